@@ -1,0 +1,68 @@
+//! The ephemeral store: everything that lives minutes, not years.
+//!
+//! Browser sessions, pending login and self-service flow state, authorization codes,
+//! OTPs, rate-limit counters, security-question answers and access tokens are kept
+//! here, each with a time-to-live. Two implementations stand behind one trait:
+//! [`memory::MemoryStore`] (in-process, the embedded default for a single instance) and
+//! [`redis::RedisStore`] (shared by any number of instances). Both pass the same
+//! conformance suite (`tests/it/ephemeral.rs`).
+//!
+//! Every operation that must not race — take-once, counters, create-if-absent — is a
+//! single atomic operation in both implementations, never a read followed by a write.
+//!
+//! Expiry here is housekeeping: the flows store their own logical deadlines, checked
+//! against the injected [`crate::clock::Clock`], so tests need not wait for a TTL.
+
+pub mod memory;
+pub mod redis;
+
+use std::time::Duration;
+
+use async_trait::async_trait;
+
+/// Why an ephemeral-store call failed. Every variant means "the store could not
+/// answer"; callers answer 503 and change nothing.
+#[derive(Debug, thiserror::Error)]
+pub enum EphemeralError {
+    /// The store did not answer in time.
+    #[error("the ephemeral store did not answer within {0:?}")]
+    Timeout(Duration),
+    /// The store answered with an error or the connection failed.
+    #[error("the ephemeral store failed: {0}")]
+    Backend(String),
+}
+
+/// A key-value store with TTLs and atomic single-use items and counters.
+///
+/// Keys are relative: each store adds its own namespace prefix, so tests and
+/// deployments sharing one Redis never see each other's keys.
+#[async_trait]
+pub trait EphemeralStore: Send + Sync + std::fmt::Debug {
+    /// Stores `value` under `key` for `ttl`, replacing any earlier value.
+    async fn put(&self, key: &str, value: &[u8], ttl: Duration) -> Result<(), EphemeralError>;
+
+    /// Stores `value` only if `key` holds nothing; says whether it was stored.
+    async fn put_new(&self, key: &str, value: &[u8], ttl: Duration)
+    -> Result<bool, EphemeralError>;
+
+    /// The value under `key`, if it has not expired.
+    async fn get(&self, key: &str) -> Result<Option<Vec<u8>>, EphemeralError>;
+
+    /// Removes and returns the value under `key` in one atomic step: of any number
+    /// of concurrent callers exactly one receives it.
+    async fn take(&self, key: &str) -> Result<Option<Vec<u8>>, EphemeralError>;
+
+    /// Adds one to the counter under `key` and returns the new count. A counter that
+    /// does not exist starts at 1 and expires `ttl` after that first increment (a
+    /// fixed window); later increments do not extend it.
+    async fn increment(&self, key: &str, ttl: Duration) -> Result<u64, EphemeralError>;
+
+    /// Removes `key`; says whether it held anything.
+    async fn delete(&self, key: &str) -> Result<bool, EphemeralError>;
+
+    /// How long `key` has left to live, or `None` if it holds nothing.
+    async fn time_to_live(&self, key: &str) -> Result<Option<Duration>, EphemeralError>;
+
+    /// Answers while the store is reachable; used by `/readyz`.
+    async fn ping(&self) -> Result<(), EphemeralError>;
+}

@@ -1,0 +1,3 @@
+//! Storage: the durable SQL store and the ephemeral key-value store.
+
+pub mod ephemeral;

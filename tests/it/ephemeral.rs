@@ -1,0 +1,1 @@
+//! Ephemeral store conformance suite (filled in by the ephemeral store work).
