@@ -1,1 +1,30 @@
 //! The account rules as types: a value of these types has passed its rule.
+//!
+//! Each type has private fields and is made only by parsing (or, for secrets, by
+//! generating), so the rest of the crate never re-checks a DNI/NIE, an e-mail or a
+//! password: holding the value *is* the proof. Types that travel through serde
+//! deserialise through the same `parse` (`#[serde(try_from = "String")]`). Secrets
+//! ([`NewPassword`], [`ActivationCode`], [`OtpCode`]) redact their `Debug` and have
+//! no `Display`, so they cannot leak into logs by accident.
+
+pub mod activation_code;
+mod common_passwords;
+pub mod document_id;
+pub mod email;
+pub mod new_password;
+pub mod otp;
+pub mod password_policy;
+mod password_rules;
+pub mod person_name;
+pub mod phone;
+pub mod policy_violation;
+
+pub use activation_code::{ActivationCode, ActivationCodeError};
+pub use document_id::{DocumentId, DocumentIdError, DocumentKind};
+pub use email::{Email, EmailError};
+pub use new_password::{NewPassword, normalize_password};
+pub use otp::{OtpCode, OtpError};
+pub use password_policy::{PasswordPolicy, PersonalData, PolicyProfile};
+pub use person_name::{PersonName, PersonNameError};
+pub use phone::{MobilePhone, PhoneError};
+pub use policy_violation::PolicyViolation;
