@@ -10,15 +10,21 @@
 //! Every operation that must not race — take-once, counters, create-if-absent — is a
 //! single atomic operation in both implementations, never a read followed by a write.
 //!
+//! Callers that keep structured state use [`EphemeralStoreExt`] (`put_json`,
+//! `get_json`, `take_json`), available on every store including `dyn EphemeralStore`.
+//!
 //! Expiry here is housekeeping: the flows store their own logical deadlines, checked
 //! against the injected [`crate::clock::Clock`], so tests need not wait for a TTL.
 
 pub mod memory;
 pub mod redis;
 
+use std::future::Future;
 use std::time::Duration;
 
 use async_trait::async_trait;
+use serde::Serialize;
+use serde::de::DeserializeOwned;
 
 /// Why an ephemeral-store call failed. Every variant means "the store could not
 /// answer"; callers answer 503 and change nothing.
@@ -65,4 +71,89 @@ pub trait EphemeralStore: Send + Sync + std::fmt::Debug {
 
     /// Answers while the store is reachable; used by `/readyz`.
     async fn ping(&self) -> Result<(), EphemeralError>;
+}
+
+/// Typed JSON access on top of any [`EphemeralStore`].
+///
+/// A stored value that does not decode as the requested type is reported as
+/// [`EphemeralError::Backend`]: it means data written by another version or corrupted,
+/// and the caller should answer as it does for any store failure.
+pub trait EphemeralStoreExt: EphemeralStore {
+    /// Stores `value` as JSON under `key` for `ttl`, replacing any earlier value.
+    fn put_json<T: Serialize + Sync + ?Sized>(
+        &self,
+        key: &str,
+        value: &T,
+        ttl: Duration,
+    ) -> impl Future<Output = Result<(), EphemeralError>> + Send;
+
+    /// Stores `value` as JSON only if `key` holds nothing; says whether it was stored.
+    fn put_new_json<T: Serialize + Sync + ?Sized>(
+        &self,
+        key: &str,
+        value: &T,
+        ttl: Duration,
+    ) -> impl Future<Output = Result<bool, EphemeralError>> + Send;
+
+    /// The JSON value under `key`, decoded, if it has not expired.
+    fn get_json<T: DeserializeOwned>(
+        &self,
+        key: &str,
+    ) -> impl Future<Output = Result<Option<T>, EphemeralError>> + Send;
+
+    /// Removes and decodes the JSON value under `key` atomically (see
+    /// [`EphemeralStore::take`]).
+    fn take_json<T: DeserializeOwned>(
+        &self,
+        key: &str,
+    ) -> impl Future<Output = Result<Option<T>, EphemeralError>> + Send;
+}
+
+impl<S: EphemeralStore + ?Sized> EphemeralStoreExt for S {
+    async fn put_json<T: Serialize + Sync + ?Sized>(
+        &self,
+        key: &str,
+        value: &T,
+        ttl: Duration,
+    ) -> Result<(), EphemeralError> {
+        let bytes = encode(key, value)?;
+        self.put(key, &bytes, ttl).await
+    }
+
+    async fn put_new_json<T: Serialize + Sync + ?Sized>(
+        &self,
+        key: &str,
+        value: &T,
+        ttl: Duration,
+    ) -> Result<bool, EphemeralError> {
+        let bytes = encode(key, value)?;
+        self.put_new(key, &bytes, ttl).await
+    }
+
+    async fn get_json<T: DeserializeOwned>(&self, key: &str) -> Result<Option<T>, EphemeralError> {
+        self.get(key).await?.map(|b| decode(key, &b)).transpose()
+    }
+
+    async fn take_json<T: DeserializeOwned>(&self, key: &str) -> Result<Option<T>, EphemeralError> {
+        self.take(key).await?.map(|b| decode(key, &b)).transpose()
+    }
+}
+
+fn encode<T: Serialize + ?Sized>(key: &str, value: &T) -> Result<Vec<u8>, EphemeralError> {
+    serde_json::to_vec(value).map_err(|e| json_error("cannot encode the value", key, &e))
+}
+
+fn decode<T: DeserializeOwned>(key: &str, bytes: &[u8]) -> Result<T, EphemeralError> {
+    serde_json::from_slice(bytes).map_err(|e| json_error("the stored value is not valid", key, &e))
+}
+
+/// Keys and values may carry tokens and personal data, and serde's messages quote
+/// values: the message names only the key's kind (up to its first `:`) and the place.
+fn json_error(what: &str, key: &str, e: &serde_json::Error) -> EphemeralError {
+    let kind = key.split_once(':').map_or("(unnamed)", |(kind, _)| kind);
+    EphemeralError::Backend(format!(
+        "{what} for {kind} ({:?} JSON error at column {})",
+        e.classify(),
+        e.column()
+    ))
 }

@@ -1,0 +1,487 @@
+//! The in-process ephemeral store: the embedded default for a single instance.
+//!
+//! Shaped after the key-value store of tokio-rs/mini-redis (`src/db.rs`):
+//!
+//! - One [`std::sync::Mutex`] guards a `HashMap` of entries and a `BTreeMap` that
+//!   orders their deadlines. The lock is never held across an `.await` and every
+//!   critical section is short, so a blocking mutex beats an async one. Because every
+//!   operation runs under that one lock, take-once, create-if-absent and counters are
+//!   atomic exactly as they are in Redis.
+//! - A background task purges expired entries and then sleeps until the next deadline.
+//!   Inserting an entry that expires before all others wakes it through a
+//!   [`tokio::sync::Notify`]. It purges in batches, releasing the lock between them, so
+//!   a mass expiry never stalls requests.
+//! - Reads never trust the purge: an entry past its deadline is absent even if the task
+//!   has not removed it yet.
+//! - Clones share one `Handle`; when the last one is dropped, its `Drop` sets the
+//!   shutdown flag and wakes the task, which then ends and frees the entries.
+//! - The number of keys is bounded ([`DEFAULT_CAPACITY_LIMIT`]) so that a flood of
+//!   sessions or counters cannot exhaust memory: a full store first drops expired
+//!   entries, then refuses new keys with [`EphemeralError::Backend`], which callers
+//!   answer with 503 like any other store failure.
+//!
+//! Deadlines use [`tokio::time::Instant`] (monotonic); the flows' own logical expiry is
+//! checked against the injected clock, so this is housekeeping only.
+
+use std::collections::{BTreeMap, HashMap};
+use std::sync::{Arc, Mutex, MutexGuard, PoisonError};
+use std::time::Duration;
+
+use async_trait::async_trait;
+use tokio::sync::Notify;
+use tokio::time::Instant;
+
+use super::{EphemeralError, EphemeralStore};
+
+/// The default bound on the number of keys held at once.
+pub const DEFAULT_CAPACITY_LIMIT: usize = 1_000_000;
+
+/// How many expired entries the purge task removes before releasing the lock.
+const PURGE_BATCH: usize = 1024;
+
+/// Longest TTL honoured, so that a deadline can always be computed.
+const MAX_TTL: Duration = Duration::from_secs(365 * 24 * 3600);
+
+const FULL: &str = "in-process store is full";
+
+/// An in-process [`EphemeralStore`]. Cheap to clone: clones share the same entries.
+#[derive(Clone)]
+pub struct MemoryStore {
+    handle: Arc<Handle>,
+}
+
+/// Owned by every clone of a store; its `Drop` stops the purge task.
+struct Handle {
+    shared: Arc<Shared>,
+}
+
+/// State shared by the store handles and the purge task.
+struct Shared {
+    state: Mutex<State>,
+    /// Wakes the purge task: an earlier deadline was inserted, or shutdown.
+    purge_task: Notify,
+}
+
+struct State {
+    entries: HashMap<String, Entry>,
+    /// Deadlines in order; the `u64` is the entry id, which breaks ties and tells a
+    /// current entry from one that was replaced under the same key.
+    expirations: BTreeMap<(Instant, u64), String>,
+    next_id: u64,
+    capacity_limit: usize,
+    /// Set by an insert whose deadline is now the earliest; cleared by the notifier.
+    wake_purge_task: bool,
+    shutdown: bool,
+}
+
+struct Entry {
+    id: u64,
+    value: Vec<u8>,
+    expires_at: Instant,
+}
+
+/// What the purge task should do after a purge pass.
+#[derive(Debug, PartialEq)]
+enum NextPurge {
+    /// More expired entries remain: purge again after yielding.
+    Now,
+    /// Sleep until this deadline (or a notification).
+    At(Instant),
+    /// Nothing to expire: wait for a notification.
+    Idle,
+}
+
+impl MemoryStore {
+    /// An empty store holding at most [`DEFAULT_CAPACITY_LIMIT`] keys.
+    ///
+    /// Inside a tokio runtime this spawns the purge task. Outside one no task is
+    /// spawned: expired entries are then dropped when read and when the store is full.
+    pub fn new() -> Self {
+        Self::with_capacity_limit(DEFAULT_CAPACITY_LIMIT)
+    }
+
+    /// An empty store holding at most `capacity_limit` keys; see [`MemoryStore::new`].
+    pub fn with_capacity_limit(capacity_limit: usize) -> Self {
+        let shared = Arc::new(Shared {
+            state: Mutex::new(State::new(capacity_limit)),
+            purge_task: Notify::new(),
+        });
+        if let Ok(runtime) = tokio::runtime::Handle::try_current() {
+            runtime.spawn(purge_expired(Arc::clone(&shared)));
+        }
+        Self {
+            handle: Arc::new(Handle { shared }),
+        }
+    }
+
+    /// How many entries are held, counting expired ones not yet purged.
+    pub fn len(&self) -> usize {
+        self.state().entries.len()
+    }
+
+    /// Whether no entries are held.
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    fn state(&self) -> MutexGuard<'_, State> {
+        self.handle.shared.lock()
+    }
+
+    /// Runs `op` under the lock, then wakes the purge task if `op` inserted the
+    /// earliest deadline. The lock is released first so the task does not wake only to
+    /// wait for it.
+    fn with_state<T>(&self, op: impl FnOnce(&mut State, Instant) -> T) -> T {
+        let mut state = self.state();
+        let result = op(&mut state, Instant::now());
+        let wake = std::mem::take(&mut state.wake_purge_task);
+        drop(state);
+        if wake {
+            self.handle.shared.purge_task.notify_one();
+        }
+        result
+    }
+}
+
+impl Default for MemoryStore {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+impl std::fmt::Debug for MemoryStore {
+    // Never prints values: they are session state, OTP hashes and tokens.
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let state = self.state();
+        f.debug_struct("MemoryStore")
+            .field("keys", &state.entries.len())
+            .field("capacity_limit", &state.capacity_limit)
+            .finish()
+    }
+}
+
+impl Drop for Handle {
+    fn drop(&mut self) {
+        self.shared.lock().shutdown = true;
+        self.shared.purge_task.notify_one();
+    }
+}
+
+impl Shared {
+    /// The state. A poisoned lock is taken over: every operation leaves the state
+    /// usable, and a stale deadline left behind is ignored by the id check.
+    fn lock(&self) -> MutexGuard<'_, State> {
+        self.state.lock().unwrap_or_else(PoisonError::into_inner)
+    }
+}
+
+impl State {
+    fn new(capacity_limit: usize) -> Self {
+        Self {
+            entries: HashMap::new(),
+            expirations: BTreeMap::new(),
+            next_id: 0,
+            capacity_limit,
+            wake_purge_task: false,
+            shutdown: false,
+        }
+    }
+
+    /// The entry under `key` if it has not expired by `now`.
+    fn live(&self, key: &str, now: Instant) -> Option<&Entry> {
+        self.entries.get(key).filter(|e| e.expires_at > now)
+    }
+
+    /// Removes `key` and its deadline; returns the entry if it was still live.
+    fn remove(&mut self, key: &str, now: Instant) -> Option<Entry> {
+        let entry = self.entries.remove(key)?;
+        self.expirations.remove(&(entry.expires_at, entry.id));
+        (entry.expires_at > now).then_some(entry)
+    }
+
+    /// Stores `value` under `key` until `now + ttl`, replacing any earlier entry.
+    fn insert(
+        &mut self,
+        key: &str,
+        value: Vec<u8>,
+        ttl: Duration,
+        now: Instant,
+    ) -> Result<(), EphemeralError> {
+        if !self.entries.contains_key(key) && self.entries.len() >= self.capacity_limit {
+            self.purge(now, usize::MAX);
+            if self.entries.len() >= self.capacity_limit {
+                return Err(EphemeralError::Backend(FULL.to_owned()));
+            }
+        }
+        let expires_at = now.checked_add(ttl.min(MAX_TTL)).unwrap_or(now);
+        let id = self.next_id;
+        self.next_id = self.next_id.wrapping_add(1);
+        if self
+            .expirations
+            .keys()
+            .next()
+            .is_none_or(|&(first, _)| expires_at < first)
+        {
+            self.wake_purge_task = true;
+        }
+        self.expirations.insert((expires_at, id), key.to_owned());
+        let entry = Entry {
+            id,
+            value,
+            expires_at,
+        };
+        if let Some(old) = self.entries.insert(key.to_owned(), entry) {
+            self.expirations.remove(&(old.expires_at, old.id));
+        }
+        Ok(())
+    }
+
+    /// Removes up to `budget` entries whose deadline has passed at `now`.
+    fn purge(&mut self, now: Instant, budget: usize) -> NextPurge {
+        let mut removed = 0;
+        while let Some(((when, id), key)) = self.expirations.pop_first() {
+            if when > now {
+                self.expirations.insert((when, id), key);
+                return NextPurge::At(when);
+            }
+            if removed == budget {
+                self.expirations.insert((when, id), key);
+                return NextPurge::Now;
+            }
+            if self.entries.get(&key).is_some_and(|e| e.id == id) {
+                self.entries.remove(&key);
+            }
+            removed += 1;
+        }
+        NextPurge::Idle
+    }
+}
+
+/// The purge task: purge, then sleep until the next deadline or a notification; end
+/// once the last [`Handle`] is gone.
+async fn purge_expired(shared: Arc<Shared>) {
+    loop {
+        let next = {
+            let mut state = shared.lock();
+            if state.shutdown {
+                return;
+            }
+            state.purge(Instant::now(), PURGE_BATCH)
+        };
+        match next {
+            NextPurge::Now => tokio::task::yield_now().await,
+            NextPurge::At(when) => {
+                tokio::select! {
+                    () = tokio::time::sleep_until(when) => {}
+                    () = shared.purge_task.notified() => {}
+                }
+            }
+            NextPurge::Idle => shared.purge_task.notified().await,
+        }
+    }
+}
+
+#[async_trait]
+impl EphemeralStore for MemoryStore {
+    async fn put(&self, key: &str, value: &[u8], ttl: Duration) -> Result<(), EphemeralError> {
+        self.with_state(|s, now| s.insert(key, value.to_vec(), ttl, now))
+    }
+
+    async fn put_new(
+        &self,
+        key: &str,
+        value: &[u8],
+        ttl: Duration,
+    ) -> Result<bool, EphemeralError> {
+        self.with_state(|s, now| {
+            if s.live(key, now).is_some() {
+                return Ok(false);
+            }
+            s.insert(key, value.to_vec(), ttl, now).map(|()| true)
+        })
+    }
+
+    async fn get(&self, key: &str) -> Result<Option<Vec<u8>>, EphemeralError> {
+        self.with_state(|s, now| match s.live(key, now) {
+            Some(entry) => Ok(Some(entry.value.clone())),
+            None => {
+                s.remove(key, now); // an expired entry goes now rather than at the purge
+                Ok(None)
+            }
+        })
+    }
+
+    async fn take(&self, key: &str) -> Result<Option<Vec<u8>>, EphemeralError> {
+        self.with_state(|s, now| Ok(s.remove(key, now).map(|e| e.value)))
+    }
+
+    async fn increment(&self, key: &str, ttl: Duration) -> Result<u64, EphemeralError> {
+        self.with_state(|s, now| {
+            let Some(entry) = s.entries.get_mut(key).filter(|e| e.expires_at > now) else {
+                // Absent or expired: a new window starts (Redis: INCR, then PEXPIRE).
+                return s.insert(key, b"1".to_vec(), ttl, now).map(|()| 1);
+            };
+            // Counters are kept as decimal text, as Redis keeps them.
+            let count = std::str::from_utf8(&entry.value)
+                .ok()
+                .and_then(|text| text.parse::<u64>().ok())
+                .and_then(|count| count.checked_add(1))
+                .ok_or_else(|| {
+                    EphemeralError::Backend("value is not an integer or out of range".to_owned())
+                })?;
+            entry.value = count.to_string().into_bytes();
+            Ok(count)
+        })
+    }
+
+    async fn delete(&self, key: &str) -> Result<bool, EphemeralError> {
+        self.with_state(|s, now| Ok(s.remove(key, now).is_some()))
+    }
+
+    async fn time_to_live(&self, key: &str) -> Result<Option<Duration>, EphemeralError> {
+        self.with_state(|s, now| Ok(s.live(key, now).map(|e| e.expires_at - now)))
+    }
+
+    async fn ping(&self) -> Result<(), EphemeralError> {
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::sync::Weak;
+
+    use super::*;
+
+    const SECOND: Duration = Duration::from_secs(1);
+
+    #[test]
+    fn an_entry_past_its_deadline_is_absent_before_any_purge() {
+        let mut state = State::new(10);
+        let now = Instant::now();
+        state.insert("k", b"v".to_vec(), SECOND, now).unwrap();
+
+        let later = now + 2 * SECOND;
+
+        assert!(state.live("k", now).is_some());
+        assert!(state.live("k", later).is_none());
+        assert!(state.remove("k", later).is_none());
+    }
+
+    #[test]
+    fn replacing_a_key_retires_its_old_deadline() {
+        let mut state = State::new(10);
+        let now = Instant::now();
+        state.insert("k", b"old".to_vec(), SECOND, now).unwrap();
+        state
+            .insert("k", b"new".to_vec(), 3600 * SECOND, now)
+            .unwrap();
+
+        state.purge(now + 2 * SECOND, usize::MAX);
+
+        assert_eq!(state.live("k", now + 2 * SECOND).unwrap().value, b"new");
+        assert_eq!(state.expirations.len(), 1);
+    }
+
+    #[test]
+    fn the_purge_removes_expired_entries_in_bounded_batches() {
+        let mut state = State::new(10);
+        let now = Instant::now();
+        for key in ["a", "b", "c", "d", "e"] {
+            state.insert(key, Vec::new(), SECOND, now).unwrap();
+        }
+        state.insert("kept", Vec::new(), 60 * SECOND, now).unwrap();
+        let later = now + 2 * SECOND;
+
+        assert_eq!(state.purge(later, 2), NextPurge::Now);
+        assert_eq!(state.entries.len(), 4);
+        assert_eq!(state.purge(later, 10), NextPurge::At(now + 60 * SECOND));
+        assert_eq!(state.entries.len(), 1);
+    }
+
+    #[test]
+    fn a_full_store_makes_room_by_dropping_expired_entries() {
+        let mut state = State::new(1);
+        let now = Instant::now();
+        state.insert("old", Vec::new(), SECOND, now).unwrap();
+
+        state
+            .insert("new", Vec::new(), SECOND, now + 2 * SECOND)
+            .unwrap();
+
+        assert_eq!(state.entries.keys().collect::<Vec<_>>(), ["new"]);
+    }
+
+    #[tokio::test]
+    async fn a_full_store_refuses_new_keys_but_still_replaces_and_counts() {
+        let store = MemoryStore::with_capacity_limit(2);
+        store.put("a", b"1", 60 * SECOND).await.unwrap();
+        store.increment("n", 60 * SECOND).await.unwrap();
+
+        let refused = store.put("c", b"3", 60 * SECOND).await;
+        let refused_counter = store.increment("m", 60 * SECOND).await;
+        let refused_new = store.put_new("d", b"4", 60 * SECOND).await;
+
+        assert!(matches!(refused, Err(EphemeralError::Backend(m)) if m == FULL));
+        assert!(matches!(refused_counter, Err(EphemeralError::Backend(_))));
+        assert!(matches!(refused_new, Err(EphemeralError::Backend(_))));
+        store.put("a", b"replaced", 60 * SECOND).await.unwrap();
+        assert_eq!(store.increment("n", 60 * SECOND).await.unwrap(), 2);
+        store.delete("a").await.unwrap();
+        store.put("c", b"3", 60 * SECOND).await.unwrap();
+    }
+
+    #[tokio::test]
+    async fn the_purge_task_removes_expired_entries_without_reads() {
+        let store = MemoryStore::new();
+        // The long deadline first, so the task must be woken for the earlier ones.
+        store.put("kept", b"v", 60 * SECOND).await.unwrap();
+        for key in ["a", "b", "c"] {
+            store
+                .put(key, b"v", Duration::from_millis(50))
+                .await
+                .unwrap();
+        }
+        assert_eq!(store.len(), 4);
+
+        tokio::time::sleep(Duration::from_millis(300)).await;
+
+        assert_eq!(store.len(), 1);
+    }
+
+    #[tokio::test]
+    async fn the_purge_task_ends_when_the_last_handle_is_dropped() {
+        let store = MemoryStore::new();
+        let clone = store.clone();
+        store.put("k", b"v", 60 * SECOND).await.unwrap();
+        let shared: Weak<Shared> = Arc::downgrade(&store.handle.shared);
+
+        drop(store);
+        tokio::time::sleep(Duration::from_millis(20)).await;
+        assert!(shared.upgrade().is_some(), "a clone still uses the store");
+        drop(clone);
+
+        let deadline = Instant::now() + SECOND;
+        while shared.upgrade().is_some() && Instant::now() < deadline {
+            tokio::time::sleep(Duration::from_millis(5)).await;
+        }
+        assert!(
+            shared.upgrade().is_none(),
+            "the purge task still holds the state"
+        );
+    }
+
+    #[test]
+    fn a_store_made_outside_a_runtime_still_works() {
+        let store = MemoryStore::new();
+        let runtime = tokio::runtime::Builder::new_current_thread()
+            .enable_time()
+            .build()
+            .unwrap();
+
+        runtime.block_on(async {
+            store.put("k", b"v", SECOND).await.unwrap();
+            assert_eq!(store.take("k").await.unwrap(), Some(b"v".to_vec()));
+        });
+    }
+}
