@@ -1,0 +1,133 @@
+//! The audit trail: what changed, for whom, by whom, from where, with what outcome.
+//!
+//! Events never carry a secret: no password, code, OTP or token, not even hashed.
+//! Account changes write their event in the same transaction as the change
+//! ([`insert_audit!`]); other events are appended with [`SqlStore::append_audit`].
+
+use super::{SqlStore, StoreError, with_pool};
+use crate::clock::UnixTime;
+
+/// An event to record.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct AuditEvent {
+    /// When it happened.
+    pub at: UnixTime,
+    /// What happened, e.g. `citizen_registered`, `login_failed`, `password_blocked`.
+    pub kind: String,
+    /// The citizen concerned, if any.
+    pub citizen_id: Option<String>,
+    /// Who acted: `operator`, `citizen` or `system`.
+    pub actor: String,
+    /// The client IP, for events caused by a request.
+    pub ip: Option<String>,
+    /// `success`, `failure`, or a more precise word.
+    pub outcome: String,
+    /// Further non-secret facts, as a JSON object.
+    pub detail: serde_json::Value,
+}
+
+impl AuditEvent {
+    /// A successful event of `kind` by `actor`, with an empty detail.
+    pub fn new(at: UnixTime, kind: &str, actor: &str) -> Self {
+        Self {
+            at,
+            kind: kind.to_owned(),
+            citizen_id: None,
+            actor: actor.to_owned(),
+            ip: None,
+            outcome: "success".to_owned(),
+            detail: serde_json::Value::Object(serde_json::Map::new()),
+        }
+    }
+
+    /// The same event about `citizen`.
+    pub fn citizen(mut self, citizen: &str) -> Self {
+        self.citizen_id = Some(citizen.to_owned());
+        self
+    }
+
+    /// The same event from `ip`.
+    pub fn ip(mut self, ip: Option<String>) -> Self {
+        self.ip = ip;
+        self
+    }
+
+    /// The same event with another outcome.
+    pub fn outcome(mut self, outcome: &str) -> Self {
+        self.outcome = outcome.to_owned();
+        self
+    }
+
+    /// The same event with one more detail field.
+    pub fn detail(mut self, key: &str, value: impl Into<serde_json::Value>) -> Self {
+        if let serde_json::Value::Object(map) = &mut self.detail {
+            map.insert(key.to_owned(), value.into());
+        }
+        self
+    }
+}
+
+/// A recorded event, as read back.
+#[derive(Debug, Clone, PartialEq, Eq, sqlx::FromRow, serde::Serialize)]
+pub struct AuditRecord {
+    /// Sequence number.
+    pub id: i64,
+    /// When it happened.
+    pub at: i64,
+    /// What happened.
+    pub kind: String,
+    /// The citizen concerned.
+    pub citizen_id: Option<String>,
+    /// Who acted.
+    pub actor: String,
+    /// From where.
+    pub ip: Option<String>,
+    /// Outcome.
+    pub outcome: String,
+    /// Detail, JSON text.
+    pub detail: String,
+}
+
+/// Inserts an [`AuditEvent`] on an executor (a transaction, usually).
+macro_rules! insert_audit {
+    ($executor:expr, $event:expr) => {{
+        let event: &$crate::store::sql::AuditEvent = $event;
+        sqlx::query(
+            "INSERT INTO audit_events (at, kind, citizen_id, actor, ip, outcome, detail) \
+             VALUES ($1, $2, $3, $4, $5, $6, $7)",
+        )
+        .bind(event.at)
+        .bind(&event.kind)
+        .bind(&event.citizen_id)
+        .bind(&event.actor)
+        .bind(&event.ip)
+        .bind(&event.outcome)
+        .bind(event.detail.to_string())
+        .execute($executor)
+        .await?;
+    }};
+}
+pub(crate) use insert_audit;
+
+impl SqlStore {
+    /// Appends one event on its own.
+    pub async fn append_audit(&self, event: &AuditEvent) -> Result<(), StoreError> {
+        with_pool!(self, pool => {
+            insert_audit!(pool, event);
+            Ok::<_, sqlx::Error>(())
+        })
+    }
+
+    /// The events about one citizen, oldest first.
+    pub async fn audit_events_for(&self, citizen: &str) -> Result<Vec<AuditRecord>, StoreError> {
+        with_pool!(self, pool => {
+            sqlx::query_as(
+                "SELECT id, at, kind, citizen_id, actor, ip, outcome, detail \
+                 FROM audit_events WHERE citizen_id = $1 ORDER BY id",
+            )
+            .bind(citizen)
+            .fetch_all(pool)
+            .await
+        })
+    }
+}

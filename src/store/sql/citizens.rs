@@ -1,0 +1,462 @@
+//! Citizens: registration acts, activation-code and password counters, status.
+//!
+//! Every change that matters to the account is written together with its audit
+//! event in one transaction, so the trail and the account never disagree.
+
+use super::audit::{AuditEvent, insert_audit};
+use super::{SqlStore, StoreError, with_pool};
+use crate::clock::UnixTime;
+
+/// More than this many wrong activation codes block the code for good.
+pub const ACTIVATION_CODE_MAX_FAILURES: i32 = 5;
+/// This many consecutive wrong passwords block the password.
+pub const PASSWORD_MAX_FAILURES: i32 = 5;
+
+/// The lifecycle state of an account.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum CitizenStatus {
+    /// Registered; the citizen has not activated the account yet.
+    Pending,
+    /// Activated; can log in.
+    Active,
+    /// Closed by the citizen; only a new registration act reopens it.
+    Unsubscribed,
+    /// Imported from the Social Security register; has not consented to Cl@ve.
+    Legacy,
+}
+
+impl CitizenStatus {
+    /// The value stored in the `status` column.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Pending => "pending",
+            Self::Active => "active",
+            Self::Unsubscribed => "unsubscribed",
+            Self::Legacy => "legacy",
+        }
+    }
+
+    fn parse(text: &str) -> Result<Self, StoreError> {
+        Ok(match text {
+            "pending" => Self::Pending,
+            "active" => Self::Active,
+            "unsubscribed" => Self::Unsubscribed,
+            "legacy" => Self::Legacy,
+            other => return Err(StoreError::Corrupt(format!("unknown status {other:?}"))),
+        })
+    }
+}
+
+/// A citizen as stored. Values were validated by the domain types before storing.
+#[derive(Clone, PartialEq, Eq)]
+pub struct CitizenRecord {
+    /// The DNI/NIE, upper case.
+    pub id: String,
+    /// Given name.
+    pub given_name: String,
+    /// First surname.
+    pub first_surname: String,
+    /// Second surname, if the citizen has one.
+    pub second_surname: Option<String>,
+    /// Registered email.
+    pub email: String,
+    /// Registered mobile, E.164.
+    pub phone: String,
+    /// Lifecycle state.
+    pub status: CitizenStatus,
+    /// Hash of the current activation code.
+    pub activation_code_hash: Option<String>,
+    /// Wrong activation codes entered since the code was issued.
+    pub activation_code_failures: i32,
+    /// Whether the activation code is blocked.
+    pub activation_code_blocked: bool,
+    /// PHC string of the password hash.
+    pub password_hash: Option<String>,
+    /// When the password was set (its 2 years run from here).
+    pub password_set_at: Option<UnixTime>,
+    /// Consecutive wrong passwords.
+    pub password_failures: i32,
+    /// Whether the password is blocked.
+    pub password_blocked: bool,
+    /// Sessions and tokens from before this instant are void.
+    pub sessions_valid_after: UnixTime,
+    /// When the citizen was first registered.
+    pub created_at: UnixTime,
+    /// When the row last changed.
+    pub updated_at: UnixTime,
+}
+
+impl std::fmt::Debug for CitizenRecord {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        // Hashes stay out of logs; they are not secrets, but they are not useful either.
+        f.debug_struct("CitizenRecord")
+            .field("id", &self.id)
+            .field("status", &self.status)
+            .field("activation_code_failures", &self.activation_code_failures)
+            .field("activation_code_blocked", &self.activation_code_blocked)
+            .field("password_failures", &self.password_failures)
+            .field("password_blocked", &self.password_blocked)
+            .finish_non_exhaustive()
+    }
+}
+
+#[derive(sqlx::FromRow)]
+struct CitizenRow {
+    id: String,
+    given_name: String,
+    first_surname: String,
+    second_surname: Option<String>,
+    email: String,
+    phone: String,
+    status: String,
+    activation_code_hash: Option<String>,
+    activation_code_failures: i32,
+    activation_code_blocked: bool,
+    password_hash: Option<String>,
+    password_set_at: Option<i64>,
+    password_failures: i32,
+    password_blocked: bool,
+    sessions_valid_after: i64,
+    created_at: i64,
+    updated_at: i64,
+}
+
+impl TryFrom<CitizenRow> for CitizenRecord {
+    type Error = StoreError;
+    fn try_from(row: CitizenRow) -> Result<Self, StoreError> {
+        Ok(Self {
+            status: CitizenStatus::parse(&row.status)?,
+            id: row.id,
+            given_name: row.given_name,
+            first_surname: row.first_surname,
+            second_surname: row.second_surname,
+            email: row.email,
+            phone: row.phone,
+            activation_code_hash: row.activation_code_hash,
+            activation_code_failures: row.activation_code_failures,
+            activation_code_blocked: row.activation_code_blocked,
+            password_hash: row.password_hash,
+            password_set_at: row.password_set_at,
+            password_failures: row.password_failures,
+            password_blocked: row.password_blocked,
+            sessions_valid_after: row.sessions_valid_after,
+            created_at: row.created_at,
+            updated_at: row.updated_at,
+        })
+    }
+}
+
+/// The data of a registration act.
+#[derive(Debug, Clone)]
+pub struct NewCitizen {
+    /// DNI/NIE, upper case.
+    pub id: String,
+    /// Given name.
+    pub given_name: String,
+    /// First surname.
+    pub first_surname: String,
+    /// Second surname.
+    pub second_surname: Option<String>,
+    /// Email.
+    pub email: String,
+    /// Mobile, E.164.
+    pub phone: String,
+}
+
+/// What a registration act did.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RegisterOutcome {
+    /// A new citizen was recorded.
+    Created,
+    /// A pending, unsubscribed or legacy account was (re)opened with a new code.
+    Reopened {
+        /// The status the account had before.
+        previous: CitizenStatus,
+    },
+    /// The DNI/NIE already has an active account; nothing changed.
+    AlreadyActive,
+}
+
+/// The state of a failure counter after one more failure.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct FailureCount {
+    /// Failures counted so far, this one included.
+    pub failures: i32,
+    /// Whether the credential is now blocked.
+    pub blocked: bool,
+    /// Whether this very failure set the block (true for exactly one caller).
+    pub just_blocked: bool,
+}
+
+const SELECT_CITIZEN: &str = "SELECT id, given_name, first_surname, second_surname, email, phone, \
+     status, activation_code_hash, activation_code_failures, activation_code_blocked, \
+     password_hash, password_set_at, password_failures, password_blocked, \
+     sessions_valid_after, created_at, updated_at FROM citizens WHERE id = $1";
+
+impl SqlStore {
+    /// The citizen with this DNI/NIE, if registered.
+    pub async fn citizen(&self, id: &str) -> Result<Option<CitizenRecord>, StoreError> {
+        let row: Option<CitizenRow> = with_pool!(self, pool => {
+            sqlx::query_as(SELECT_CITIZEN).bind(id).fetch_optional(pool).await
+        })?;
+        row.map(CitizenRecord::try_from).transpose()
+    }
+
+    /// Records a registration act with the hash of a freshly issued activation code.
+    ///
+    /// A new DNI/NIE is created as pending. An existing account that is pending,
+    /// unsubscribed or legacy is reopened as pending: its data are replaced, any
+    /// password is cleared, its sessions are voided and the new code replaces the
+    /// old. An active account is refused and left untouched.
+    pub async fn register_citizen(
+        &self,
+        citizen: &NewCitizen,
+        code_hash: &str,
+        now: UnixTime,
+        audit: &AuditEvent,
+    ) -> Result<RegisterOutcome, StoreError> {
+        with_pool!(self, pool => {
+            let mut tx = pool.begin().await?;
+            let previous: Option<(String,)> =
+                sqlx::query_as("SELECT status FROM citizens WHERE id = $1")
+                    .bind(&citizen.id)
+                    .fetch_optional(&mut *tx)
+                    .await?;
+            let outcome = match previous.as_ref().map(|(s,)| s.as_str()) {
+                Some("active") => RegisterOutcome::AlreadyActive,
+                Some(status) => {
+                    // Guarded by the status just read, so a concurrent activation
+                    // between the two statements is not overwritten.
+                    let updated = sqlx::query(
+                        "UPDATE citizens SET given_name = $2, first_surname = $3, \
+                         second_surname = $4, email = $5, phone = $6, status = 'pending', \
+                         activation_code_hash = $7, activation_code_failures = 0, \
+                         activation_code_blocked = FALSE, activation_code_issued_at = $8, \
+                         password_hash = NULL, password_set_at = NULL, password_failures = 0, \
+                         password_blocked = FALSE, sessions_valid_after = $8, updated_at = $8 \
+                         WHERE id = $1 AND status = $9",
+                    )
+                    .bind(&citizen.id)
+                    .bind(&citizen.given_name)
+                    .bind(&citizen.first_surname)
+                    .bind(&citizen.second_surname)
+                    .bind(&citizen.email)
+                    .bind(&citizen.phone)
+                    .bind(code_hash)
+                    .bind(now)
+                    .bind(status)
+                    .execute(&mut *tx)
+                    .await?;
+                    if updated.rows_affected() == 1 {
+                        let previous = CitizenStatus::parse(status)
+                            .unwrap_or(CitizenStatus::Pending);
+                        RegisterOutcome::Reopened { previous }
+                    } else {
+                        RegisterOutcome::AlreadyActive
+                    }
+                }
+                None => {
+                    sqlx::query(
+                        "INSERT INTO citizens (id, given_name, first_surname, second_surname, \
+                         email, phone, status, activation_code_hash, activation_code_issued_at, \
+                         created_at, updated_at) \
+                         VALUES ($1, $2, $3, $4, $5, $6, 'pending', $7, $8, $8, $8)",
+                    )
+                    .bind(&citizen.id)
+                    .bind(&citizen.given_name)
+                    .bind(&citizen.first_surname)
+                    .bind(&citizen.second_surname)
+                    .bind(&citizen.email)
+                    .bind(&citizen.phone)
+                    .bind(code_hash)
+                    .bind(now)
+                    .execute(&mut *tx)
+                    .await?;
+                    RegisterOutcome::Created
+                }
+            };
+            if outcome != RegisterOutcome::AlreadyActive {
+                insert_audit!(&mut *tx, audit);
+                tx.commit().await?;
+            }
+            Ok::<_, sqlx::Error>(outcome)
+        })
+    }
+
+    /// Replaces the activation code of an existing citizen (regeneration), which
+    /// also unblocks it. Returns false when the citizen does not exist.
+    pub async fn replace_activation_code(
+        &self,
+        id: &str,
+        code_hash: &str,
+        now: UnixTime,
+        audit: &AuditEvent,
+    ) -> Result<bool, StoreError> {
+        with_pool!(self, pool => {
+            let mut tx = pool.begin().await?;
+            let done = sqlx::query(
+                "UPDATE citizens SET activation_code_hash = $2, activation_code_failures = 0, \
+                 activation_code_blocked = FALSE, activation_code_issued_at = $3, updated_at = $3 \
+                 WHERE id = $1",
+            )
+            .bind(id)
+            .bind(code_hash)
+            .bind(now)
+            .execute(&mut *tx)
+            .await?
+            .rows_affected()
+                == 1;
+            if done {
+                insert_audit!(&mut *tx, audit);
+                tx.commit().await?;
+            }
+            Ok::<_, sqlx::Error>(done)
+        })
+    }
+
+    /// Counts one wrong activation code; the entry that goes past
+    /// [`ACTIVATION_CODE_MAX_FAILURES`] blocks the code. One atomic statement.
+    pub async fn record_activation_code_failure(
+        &self,
+        id: &str,
+        now: UnixTime,
+    ) -> Result<Option<FailureCount>, StoreError> {
+        let row: Option<(i32, bool)> = with_pool!(self, pool => {
+            sqlx::query_as(
+                "UPDATE citizens SET activation_code_failures = activation_code_failures + 1, \
+                 activation_code_blocked = (activation_code_blocked \
+                     OR activation_code_failures + 1 > $2), updated_at = $3 \
+                 WHERE id = $1 RETURNING activation_code_failures, activation_code_blocked",
+            )
+            .bind(id)
+            .bind(ACTIVATION_CODE_MAX_FAILURES)
+            .bind(now)
+            .fetch_optional(pool)
+            .await
+        })?;
+        Ok(row.map(|(failures, blocked)| FailureCount {
+            failures,
+            blocked,
+            just_blocked: failures == ACTIVATION_CODE_MAX_FAILURES + 1,
+        }))
+    }
+
+    /// Counts one wrong password; the [`PASSWORD_MAX_FAILURES`]th consecutive one
+    /// blocks the password. One atomic statement.
+    pub async fn record_password_failure(
+        &self,
+        id: &str,
+        now: UnixTime,
+    ) -> Result<Option<FailureCount>, StoreError> {
+        let row: Option<(i32, bool)> = with_pool!(self, pool => {
+            sqlx::query_as(
+                "UPDATE citizens SET password_failures = password_failures + 1, \
+                 password_blocked = (password_blocked OR password_failures + 1 >= $2), \
+                 updated_at = $3 \
+                 WHERE id = $1 RETURNING password_failures, password_blocked",
+            )
+            .bind(id)
+            .bind(PASSWORD_MAX_FAILURES)
+            .bind(now)
+            .fetch_optional(pool)
+            .await
+        })?;
+        Ok(row.map(|(failures, blocked)| FailureCount {
+            failures,
+            blocked,
+            just_blocked: failures == PASSWORD_MAX_FAILURES,
+        }))
+    }
+
+    /// Clears the consecutive-failure count after a right password. Writes only
+    /// when there is something to clear, so a normal login costs no write.
+    pub async fn clear_password_failures(&self, id: &str) -> Result<(), StoreError> {
+        with_pool!(self, pool => {
+            sqlx::query(
+                "UPDATE citizens SET password_failures = 0 \
+                 WHERE id = $1 AND password_failures > 0 AND password_blocked = FALSE",
+            )
+            .bind(id)
+            .execute(pool)
+            .await
+            .map(|_| ())
+        })
+    }
+
+    /// Sets a new password: clears the failure count and block, restarts the
+    /// 2-year expiry, and makes a pending or legacy account active. When
+    /// `void_sessions` is set, sessions and tokens issued before `now` stop working.
+    pub async fn set_password(
+        &self,
+        id: &str,
+        password_hash: &str,
+        now: UnixTime,
+        void_sessions: bool,
+        audit: &AuditEvent,
+    ) -> Result<bool, StoreError> {
+        with_pool!(self, pool => {
+            let mut tx = pool.begin().await?;
+            let done = sqlx::query(
+                "UPDATE citizens SET password_hash = $2, password_set_at = $3, \
+                 password_failures = 0, password_blocked = FALSE, status = 'active', \
+                 sessions_valid_after = CASE WHEN $4 THEN $3 ELSE sessions_valid_after END, \
+                 updated_at = $3 \
+                 WHERE id = $1 AND status IN ('pending', 'active', 'legacy')",
+            )
+            .bind(id)
+            .bind(password_hash)
+            .bind(now)
+            .bind(void_sessions)
+            .execute(&mut *tx)
+            .await?
+            .rows_affected()
+                == 1;
+            if done {
+                insert_audit!(&mut *tx, audit);
+                tx.commit().await?;
+            }
+            Ok::<_, sqlx::Error>(done)
+        })
+    }
+
+    /// Changes the status of an account (unsubscribe, legacy migration). Leaving
+    /// `active` voids sessions and revokes refresh tokens in the same transaction.
+    pub async fn set_status(
+        &self,
+        id: &str,
+        from: CitizenStatus,
+        to: CitizenStatus,
+        now: UnixTime,
+        audit: &AuditEvent,
+    ) -> Result<bool, StoreError> {
+        with_pool!(self, pool => {
+            let mut tx = pool.begin().await?;
+            let done = sqlx::query(
+                "UPDATE citizens SET status = $3, updated_at = $4, \
+                 sessions_valid_after = CASE WHEN $3 = 'unsubscribed' THEN $4 \
+                     ELSE sessions_valid_after END \
+                 WHERE id = $1 AND status = $2",
+            )
+            .bind(id)
+            .bind(from.as_str())
+            .bind(to.as_str())
+            .bind(now)
+            .execute(&mut *tx)
+            .await?
+            .rows_affected()
+                == 1;
+            if done {
+                if to == CitizenStatus::Unsubscribed {
+                    sqlx::query("UPDATE refresh_tokens SET revoked = TRUE WHERE citizen_id = $1")
+                        .bind(id)
+                        .execute(&mut *tx)
+                        .await?;
+                }
+                insert_audit!(&mut *tx, audit);
+                tx.commit().await?;
+            }
+            Ok::<_, sqlx::Error>(done)
+        })
+    }
+}

@@ -1,0 +1,116 @@
+//! Relying parties: the e-government portals allowed to ask for logins.
+
+use super::audit::{AuditEvent, insert_audit};
+use super::{SqlStore, StoreError, from_json_list, to_json_list, with_pool};
+use crate::clock::UnixTime;
+
+/// A relying party as stored.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ClientRecord {
+    /// The client id, `[A-Za-z0-9_-]`.
+    pub client_id: String,
+    /// A name citizens recognise, shown on the login page.
+    pub name: String,
+    /// SHA-256 of the secret; `None` for a public client.
+    pub secret_hash: Option<String>,
+    /// Redirect URIs, matched exactly.
+    pub redirect_uris: Vec<String>,
+    /// Where RP-initiated logout may return to.
+    pub post_logout_redirect_uris: Vec<String>,
+    /// The pairwise-subject sector.
+    pub sector: String,
+    /// Whether the portal is a Social Security service (legacy users may log in).
+    pub social_security: bool,
+    /// Whether PKCE is required even though the client is confidential.
+    pub require_pkce: bool,
+    /// The ID token signing algorithm, `RS256` or `ES256`.
+    pub id_token_alg: String,
+    /// When it was registered.
+    pub created_at: UnixTime,
+}
+
+impl ClientRecord {
+    /// Whether the client authenticates with a secret.
+    pub fn is_confidential(&self) -> bool {
+        self.secret_hash.is_some()
+    }
+}
+
+#[derive(sqlx::FromRow)]
+struct ClientRow {
+    client_id: String,
+    name: String,
+    secret_hash: Option<String>,
+    redirect_uris: String,
+    post_logout_redirect_uris: String,
+    sector: String,
+    social_security: bool,
+    require_pkce: bool,
+    id_token_alg: String,
+    created_at: i64,
+}
+
+impl TryFrom<ClientRow> for ClientRecord {
+    type Error = StoreError;
+    fn try_from(row: ClientRow) -> Result<Self, StoreError> {
+        Ok(Self {
+            redirect_uris: from_json_list(&row.redirect_uris)?,
+            post_logout_redirect_uris: from_json_list(&row.post_logout_redirect_uris)?,
+            client_id: row.client_id,
+            name: row.name,
+            secret_hash: row.secret_hash,
+            sector: row.sector,
+            social_security: row.social_security,
+            require_pkce: row.require_pkce,
+            id_token_alg: row.id_token_alg,
+            created_at: row.created_at,
+        })
+    }
+}
+
+impl SqlStore {
+    /// Registers a relying party; [`StoreError::Conflict`] if the id is taken.
+    pub async fn insert_client(
+        &self,
+        client: &ClientRecord,
+        audit: &AuditEvent,
+    ) -> Result<(), StoreError> {
+        with_pool!(self, pool => {
+            let mut tx = pool.begin().await?;
+            sqlx::query(
+                "INSERT INTO relying_parties (client_id, name, secret_hash, redirect_uris, \
+                 post_logout_redirect_uris, sector, social_security, require_pkce, \
+                 id_token_alg, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)",
+            )
+            .bind(&client.client_id)
+            .bind(&client.name)
+            .bind(&client.secret_hash)
+            .bind(to_json_list(&client.redirect_uris))
+            .bind(to_json_list(&client.post_logout_redirect_uris))
+            .bind(&client.sector)
+            .bind(client.social_security)
+            .bind(client.require_pkce)
+            .bind(&client.id_token_alg)
+            .bind(client.created_at)
+            .execute(&mut *tx)
+            .await?;
+            insert_audit!(&mut *tx, audit);
+            tx.commit().await
+        })
+    }
+
+    /// The relying party with this client id.
+    pub async fn client(&self, client_id: &str) -> Result<Option<ClientRecord>, StoreError> {
+        let row: Option<ClientRow> = with_pool!(self, pool => {
+            sqlx::query_as(
+                "SELECT client_id, name, secret_hash, redirect_uris, post_logout_redirect_uris, \
+                 sector, social_security, require_pkce, id_token_alg, created_at \
+                 FROM relying_parties WHERE client_id = $1",
+            )
+            .bind(client_id)
+            .fetch_optional(pool)
+            .await
+        })?;
+        row.map(ClientRecord::try_from).transpose()
+    }
+}

@@ -1,0 +1,538 @@
+//! Durable store conformance: the same specifications run on SQLite and on
+//! PostgreSQL (each test in its own database file or schema).
+
+use std::sync::Arc;
+
+use clave_idp::store::sql::{
+    AuditEvent, CitizenStatus, ClientRecord, NewCitizen, RefreshRecord, RegisterOutcome,
+    RotateOutcome, SigningKeyRecord, SqlStore, StoreError,
+};
+
+const NOW: i64 = 1_790_000_000;
+
+macro_rules! sql_suite {
+    ($($name:ident),* $(,)?) => {
+        mod sqlite {
+            $(
+                #[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+                async fn $name() {
+                    let (store, _dir) = crate::support::sqlite_store().await;
+                    super::$name(store).await;
+                }
+            )*
+        }
+        mod postgres {
+            $(
+                #[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+                async fn $name() {
+                    let Some(store) = crate::support::postgres_store().await else { return };
+                    super::$name(store).await;
+                }
+            )*
+        }
+    };
+}
+
+sql_suite!(
+    a_registration_act_creates_a_pending_citizen_with_an_audit_event,
+    registering_an_active_citizen_is_refused_and_changes_nothing,
+    registering_an_unsubscribed_citizen_reopens_it_with_the_new_code,
+    twenty_concurrent_wrong_activation_codes_are_all_counted_and_block_once,
+    twenty_concurrent_wrong_passwords_are_all_counted_and_block_once,
+    a_right_password_clears_the_failures_but_never_a_block,
+    setting_a_password_activates_unblocks_and_restarts_the_expiry,
+    regenerating_the_code_unblocks_it,
+    unsubscribing_revokes_the_refresh_tokens,
+    a_client_id_can_be_registered_only_once,
+    a_refresh_token_rotates_once_and_its_replay_revokes_the_family,
+    parallel_rotations_of_one_refresh_token_have_exactly_one_winner,
+    superseded_keys_stay_published_until_they_retire,
+    a_provider_secret_is_made_once_and_then_shared,
+);
+
+fn citizen(id: &str) -> NewCitizen {
+    NewCitizen {
+        id: id.to_owned(),
+        given_name: "María".to_owned(),
+        first_surname: "García".to_owned(),
+        second_surname: Some("López".to_owned()),
+        email: "maria@example.es".to_owned(),
+        phone: "+34600112233".to_owned(),
+    }
+}
+
+fn audit(kind: &str, id: &str) -> AuditEvent {
+    AuditEvent::new(NOW, kind, "operator").citizen(id)
+}
+
+async fn registered(store: &SqlStore, id: &str) {
+    let outcome = store
+        .register_citizen(
+            &citizen(id),
+            "hash-1",
+            NOW,
+            &audit("citizen_registered", id),
+        )
+        .await
+        .unwrap();
+    assert_eq!(outcome, RegisterOutcome::Created);
+}
+
+async fn active(store: &SqlStore, id: &str) {
+    registered(store, id).await;
+    assert!(
+        store
+            .set_password(id, "$argon2id$x", NOW, false, &audit("activated", id))
+            .await
+            .unwrap()
+    );
+}
+
+async fn a_registration_act_creates_a_pending_citizen_with_an_audit_event(store: SqlStore) {
+    registered(&store, "12345678Z").await;
+
+    let row = store.citizen("12345678Z").await.unwrap().unwrap();
+    assert_eq!(row.status, CitizenStatus::Pending);
+    assert_eq!(row.activation_code_hash.as_deref(), Some("hash-1"));
+    assert_eq!(row.second_surname.as_deref(), Some("López"));
+    assert!(row.password_hash.is_none());
+    let events = store.audit_events_for("12345678Z").await.unwrap();
+    assert_eq!(events.len(), 1);
+    assert_eq!(events[0].kind, "citizen_registered");
+    assert!(store.citizen("00000000T").await.unwrap().is_none());
+}
+
+async fn registering_an_active_citizen_is_refused_and_changes_nothing(store: SqlStore) {
+    active(&store, "12345678Z").await;
+    let before = store.citizen("12345678Z").await.unwrap().unwrap();
+
+    let mut other = citizen("12345678Z");
+    other.email = "someone@else.es".to_owned();
+    let outcome = store
+        .register_citizen(
+            &other,
+            "hash-2",
+            NOW + 5,
+            &audit("citizen_registered", "12345678Z"),
+        )
+        .await
+        .unwrap();
+
+    assert_eq!(outcome, RegisterOutcome::AlreadyActive);
+    assert_eq!(store.citizen("12345678Z").await.unwrap().unwrap(), before);
+    assert_eq!(store.audit_events_for("12345678Z").await.unwrap().len(), 2);
+}
+
+async fn registering_an_unsubscribed_citizen_reopens_it_with_the_new_code(store: SqlStore) {
+    active(&store, "12345678Z").await;
+    assert!(
+        store
+            .set_status(
+                "12345678Z",
+                CitizenStatus::Active,
+                CitizenStatus::Unsubscribed,
+                NOW,
+                &audit("unsubscribed", "12345678Z")
+            )
+            .await
+            .unwrap()
+    );
+
+    let outcome = store
+        .register_citizen(
+            &citizen("12345678Z"),
+            "hash-2",
+            NOW + 10,
+            &audit("citizen_registered", "12345678Z"),
+        )
+        .await
+        .unwrap();
+
+    assert_eq!(
+        outcome,
+        RegisterOutcome::Reopened {
+            previous: CitizenStatus::Unsubscribed
+        }
+    );
+    let row = store.citizen("12345678Z").await.unwrap().unwrap();
+    assert_eq!(row.status, CitizenStatus::Pending);
+    assert_eq!(row.activation_code_hash.as_deref(), Some("hash-2"));
+    assert!(
+        row.password_hash.is_none(),
+        "the old password must not survive a reopening"
+    );
+    assert_eq!(row.created_at, NOW);
+}
+
+async fn twenty_concurrent_wrong_activation_codes_are_all_counted_and_block_once(store: SqlStore) {
+    registered(&store, "12345678Z").await;
+    let store = Arc::new(store);
+
+    let tasks: Vec<_> = (0..20)
+        .map(|_| {
+            let store = Arc::clone(&store);
+            tokio::spawn(
+                async move { store.record_activation_code_failure("12345678Z", NOW).await },
+            )
+        })
+        .collect();
+    let mut results = Vec::new();
+    for task in tasks {
+        results.push(task.await.unwrap().unwrap().unwrap());
+    }
+
+    let row = store.citizen("12345678Z").await.unwrap().unwrap();
+    assert_eq!(row.activation_code_failures, 20);
+    assert!(row.activation_code_blocked);
+    assert_eq!(results.iter().filter(|r| r.just_blocked).count(), 1);
+    let mut counts: Vec<i32> = results.iter().map(|r| r.failures).collect();
+    counts.sort_unstable();
+    assert_eq!(
+        counts,
+        (1..=20).collect::<Vec<_>>(),
+        "every failure saw its own count"
+    );
+    for r in &results {
+        assert_eq!(
+            r.blocked,
+            r.failures > 5,
+            "blocked only past the fifth wrong code: {r:?}"
+        );
+    }
+}
+
+async fn twenty_concurrent_wrong_passwords_are_all_counted_and_block_once(store: SqlStore) {
+    active(&store, "12345678Z").await;
+    let store = Arc::new(store);
+
+    let tasks: Vec<_> = (0..20)
+        .map(|_| {
+            let store = Arc::clone(&store);
+            tokio::spawn(async move { store.record_password_failure("12345678Z", NOW).await })
+        })
+        .collect();
+    let mut just_blocked = 0;
+    for task in tasks {
+        let count = task.await.unwrap().unwrap().unwrap();
+        assert_eq!(count.blocked, count.failures >= 5, "{count:?}");
+        just_blocked += usize::from(count.just_blocked);
+    }
+
+    let row = store.citizen("12345678Z").await.unwrap().unwrap();
+    assert_eq!(row.password_failures, 20);
+    assert!(row.password_blocked);
+    assert_eq!(just_blocked, 1);
+}
+
+async fn a_right_password_clears_the_failures_but_never_a_block(store: SqlStore) {
+    active(&store, "12345678Z").await;
+    for _ in 0..3 {
+        store
+            .record_password_failure("12345678Z", NOW)
+            .await
+            .unwrap();
+    }
+    store.clear_password_failures("12345678Z").await.unwrap();
+    assert_eq!(
+        store
+            .citizen("12345678Z")
+            .await
+            .unwrap()
+            .unwrap()
+            .password_failures,
+        0
+    );
+
+    for _ in 0..5 {
+        store
+            .record_password_failure("12345678Z", NOW)
+            .await
+            .unwrap();
+    }
+    store.clear_password_failures("12345678Z").await.unwrap();
+    let row = store.citizen("12345678Z").await.unwrap().unwrap();
+    assert!(row.password_blocked);
+    assert_eq!(row.password_failures, 5);
+}
+
+async fn setting_a_password_activates_unblocks_and_restarts_the_expiry(store: SqlStore) {
+    active(&store, "12345678Z").await;
+    for _ in 0..5 {
+        store
+            .record_password_failure("12345678Z", NOW)
+            .await
+            .unwrap();
+    }
+
+    let later = NOW + 1_000;
+    assert!(
+        store
+            .set_password(
+                "12345678Z",
+                "$argon2id$new",
+                later,
+                true,
+                &audit("password_reset", "12345678Z")
+            )
+            .await
+            .unwrap()
+    );
+
+    let row = store.citizen("12345678Z").await.unwrap().unwrap();
+    assert_eq!(row.status, CitizenStatus::Active);
+    assert!(!row.password_blocked);
+    assert_eq!(row.password_failures, 0);
+    assert_eq!(row.password_set_at, Some(later));
+    assert_eq!(row.sessions_valid_after, later);
+    assert_eq!(row.password_hash.as_deref(), Some("$argon2id$new"));
+}
+
+async fn regenerating_the_code_unblocks_it(store: SqlStore) {
+    registered(&store, "12345678Z").await;
+    for _ in 0..6 {
+        store
+            .record_activation_code_failure("12345678Z", NOW)
+            .await
+            .unwrap();
+    }
+    assert!(
+        store
+            .citizen("12345678Z")
+            .await
+            .unwrap()
+            .unwrap()
+            .activation_code_blocked
+    );
+
+    assert!(
+        store
+            .replace_activation_code(
+                "12345678Z",
+                "hash-9",
+                NOW,
+                &audit("regenerated", "12345678Z")
+            )
+            .await
+            .unwrap()
+    );
+    assert!(
+        !store
+            .replace_activation_code(
+                "00000000T",
+                "hash-9",
+                NOW,
+                &audit("regenerated", "00000000T")
+            )
+            .await
+            .unwrap()
+    );
+
+    let row = store.citizen("12345678Z").await.unwrap().unwrap();
+    assert!(!row.activation_code_blocked);
+    assert_eq!(row.activation_code_failures, 0);
+    assert_eq!(row.activation_code_hash.as_deref(), Some("hash-9"));
+}
+
+fn client(id: &str) -> ClientRecord {
+    ClientRecord {
+        client_id: id.to_owned(),
+        name: "Sede".to_owned(),
+        secret_hash: Some("h".to_owned()),
+        redirect_uris: vec!["https://sede.example/cb".to_owned()],
+        post_logout_redirect_uris: vec![],
+        sector: "sede.example".to_owned(),
+        social_security: false,
+        require_pkce: false,
+        id_token_alg: "RS256".to_owned(),
+        created_at: NOW,
+    }
+}
+
+fn refresh(hash: &str, family: &str) -> RefreshRecord {
+    RefreshRecord {
+        token_hash: hash.to_owned(),
+        family_id: family.to_owned(),
+        client_id: "sede".to_owned(),
+        citizen_id: "12345678Z".to_owned(),
+        grant_data: "{}".to_owned(),
+        issued_at: NOW,
+        expires_at: NOW + 3600,
+    }
+}
+
+async fn unsubscribing_revokes_the_refresh_tokens(store: SqlStore) {
+    active(&store, "12345678Z").await;
+    store
+        .insert_client(
+            &client("sede"),
+            &AuditEvent::new(NOW, "client_registered", "operator"),
+        )
+        .await
+        .unwrap();
+    store
+        .insert_refresh_token(&refresh("r1", "f1"))
+        .await
+        .unwrap();
+    assert!(store.live_refresh_token("r1", NOW).await.unwrap().is_some());
+
+    store
+        .set_status(
+            "12345678Z",
+            CitizenStatus::Active,
+            CitizenStatus::Unsubscribed,
+            NOW,
+            &audit("unsubscribed", "12345678Z"),
+        )
+        .await
+        .unwrap();
+
+    assert!(store.live_refresh_token("r1", NOW).await.unwrap().is_none());
+    let row = store.citizen("12345678Z").await.unwrap().unwrap();
+    assert_eq!(row.status, CitizenStatus::Unsubscribed);
+    assert_eq!(row.sessions_valid_after, NOW);
+}
+
+async fn a_client_id_can_be_registered_only_once(store: SqlStore) {
+    let event = AuditEvent::new(NOW, "client_registered", "operator");
+    store.insert_client(&client("sede"), &event).await.unwrap();
+    let again = store.insert_client(&client("sede"), &event).await;
+    assert!(matches!(again, Err(StoreError::Conflict)), "{again:?}");
+    assert_eq!(store.client("sede").await.unwrap().unwrap(), client("sede"));
+    assert!(store.client("other").await.unwrap().is_none());
+}
+
+async fn a_refresh_token_rotates_once_and_its_replay_revokes_the_family(store: SqlStore) {
+    active(&store, "12345678Z").await;
+    store
+        .insert_client(
+            &client("sede"),
+            &AuditEvent::new(NOW, "client_registered", "operator"),
+        )
+        .await
+        .unwrap();
+    store
+        .insert_refresh_token(&refresh("r1", "f1"))
+        .await
+        .unwrap();
+
+    let rotated = store
+        .rotate_refresh_token("r1", "sede", &refresh("r2", "ignored"), NOW + 1)
+        .await
+        .unwrap();
+    let RotateOutcome::Rotated(next) = rotated else {
+        panic!("expected a rotation, got {rotated:?}")
+    };
+    assert_eq!(next.family_id, "f1");
+    assert!(
+        store
+            .live_refresh_token("r2", NOW + 1)
+            .await
+            .unwrap()
+            .is_some()
+    );
+
+    let wrong_client = store
+        .rotate_refresh_token("r2", "other", &refresh("r3", "x"), NOW + 2)
+        .await
+        .unwrap();
+    assert_eq!(wrong_client, RotateOutcome::Invalid);
+    let replay = store
+        .rotate_refresh_token("r1", "sede", &refresh("r4", "x"), NOW + 2)
+        .await
+        .unwrap();
+    assert_eq!(replay, RotateOutcome::Reused);
+    assert!(
+        store
+            .live_refresh_token("r2", NOW + 2)
+            .await
+            .unwrap()
+            .is_none(),
+        "the family is revoked"
+    );
+    let expired = store
+        .rotate_refresh_token("r2", "sede", &refresh("r5", "x"), NOW + 2)
+        .await
+        .unwrap();
+    assert_eq!(expired, RotateOutcome::Invalid);
+}
+
+async fn parallel_rotations_of_one_refresh_token_have_exactly_one_winner(store: SqlStore) {
+    active(&store, "12345678Z").await;
+    store
+        .insert_client(
+            &client("sede"),
+            &AuditEvent::new(NOW, "client_registered", "operator"),
+        )
+        .await
+        .unwrap();
+    store
+        .insert_refresh_token(&refresh("r1", "f1"))
+        .await
+        .unwrap();
+    let store = Arc::new(store);
+
+    let tasks: Vec<_> = (0..8)
+        .map(|i| {
+            let store = Arc::clone(&store);
+            tokio::spawn(async move {
+                store
+                    .rotate_refresh_token("r1", "sede", &refresh(&format!("n{i}"), "x"), NOW + 1)
+                    .await
+            })
+        })
+        .collect();
+    let mut winners = 0;
+    for task in tasks {
+        if let RotateOutcome::Rotated(_) = task.await.unwrap().unwrap() {
+            winners += 1;
+        }
+    }
+    assert_eq!(winners, 1);
+}
+
+fn key(kid: &str, activates_at: i64) -> SigningKeyRecord {
+    SigningKeyRecord {
+        kid: kid.to_owned(),
+        alg: "RS256".to_owned(),
+        private_jwk: "{}".to_owned(),
+        public_jwk: "{}".to_owned(),
+        created_at: NOW,
+        activates_at,
+        retires_at: None,
+    }
+}
+
+async fn superseded_keys_stay_published_until_they_retire(store: SqlStore) {
+    let event = AuditEvent::new(NOW, "signing_key_added", "operator");
+    store
+        .insert_key(&key("k1", NOW), None, &event)
+        .await
+        .unwrap();
+    store
+        .insert_key(&key("k2", NOW + 900), Some(NOW + 900 + 3600), &event)
+        .await
+        .unwrap();
+
+    let kids = |keys: Vec<SigningKeyRecord>| keys.into_iter().map(|k| k.kid).collect::<Vec<_>>();
+    assert_eq!(kids(store.published_keys(NOW).await.unwrap()), ["k1", "k2"]);
+    assert_eq!(
+        kids(store.published_keys(NOW + 900 + 3600).await.unwrap()),
+        ["k2"]
+    );
+}
+
+async fn a_provider_secret_is_made_once_and_then_shared(store: SqlStore) {
+    let first = store
+        .secret_or_insert("pairwise", "aaa", NOW)
+        .await
+        .unwrap();
+    let second = store
+        .secret_or_insert("pairwise", "bbb", NOW)
+        .await
+        .unwrap();
+    let other = store.secret_or_insert("csrf", "ccc", NOW).await.unwrap();
+    assert_eq!(
+        (first.as_str(), second.as_str(), other.as_str()),
+        ("aaa", "aaa", "ccc")
+    );
+}
