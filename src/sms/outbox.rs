@@ -1,0 +1,198 @@
+//! The outbox SMS sender: one JSON object per line appended to a file.
+//!
+//! Each message becomes `{"to","body","purpose","sent_at"}` (`sent_at` RFC 3339 UTC)
+//! on its own line (JSON Lines), so integration tests, demos and scripts read OTPs
+//! with [`read_outbox`] or `tail -f`, and no gateway is needed. The file holds OTPs:
+//! production refuses this sender unless explicitly allowed.
+//!
+//! Lines never interleave: within a process a mutex serialises appends, and each line
+//! is written with a single `write` on a file opened in append mode (`O_APPEND`), which
+//! on local Linux file systems also keeps lines from different processes whole.
+
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use async_trait::async_trait;
+use serde::{Deserialize, Serialize};
+use time::OffsetDateTime;
+use time::format_description::well_known::Rfc3339;
+use tokio::io::AsyncWriteExt;
+use tokio::sync::Mutex;
+
+use super::{SmsError, SmsMessage, SmsSender};
+use crate::clock::{SharedClock, SystemClock};
+
+/// One line of the outbox file.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct OutboxEntry {
+    /// Destination, E.164.
+    pub to: String,
+    /// The text (with the OTP).
+    pub body: String,
+    /// Why it was sent.
+    pub purpose: String,
+    /// When it was sent, RFC 3339 UTC.
+    pub sent_at: String,
+}
+
+/// Appends messages to a JSON Lines file.
+#[derive(Debug)]
+pub struct OutboxSender {
+    path: PathBuf,
+    clock: SharedClock,
+    append: Mutex<()>,
+}
+
+impl OutboxSender {
+    /// An outbox writing to `path` (parent directories are created on first send),
+    /// stamping messages with the system clock.
+    pub fn new(path: impl Into<PathBuf>) -> Self {
+        Self::with_clock(path, Arc::new(SystemClock))
+    }
+
+    /// An outbox stamping messages with `clock`.
+    pub fn with_clock(path: impl Into<PathBuf>, clock: SharedClock) -> Self {
+        Self {
+            path: path.into(),
+            clock,
+            append: Mutex::new(()),
+        }
+    }
+
+    /// The file this outbox appends to.
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    fn unavailable(&self, err: impl std::fmt::Display) -> SmsError {
+        SmsError::Unavailable(format!("outbox {}: {err}", self.path.display()))
+    }
+}
+
+#[async_trait]
+impl SmsSender for OutboxSender {
+    async fn send(&self, msg: &SmsMessage) -> Result<(), SmsError> {
+        let sent_at = OffsetDateTime::from_unix_timestamp(self.clock.now())
+            .map_err(|e| self.unavailable(e))?
+            .format(&Rfc3339)
+            .map_err(|e| self.unavailable(e))?;
+        let entry = OutboxEntry {
+            to: msg.to.clone(),
+            body: msg.body.clone(),
+            purpose: msg.purpose.clone(),
+            sent_at,
+        };
+        let mut line = serde_json::to_string(&entry).map_err(|e| self.unavailable(e))?;
+        line.push('\n');
+
+        let _guard = self.append.lock().await;
+        if let Some(parent) = self.path.parent()
+            && !parent.as_os_str().is_empty()
+        {
+            tokio::fs::create_dir_all(parent)
+                .await
+                .map_err(|e| self.unavailable(e))?;
+        }
+        let mut file = tokio::fs::OpenOptions::new()
+            .create(true)
+            .append(true)
+            .open(&self.path)
+            .await
+            .map_err(|e| self.unavailable(e))?;
+        file.write_all(line.as_bytes())
+            .await
+            .map_err(|e| self.unavailable(e))?;
+        file.flush().await.map_err(|e| self.unavailable(e))?;
+        Ok(())
+    }
+
+    fn name(&self) -> &'static str {
+        "outbox"
+    }
+}
+
+/// Every entry of the outbox at `path`, oldest first; a missing file gives none and
+/// malformed lines are skipped (for tests and tools reading OTPs).
+pub fn read_outbox(path: impl AsRef<Path>) -> Vec<OutboxEntry> {
+    let Ok(text) = std::fs::read_to_string(path) else {
+        return Vec::new();
+    };
+    text.lines()
+        .filter_map(|line| serde_json::from_str(line).ok())
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::clock::ManualClock;
+
+    fn message(n: usize) -> SmsMessage {
+        SmsMessage {
+            to: format!("+346001{n:05}"),
+            body: format!("Su código es {n:06}"),
+            purpose: "activation".into(),
+        }
+    }
+
+    #[tokio::test]
+    async fn a_sent_message_is_appended_as_one_json_line_with_an_rfc3339_time() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("nested/dirs/sms-outbox.jsonl");
+        let sender = OutboxSender::with_clock(&path, Arc::new(ManualClock::new(1_700_000_000)));
+
+        sender.send(&message(1)).await.unwrap();
+        sender.send(&message(2)).await.unwrap();
+
+        let text = std::fs::read_to_string(&path).unwrap();
+        assert_eq!(text.lines().count(), 2);
+        let first: serde_json::Value = serde_json::from_str(text.lines().next().unwrap()).unwrap();
+        assert_eq!(first["to"], "+34600100001");
+        assert_eq!(first["body"], "Su código es 000001");
+        assert_eq!(first["purpose"], "activation");
+        assert_eq!(first["sent_at"], "2023-11-14T22:13:20Z");
+        assert_eq!(read_outbox(&path)[1].body, "Su código es 000002");
+        assert_eq!(sender.name(), "outbox");
+    }
+
+    #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+    async fn concurrent_sends_never_interleave_lines() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("outbox.jsonl");
+        let sender = Arc::new(OutboxSender::new(&path));
+
+        let tasks: Vec<_> = (0..100)
+            .map(|n| {
+                let sender = Arc::clone(&sender);
+                tokio::spawn(async move { sender.send(&message(n)).await })
+            })
+            .collect();
+        for task in tasks {
+            task.await.unwrap().unwrap();
+        }
+
+        let text = std::fs::read_to_string(&path).unwrap();
+        assert_eq!(text.lines().count(), 100);
+        let mut bodies: Vec<String> = read_outbox(&path).into_iter().map(|e| e.body).collect();
+        bodies.sort();
+        bodies.dedup();
+        assert_eq!(bodies.len(), 100, "every line parsed and distinct");
+    }
+
+    #[test]
+    fn reading_a_missing_outbox_gives_no_entries() {
+        let dir = tempfile::tempdir().unwrap();
+        assert!(read_outbox(dir.path().join("absent.jsonl")).is_empty());
+    }
+
+    #[tokio::test]
+    async fn an_unwritable_outbox_reports_unavailable() {
+        let dir = tempfile::tempdir().unwrap();
+        // The "file" is a directory: opening it for append fails.
+        let sender = OutboxSender::new(dir.path());
+        assert!(matches!(
+            sender.send(&message(0)).await,
+            Err(SmsError::Unavailable(_))
+        ));
+    }
+}
