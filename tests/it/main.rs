@@ -4,5 +4,6 @@
 
 mod support;
 
+mod compose;
 mod ephemeral;
 mod sql;

@@ -1,0 +1,4 @@
+//! HTTP plumbing shared by every route: health and readiness, request ids.
+
+pub mod health;
+pub mod request_id;

@@ -1,0 +1,452 @@
+//! Settings, layered: built-in defaults → `config/default.toml` →
+//! `config/<profile>.toml` → `CLAVE_*` environment variables (DESIGN.md, "Settings").
+//!
+//! Layering is figment's job; this module declares the settings, their defaults
+//! (the embedded development set-up: SQLite file, in-process store, `log` SMS) and
+//! the checks that stop start-up with a message naming the setting and what it
+//! accepts. Secrets (database and Redis passwords, gateway tokens) never appear in
+//! `Debug` output.
+
+use std::net::SocketAddr;
+use std::path::{Path, PathBuf};
+
+use figment::Figment;
+use figment::providers::{Env, Format, Serialized, Toml};
+use serde::{Deserialize, Serialize};
+
+/// Which set of defaults and safety checks applies.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Profile {
+    /// A developer's machine: demo portal on, development SMS senders allowed.
+    Development,
+    /// A real deployment: refuses development-only shortcuts.
+    Production,
+}
+
+impl Profile {
+    fn as_str(self) -> &'static str {
+        match self {
+            Profile::Development => "development",
+            Profile::Production => "production",
+        }
+    }
+}
+
+/// How SMS messages leave the provider.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum SmsKind {
+    /// Printed in the log (development: shows the OTP).
+    Log,
+    /// Appended as JSON lines to a file (development and tests).
+    Outbox,
+    /// POSTed to an SMS gateway.
+    Http,
+}
+
+/// The format of log lines.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum LogFormat {
+    /// Human-readable lines.
+    Text,
+    /// One JSON object per line.
+    Json,
+}
+
+/// Every setting of the provider. Field names are the lower-case environment
+/// variable names without the `CLAVE_` prefix.
+#[derive(Clone, Serialize, Deserialize)]
+pub struct Settings {
+    /// `development` or `production`.
+    pub profile: Profile,
+    /// Listen address.
+    pub listen: SocketAddr,
+    /// Issuer URL, also the public base URL.
+    pub issuer: String,
+    /// `sqlite://…` or `postgres://…`.
+    pub database_url: String,
+    /// Redis URL; unset means the in-process store.
+    pub redis_url: Option<String>,
+    /// Namespace for every ephemeral-store key.
+    pub redis_prefix: String,
+    /// SMS sender.
+    pub sms: SmsKind,
+    /// File for the `outbox` sender.
+    pub sms_outbox: PathBuf,
+    /// Gateway URL for the `http` sender.
+    pub sms_http_url: Option<String>,
+    /// Bearer token for the `http` sender.
+    pub sms_http_token: Option<String>,
+    /// Per-attempt timeout of the `http` sender, milliseconds.
+    pub sms_http_timeout_ms: u64,
+    /// Retries of the `http` sender after the first attempt.
+    pub sms_http_retries: u32,
+    /// Lets the production profile use the `log` or `outbox` sender.
+    pub sms_allow_development_senders: bool,
+    /// Timeout of every database and Redis call, milliseconds.
+    pub store_timeout_ms: u64,
+    /// Serves the demo portal under `/demo` (development only).
+    pub demo_portal: bool,
+    /// `text` or `json`.
+    pub log_format: LogFormat,
+    /// Log filter, in `tracing-subscriber` EnvFilter syntax.
+    pub log_filter: String,
+}
+
+impl Default for Settings {
+    fn default() -> Self {
+        Self {
+            profile: Profile::Development,
+            listen: SocketAddr::from(([127, 0, 0, 1], 8080)),
+            issuer: "http://127.0.0.1:8080".to_owned(),
+            database_url: "sqlite://data/clave.db".to_owned(),
+            redis_url: None,
+            redis_prefix: "clave:".to_owned(),
+            sms: SmsKind::Log,
+            sms_outbox: PathBuf::from("data/sms-outbox.jsonl"),
+            sms_http_url: None,
+            sms_http_token: None,
+            sms_http_timeout_ms: 5_000,
+            sms_http_retries: 2,
+            sms_allow_development_senders: false,
+            store_timeout_ms: 2_000,
+            demo_portal: true,
+            log_format: LogFormat::Text,
+            log_filter: "info,sqlx=warn".to_owned(),
+        }
+    }
+}
+
+/// A setting that stops start-up.
+#[derive(Debug, thiserror::Error)]
+pub enum SettingsError {
+    /// A value could not be read as its type (figment names key and source).
+    #[error("invalid setting: {0}")]
+    Parse(String),
+    /// A value has the right type but is not acceptable.
+    #[error("invalid setting {env} ({key}): {reason}")]
+    Invalid {
+        /// The environment variable.
+        env: &'static str,
+        /// The key in the TOML files.
+        key: &'static str,
+        /// What is wrong and what is accepted.
+        reason: String,
+    },
+}
+
+fn invalid(env: &'static str, key: &'static str, reason: impl Into<String>) -> SettingsError {
+    SettingsError::Invalid {
+        env,
+        key,
+        reason: reason.into(),
+    }
+}
+
+impl Settings {
+    /// Loads the settings from `config_dir` and the process environment.
+    pub fn load(config_dir: &Path) -> Result<Self, SettingsError> {
+        Self::from_figment(Self::figment(config_dir, Env::prefixed("CLAVE_")))
+    }
+
+    /// The layered sources; `env` is injectable so tests need not touch the process
+    /// environment.
+    pub fn figment(config_dir: &Path, env: Env) -> Figment {
+        // The profile chooses a file, so it is read from the environment and the
+        // default file before the rest.
+        let early = Figment::from(Serialized::defaults(Settings::default()))
+            .merge(Toml::file(config_dir.join("default.toml")))
+            .merge(env.clone().only(&["profile"]));
+        let profile = early
+            .extract_inner::<String>("profile")
+            .unwrap_or_else(|_| Profile::Development.as_str().to_owned());
+        let profile_file = match profile.as_str() {
+            "development" | "production" => Some(config_dir.join(format!("{profile}.toml"))),
+            _ => None, // rejected with a clear message by extract below
+        };
+        let mut figment = Figment::from(Serialized::defaults(Settings::default()))
+            .merge(Toml::file(config_dir.join("default.toml")));
+        if let Some(file) = profile_file {
+            figment = figment.merge(Toml::file(file));
+        }
+        figment.merge(env)
+    }
+
+    /// Extracts and checks the settings.
+    pub fn from_figment(figment: Figment) -> Result<Self, SettingsError> {
+        let settings: Settings = figment.extract().map_err(|error| {
+            let messages: Vec<String> = error
+                .into_iter()
+                .map(|e| {
+                    let key = e.path.join(".");
+                    let env = format!("CLAVE_{}", key.to_uppercase());
+                    format!("{env} ({key}): {}", e.kind)
+                })
+                .collect();
+            SettingsError::Parse(messages.join("; "))
+        })?;
+        settings.check()?;
+        Ok(settings)
+    }
+
+    fn check(&self) -> Result<(), SettingsError> {
+        let issuer = url::Url::parse(&self.issuer).map_err(|e| {
+            invalid(
+                "CLAVE_ISSUER",
+                "issuer",
+                format!("not an absolute URL ({e}): {:?}", self.issuer),
+            )
+        })?;
+        if !matches!(issuer.scheme(), "http" | "https")
+            || issuer.query().is_some()
+            || issuer.fragment().is_some()
+            || self.issuer.ends_with('/')
+        {
+            return Err(invalid(
+                "CLAVE_ISSUER",
+                "issuer",
+                "must be an http:// or https:// URL with no query, fragment or trailing slash",
+            ));
+        }
+        if !["sqlite:", "postgres://", "postgresql://"]
+            .iter()
+            .any(|p| self.database_url.starts_with(p))
+        {
+            return Err(invalid(
+                "CLAVE_DATABASE_URL",
+                "database_url",
+                "accepted values start with sqlite://, postgres:// or postgresql://",
+            ));
+        }
+        if let Some(redis) = &self.redis_url
+            && !["redis://", "rediss://", "redis+unix://", "unix://"]
+                .iter()
+                .any(|p| redis.starts_with(p))
+        {
+            return Err(invalid(
+                "CLAVE_REDIS_URL",
+                "redis_url",
+                "accepted values start with redis:// or rediss:// (unset it for the in-process store)",
+            ));
+        }
+        if self.sms == SmsKind::Http && self.sms_http_url.is_none() {
+            return Err(invalid(
+                "CLAVE_SMS_HTTP_URL",
+                "sms_http_url",
+                "required when CLAVE_SMS=http: the SMS gateway URL",
+            ));
+        }
+        if self.store_timeout_ms == 0 {
+            return Err(invalid(
+                "CLAVE_STORE_TIMEOUT_MS",
+                "store_timeout_ms",
+                "must be above 0",
+            ));
+        }
+        if self.profile == Profile::Production {
+            if issuer.scheme() != "https" {
+                return Err(invalid(
+                    "CLAVE_ISSUER",
+                    "issuer",
+                    "the production profile needs an https:// issuer",
+                ));
+            }
+            if self.sms != SmsKind::Http && !self.sms_allow_development_senders {
+                return Err(invalid(
+                    "CLAVE_SMS",
+                    "sms",
+                    "the production profile sends SMS through `http`; `log` and `outbox` need \
+                     CLAVE_SMS_ALLOW_DEVELOPMENT_SENDERS=true",
+                ));
+            }
+        }
+        Ok(())
+    }
+
+    /// Whether cookies must carry `Secure` (the issuer is https).
+    pub fn is_https(&self) -> bool {
+        self.issuer.starts_with("https://")
+    }
+
+    /// The store timeout as a duration.
+    pub fn store_timeout(&self) -> std::time::Duration {
+        std::time::Duration::from_millis(self.store_timeout_ms)
+    }
+}
+
+/// Hides the password of a URL such as `postgres://user:secret@host/db`.
+pub fn redact_url(raw: &str) -> String {
+    match url::Url::parse(raw) {
+        Ok(mut parsed) if parsed.password().is_some() => {
+            let _ = parsed.set_password(Some("***"));
+            parsed.to_string()
+        }
+        Ok(_) => raw.to_owned(),
+        Err(_) => "(unparsable URL)".to_owned(),
+    }
+}
+
+impl std::fmt::Debug for Settings {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Settings")
+            .field("profile", &self.profile)
+            .field("listen", &self.listen)
+            .field("issuer", &self.issuer)
+            .field("database_url", &redact_url(&self.database_url))
+            .field("redis_url", &self.redis_url.as_deref().map(redact_url))
+            .field("sms", &self.sms)
+            .field("sms_outbox", &self.sms_outbox)
+            .field("sms_http_url", &self.sms_http_url)
+            .field(
+                "sms_http_token",
+                &self.sms_http_token.as_ref().map(|_| "***"),
+            )
+            .field("store_timeout_ms", &self.store_timeout_ms)
+            .field("demo_portal", &self.demo_portal)
+            .field("log_format", &self.log_format)
+            .finish_non_exhaustive()
+    }
+}
+
+#[cfg(test)]
+#[allow(clippy::result_large_err)] // figment::Jail's closures return figment::Error
+mod tests {
+    use super::*;
+    use figment::Jail;
+
+    fn load_in(jail: &Jail) -> Result<Settings, SettingsError> {
+        Settings::load(jail.directory())
+    }
+
+    #[test]
+    fn no_files_and_no_environment_give_the_embedded_defaults() {
+        Jail::expect_with(|jail| {
+            let settings = load_in(jail).map_err(|e| e.to_string())?;
+            assert_eq!(settings.profile, Profile::Development);
+            assert_eq!(settings.listen.to_string(), "127.0.0.1:8080");
+            assert_eq!(settings.issuer, "http://127.0.0.1:8080");
+            assert!(settings.database_url.starts_with("sqlite://"));
+            assert_eq!(settings.redis_url, None);
+            assert_eq!(settings.sms, SmsKind::Log);
+            Ok(())
+        });
+    }
+
+    #[test]
+    fn environment_overrides_profile_file_which_overrides_default_file() {
+        Jail::expect_with(|jail| {
+            jail.create_file(
+                "default.toml",
+                "sms = \"outbox\"\nlisten = \"127.0.0.1:9000\"",
+            )?;
+            jail.create_file("development.toml", "listen = \"127.0.0.1:9100\"")?;
+            jail.set_env("CLAVE_ISSUER", "http://localhost:9100");
+            let settings = load_in(jail).map_err(|e| e.to_string())?;
+            assert_eq!(settings.sms, SmsKind::Outbox);
+            assert_eq!(settings.listen.to_string(), "127.0.0.1:9100");
+            assert_eq!(settings.issuer, "http://localhost:9100");
+            Ok(())
+        });
+    }
+
+    #[test]
+    fn the_profile_from_the_environment_chooses_the_profile_file() {
+        Jail::expect_with(|jail| {
+            jail.create_file(
+                "production.toml",
+                "sms = \"http\"\nsms_http_url = \"https://sms.example\"",
+            )?;
+            jail.set_env("CLAVE_PROFILE", "production");
+            jail.set_env("CLAVE_ISSUER", "https://clave.example");
+            let settings = load_in(jail).map_err(|e| e.to_string())?;
+            assert_eq!(settings.profile, Profile::Production);
+            assert_eq!(settings.sms, SmsKind::Http);
+            Ok(())
+        });
+    }
+
+    #[test]
+    fn an_unknown_sms_sender_names_the_setting_and_the_accepted_values() {
+        Jail::expect_with(|jail| {
+            jail.set_env("CLAVE_SMS", "pigeon");
+            let error = load_in(jail).expect_err("must fail").to_string();
+            assert!(error.contains("CLAVE_SMS"), "{error}");
+            assert!(
+                error.contains("log") && error.contains("outbox") && error.contains("http"),
+                "{error}"
+            );
+            Ok(())
+        });
+    }
+
+    #[test]
+    fn an_unknown_profile_is_refused() {
+        Jail::expect_with(|jail| {
+            jail.set_env("CLAVE_PROFILE", "staging");
+            let error = load_in(jail).expect_err("must fail").to_string();
+            assert!(
+                error.contains("CLAVE_PROFILE") && error.contains("production"),
+                "{error}"
+            );
+            Ok(())
+        });
+    }
+
+    #[test]
+    fn a_bad_listen_address_is_refused_with_its_name() {
+        Jail::expect_with(|jail| {
+            jail.set_env("CLAVE_LISTEN", "localhost");
+            let error = load_in(jail).expect_err("must fail").to_string();
+            assert!(error.contains("CLAVE_LISTEN"), "{error}");
+            Ok(())
+        });
+    }
+
+    #[test]
+    fn production_refuses_plain_http_and_development_senders() {
+        Jail::expect_with(|jail| {
+            jail.set_env("CLAVE_PROFILE", "production");
+            let error = load_in(jail).expect_err("must fail").to_string();
+            assert!(error.contains("CLAVE_ISSUER"), "{error}");
+            jail.set_env("CLAVE_ISSUER", "https://clave.example");
+            let error = load_in(jail).expect_err("must fail").to_string();
+            assert!(error.contains("CLAVE_SMS"), "{error}");
+            jail.set_env("CLAVE_SMS_ALLOW_DEVELOPMENT_SENDERS", "true");
+            assert!(load_in(jail).is_ok());
+            Ok(())
+        });
+    }
+
+    #[test]
+    fn a_database_url_of_another_kind_is_refused() {
+        Jail::expect_with(|jail| {
+            jail.set_env("CLAVE_DATABASE_URL", "mysql://db/clave");
+            let error = load_in(jail).expect_err("must fail").to_string();
+            assert!(
+                error.contains("CLAVE_DATABASE_URL") && error.contains("postgres://"),
+                "{error}"
+            );
+            Ok(())
+        });
+    }
+
+    #[test]
+    fn debug_output_hides_passwords_and_tokens() {
+        let settings = Settings {
+            database_url: "postgres://clave:hunter2@db/clave".to_owned(),
+            redis_url: Some("redis://:sesame@cache:6379".to_owned()),
+            sms_http_token: Some("bearer-xyz".to_owned()),
+            ..Settings::default()
+        };
+        let shown = format!("{settings:?}");
+        assert!(
+            !shown.contains("hunter2")
+                && !shown.contains("sesame")
+                && !shown.contains("bearer-xyz"),
+            "{shown}"
+        );
+        assert!(shown.contains("postgres://clave:***@db/clave"), "{shown}");
+    }
+}

@@ -1,0 +1,91 @@
+//! Signing keys between the database and the in-memory [`KeyRing`].
+//!
+//! Keys are made here and stored in the database so every instance signs with the
+//! same ones. The first start makes one active key per algorithm. A rotation adds a
+//! key that is published at once but signs only from `activates_at`, so relying
+//! parties that cache the JWKS see it before any token it signs; the keys it
+//! supersedes stay published until the tokens they signed have expired.
+
+use crate::clock::UnixTime;
+use crate::crypto::{KeyAlg, KeyMaterial, KeyRing, StoredKey, generate_key, random_token};
+use crate::store::sql::{AuditEvent, SigningKeyRecord, SqlStore};
+
+/// The longest lifetime of anything a key signs (ID tokens), plus clock skew: a
+/// superseded key stays published this long after its successor starts signing.
+pub const RETIRE_AFTER_SECS: i64 = 3600 + 300;
+
+/// Makes a key of `alg` that signs from `activates_at` and stores it. When
+/// `supersede` is set, the keys of the same algorithm retire once the tokens they
+/// signed before `activates_at` have expired.
+pub async fn add_key(
+    db: &SqlStore,
+    alg: KeyAlg,
+    now: UnixTime,
+    activates_at: UnixTime,
+    supersede: bool,
+    actor: &str,
+) -> anyhow::Result<SigningKeyRecord> {
+    let kid = format!("{}-{}", alg.as_str().to_lowercase(), random_token(9));
+    let material = generate_key(alg, kid)?;
+    let record = SigningKeyRecord {
+        kid: material.kid.clone(),
+        alg: alg.as_str().to_owned(),
+        private_jwk: material.private_jwk.clone(),
+        public_jwk: material.public_jwk.clone(),
+        created_at: now,
+        activates_at,
+        retires_at: None,
+    };
+    let audit = AuditEvent::new(now, "signing_key_added", actor)
+        .detail("kid", record.kid.clone())
+        .detail("alg", record.alg.clone())
+        .detail("activates_at", activates_at);
+    let retire_others_at = supersede.then_some(activates_at + RETIRE_AFTER_SECS);
+    db.insert_key(&record, retire_others_at, &audit).await?;
+    Ok(record)
+}
+
+/// Whether a key of `alg` can sign at `now`.
+pub async fn can_sign(db: &SqlStore, alg: KeyAlg, now: UnixTime) -> anyhow::Result<bool> {
+    let keys = db.published_keys(now).await?;
+    Ok(keys
+        .iter()
+        .any(|k| k.alg == alg.as_str() && k.activates_at <= now))
+}
+
+/// Makes sure each algorithm has a key that can sign now (first start).
+pub async fn ensure_keys(db: &SqlStore, now: UnixTime) -> anyhow::Result<()> {
+    for alg in KeyAlg::ALL {
+        if !can_sign(db, alg, now).await? {
+            add_key(db, alg, now, now, false, "system").await?;
+            tracing::info!(alg = alg.as_str(), "made the first signing key");
+        }
+    }
+    Ok(())
+}
+
+/// Builds the key ring from the keys published at `now`.
+pub async fn load_ring(db: &SqlStore, now: UnixTime) -> anyhow::Result<KeyRing> {
+    let records = db.published_keys(now).await?;
+    let mut keys = Vec::with_capacity(records.len());
+    for record in records {
+        let alg: KeyAlg = record.alg.parse().map_err(|_| {
+            anyhow::anyhow!(
+                "signing key {} has an unknown alg {:?}",
+                record.kid,
+                record.alg
+            )
+        })?;
+        keys.push(StoredKey {
+            material: KeyMaterial {
+                kid: record.kid,
+                alg,
+                private_jwk: record.private_jwk,
+                public_jwk: record.public_jwk,
+            },
+            activates_at: record.activates_at,
+            retires_at: record.retires_at,
+        });
+    }
+    Ok(KeyRing::load(keys, now)?)
+}

@@ -1,0 +1,212 @@
+//! Building and running the HTTP server: the seam the binary and the tests share.
+//!
+//! [`Application::build`] wires settings into stores, the key ring and the router;
+//! [`Application::run_until_stopped`] serves until the shutdown future resolves and
+//! then lets in-flight requests finish. Tests build the same application on a
+//! loopback port with their own stores and clock.
+
+use std::net::SocketAddr;
+use std::sync::{Arc, RwLock};
+use std::time::Duration;
+
+use anyhow::Context as _;
+use axum::Router;
+use axum::routing::get;
+use tokio::net::TcpListener;
+use tower_http::request_id::{PropagateRequestIdLayer, SetRequestIdLayer};
+use tower_http::trace::TraceLayer;
+
+use crate::clock::{SharedClock, SystemClock};
+use crate::crypto::{HasherParams, PasswordHasher};
+use crate::http::request_id::{RandomRequestId, request_id_of};
+use crate::settings::Settings;
+use crate::state::AppState;
+use crate::store::ephemeral::EphemeralStore;
+use crate::store::ephemeral::memory::MemoryStore;
+use crate::store::ephemeral::redis::RedisStore;
+use crate::store::sql::SqlStore;
+
+/// What tests and benchmarks may replace; production uses the defaults.
+pub struct Overrides {
+    /// The clock.
+    pub clock: SharedClock,
+    /// argon2 parameters and pool size.
+    pub hasher: HasherParams,
+}
+
+impl Default for Overrides {
+    fn default() -> Self {
+        Self {
+            clock: Arc::new(SystemClock),
+            hasher: HasherParams::default(),
+        }
+    }
+}
+
+/// A built server, bound to its port, not yet serving.
+pub struct Application {
+    listener: TcpListener,
+    router: Router,
+    state: AppState,
+}
+
+impl Application {
+    /// Binds `settings.listen` and builds everything.
+    pub async fn build(settings: Settings, overrides: Overrides) -> anyhow::Result<Self> {
+        let listener = TcpListener::bind(settings.listen)
+            .await
+            .with_context(|| format!("cannot listen on {} (CLAVE_LISTEN)", settings.listen))?;
+        Self::build_on(listener, settings, overrides).await
+    }
+
+    /// Builds everything on an already bound listener (tests bind port 0 first so
+    /// the issuer can name the port).
+    pub async fn build_on(
+        listener: TcpListener,
+        settings: Settings,
+        overrides: Overrides,
+    ) -> anyhow::Result<Self> {
+        let shown = crate::settings::redact_url(&settings.database_url);
+        let db = SqlStore::connect(&settings.database_url, settings.store_timeout())
+            .await
+            .with_context(|| format!("cannot open the database {shown} (CLAVE_DATABASE_URL)"))?;
+        db.migrate()
+            .await
+            .with_context(|| format!("cannot migrate the database {shown}"))?;
+        let ephemeral: Arc<dyn EphemeralStore> = match &settings.redis_url {
+            Some(url) => Arc::new(
+                RedisStore::connect(url, &settings.redis_prefix, settings.store_timeout())
+                    .await
+                    .context("cannot use CLAVE_REDIS_URL")?,
+            ),
+            None => Arc::new(MemoryStore::new()),
+        };
+        let clock = overrides.clock;
+        let now = clock.now();
+        crate::signing::ensure_keys(&db, now)
+            .await
+            .context("cannot prepare signing keys")?;
+        let ring = crate::signing::load_ring(&db, now)
+            .await
+            .context("cannot load signing keys")?;
+        let hasher = PasswordHasher::new(overrides.hasher).context("bad password-hash settings")?;
+        let state = AppState {
+            settings: Arc::new(settings),
+            db,
+            ephemeral,
+            clock,
+            hasher,
+            keys: Arc::new(RwLock::new(Arc::new(ring))),
+        };
+        let router = router(state.clone());
+        Ok(Self {
+            listener,
+            router,
+            state,
+        })
+    }
+
+    /// The address the server listens on.
+    pub fn local_addr(&self) -> SocketAddr {
+        self.listener
+            .local_addr()
+            .unwrap_or_else(|_| SocketAddr::from(([127, 0, 0, 1], 0)))
+    }
+
+    /// The state handlers see (tests read the stores through it).
+    pub fn state(&self) -> &AppState {
+        &self.state
+    }
+
+    /// Serves until `shutdown` resolves, then lets in-flight requests finish.
+    pub async fn run_until_stopped(
+        self,
+        shutdown: impl std::future::Future<Output = ()> + Send + 'static,
+    ) -> anyhow::Result<()> {
+        let reloader = tokio::spawn(reload_keys(self.state.clone()));
+        let result = axum::serve(
+            self.listener,
+            self.router
+                .into_make_service_with_connect_info::<SocketAddr>(),
+        )
+        .with_graceful_shutdown(shutdown)
+        .await;
+        reloader.abort();
+        self.state.db.close().await;
+        result.context("the HTTP server failed")
+    }
+}
+
+/// Every route of the provider.
+pub fn router(state: AppState) -> Router {
+    Router::new()
+        .route("/healthz", get(crate::http::health::healthz))
+        .route("/readyz", get(crate::http::health::readyz))
+        .with_state(state)
+        .layer(
+            TraceLayer::new_for_http().make_span_with(|request: &axum::http::Request<_>| {
+                tracing::info_span!(
+                    "request",
+                    method = %request.method(),
+                    path = %request.uri().path(),
+                    request_id = %request_id_of(request),
+                )
+            }),
+        )
+        .layer(PropagateRequestIdLayer::x_request_id())
+        .layer(SetRequestIdLayer::x_request_id(RandomRequestId))
+}
+
+/// Reloads the key ring every minute and whenever a key activates or retires, so a
+/// key rotated with the CLI reaches every instance without a restart.
+async fn reload_keys(state: AppState) {
+    loop {
+        let now = state.now();
+        let next = state
+            .key_ring()
+            .next_refresh_at()
+            .map(|at| at - now)
+            .unwrap_or(60);
+        tokio::time::sleep(Duration::from_secs(next.clamp(1, 60) as u64)).await;
+        match crate::signing::load_ring(&state.db, state.now()).await {
+            Ok(ring) => state.set_key_ring(ring),
+            Err(error) => {
+                tracing::warn!(%error, "could not reload signing keys; keeping the current ones")
+            }
+        }
+    }
+}
+
+/// `clave-idp serve`: run with these settings until SIGTERM or Ctrl-C.
+pub async fn serve(settings: Settings) -> anyhow::Result<()> {
+    crate::telemetry::init(&settings);
+    tracing::info!(settings = ?settings, "starting clave-idp");
+    let app = Application::build(settings, Overrides::default()).await?;
+    tracing::info!(address = %app.local_addr(), "listening");
+    app.run_until_stopped(shutdown_signal()).await?;
+    tracing::info!("stopped");
+    Ok(())
+}
+
+/// Resolves on Ctrl-C or SIGTERM.
+pub async fn shutdown_signal() {
+    let ctrl_c = async {
+        let _ = tokio::signal::ctrl_c().await;
+    };
+    #[cfg(unix)]
+    let terminate = async {
+        match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+            Ok(mut signal) => {
+                signal.recv().await;
+            }
+            Err(_) => std::future::pending::<()>().await,
+        }
+    };
+    #[cfg(not(unix))]
+    let terminate = std::future::pending::<()>();
+    tokio::select! {
+        () = ctrl_c => {},
+        () = terminate => {},
+    }
+    tracing::info!("shutdown requested; finishing in-flight requests");
+}

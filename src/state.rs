@@ -1,0 +1,61 @@
+//! The application state every handler receives: settings, stores, clock, and the
+//! long-lived objects that are expensive to make (hashing pool, key ring).
+
+use std::sync::{Arc, RwLock};
+
+use crate::clock::SharedClock;
+use crate::crypto::{KeyRing, PasswordHasher};
+use crate::settings::Settings;
+use crate::store::ephemeral::EphemeralStore;
+use crate::store::sql::SqlStore;
+
+/// Shared by every request; cheap to clone.
+#[derive(Clone)]
+pub struct AppState {
+    /// The settings the provider started with.
+    pub settings: Arc<Settings>,
+    /// The durable store.
+    pub db: SqlStore,
+    /// The ephemeral store.
+    pub ephemeral: Arc<dyn EphemeralStore>,
+    /// The time source.
+    pub clock: SharedClock,
+    /// The bounded argon2id pool.
+    pub hasher: PasswordHasher,
+    /// Signers and the JWKS, reloaded when keys change.
+    pub keys: Arc<RwLock<Arc<KeyRing>>>,
+}
+
+impl AppState {
+    /// The current key ring.
+    pub fn key_ring(&self) -> Arc<KeyRing> {
+        match self.keys.read() {
+            Ok(ring) => Arc::clone(&ring),
+            Err(poisoned) => Arc::clone(&poisoned.into_inner()),
+        }
+    }
+
+    /// Replaces the key ring (after a reload).
+    pub fn set_key_ring(&self, ring: KeyRing) {
+        let ring = Arc::new(ring);
+        match self.keys.write() {
+            Ok(mut slot) => *slot = ring,
+            Err(poisoned) => *poisoned.into_inner() = ring,
+        }
+    }
+
+    /// The current time, in Unix seconds.
+    pub fn now(&self) -> i64 {
+        self.clock.now()
+    }
+}
+
+impl std::fmt::Debug for AppState {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("AppState")
+            .field("settings", &self.settings)
+            .field("db", &self.db)
+            .field("ephemeral", &self.ephemeral)
+            .finish_non_exhaustive()
+    }
+}
