@@ -32,6 +32,8 @@ pub struct Overrides {
     pub clock: SharedClock,
     /// argon2 parameters and pool size.
     pub hasher: HasherParams,
+    /// The SMS sender, instead of the one the settings name.
+    pub sms: Option<Arc<dyn crate::sms::SmsSender>>,
 }
 
 impl Default for Overrides {
@@ -39,6 +41,7 @@ impl Default for Overrides {
         Self {
             clock: Arc::new(SystemClock),
             hasher: HasherParams::default(),
+            sms: None,
         }
     }
 }
@@ -90,6 +93,25 @@ impl Application {
             .await
             .context("cannot load signing keys")?;
         let hasher = PasswordHasher::new(overrides.hasher).context("bad password-hash settings")?;
+        let provider = crate::oidc::Provider::build(&settings.issuer, &db, now)
+            .await
+            .context("cannot prepare the OpenID provider")?;
+        let web = crate::web::build_web(&db, &settings, now).await?;
+        let sms = match overrides.sms {
+            Some(sms) => sms,
+            None => crate::sms::factory::sender_from_settings(&settings, clock.clone())
+                .context("cannot set up the SMS sender")?,
+        };
+        let otp_key = crate::otp::OtpKey::load(&db, now)
+            .await
+            .context("cannot read the OTP key")?;
+        let otp = crate::otp::OtpService::new(
+            ephemeral.clone(),
+            sms,
+            clock.clone(),
+            otp_key,
+            crate::otp::OtpPolicy::default(),
+        );
         let state = AppState {
             settings: Arc::new(settings),
             db,
@@ -97,6 +119,9 @@ impl Application {
             clock,
             hasher,
             keys: Arc::new(RwLock::new(Arc::new(ring))),
+            provider: Arc::new(provider),
+            web,
+            otp: Arc::new(otp),
         };
         let router = router(state.clone());
         Ok(Self {
@@ -142,6 +167,15 @@ pub fn router(state: AppState) -> Router {
     Router::new()
         .route("/healthz", get(crate::http::health::healthz))
         .route("/readyz", get(crate::http::health::readyz))
+        .merge(crate::oidc::routes())
+        .merge(crate::login::routes())
+        .merge(crate::selfservice::routes())
+        .merge(crate::web::routes())
+        .fallback(crate::web::not_found)
+        .layer(axum::middleware::from_fn_with_state(
+            state.web.clone(),
+            crate::web::render_error_pages,
+        ))
         .with_state(state)
         .layer(
             TraceLayer::new_for_http().make_span_with(|request: &axum::http::Request<_>| {

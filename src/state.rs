@@ -24,6 +24,18 @@ pub struct AppState {
     pub hasher: PasswordHasher,
     /// Signers and the JWKS, reloaded when keys change.
     pub keys: Arc<RwLock<Arc<KeyRing>>>,
+    /// Issuer, discovery document, pairwise salt.
+    pub provider: Arc<crate::oidc::Provider>,
+    /// Templates, CSRF key, cookie policy.
+    pub web: crate::web::Web,
+    /// SMS one-time codes.
+    pub otp: Arc<crate::otp::OtpService>,
+}
+
+impl axum::extract::FromRef<AppState> for crate::web::Web {
+    fn from_ref(state: &AppState) -> Self {
+        state.web.clone()
+    }
 }
 
 impl AppState {

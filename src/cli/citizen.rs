@@ -5,10 +5,9 @@ use serde_json::json;
 
 use super::{CliError, Context};
 use crate::domain::{ActivationCode, DocumentId, Email, MobilePhone, PersonName};
-use crate::store::sql::{AuditEvent, CitizenRecord, CitizenStatus, NewCitizen, RegisterOutcome};
-
-/// How long a password lasts: 2 years (DESIGN.md, "password expiry").
-pub const PASSWORD_LIFETIME_SECS: i64 = 2 * 365 * 24 * 3600;
+use crate::store::sql::{
+    AuditEvent, CitizenRecord, CitizenStatus, NewCitizen, PASSWORD_LIFETIME_SECS, RegisterOutcome,
+};
 
 #[derive(Debug, Subcommand)]
 pub(crate) enum CitizenCommand {

@@ -17,6 +17,7 @@ use std::fmt;
 
 use async_trait::async_trait;
 
+pub mod factory;
 pub mod http;
 pub mod log;
 pub mod outbox;

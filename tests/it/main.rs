@@ -6,4 +6,8 @@ mod support;
 
 mod compose;
 mod ephemeral;
+mod harness;
+mod oidc;
+mod otp;
+mod selfservice;
 mod sql;

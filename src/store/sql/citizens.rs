@@ -11,6 +11,8 @@ use crate::clock::UnixTime;
 pub const ACTIVATION_CODE_MAX_FAILURES: i32 = 5;
 /// This many consecutive wrong passwords block the password.
 pub const PASSWORD_MAX_FAILURES: i32 = 5;
+/// A password expires this long after it was set (2 years).
+pub const PASSWORD_LIFETIME_SECS: i64 = 2 * 365 * 24 * 3600;
 
 /// The lifecycle state of an account.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]

@@ -21,7 +21,7 @@ mod secrets;
 pub use audit::{AuditEvent, AuditRecord};
 pub use citizens::{
     ACTIVATION_CODE_MAX_FAILURES, CitizenRecord, CitizenStatus, FailureCount, NewCitizen,
-    PASSWORD_MAX_FAILURES, RegisterOutcome,
+    PASSWORD_LIFETIME_SECS, PASSWORD_MAX_FAILURES, RegisterOutcome,
 };
 pub use clients::ClientRecord;
 pub use keys::SigningKeyRecord;

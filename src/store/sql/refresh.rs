@@ -60,7 +60,8 @@ impl SqlStore {
     }
 
     /// Uses the token `presented_hash` of `client_id` and stores `next` in its
-    /// place, keeping the family. `next.family_id` is ignored.
+    /// place. The new token inherits the old one's family, citizen and grant:
+    /// `next` supplies only its hash and times.
     pub async fn rotate_refresh_token(
         &self,
         presented_hash: &str,
@@ -84,7 +85,12 @@ impl SqlStore {
             .await?;
             let outcome = match used {
                 Some(old) => {
-                    let stored = RefreshRecord { family_id: old.family_id.clone(), ..next.clone() };
+                    let stored = RefreshRecord {
+                        family_id: old.family_id.clone(),
+                        citizen_id: old.citizen_id.clone(),
+                        grant_data: old.grant_data.clone(),
+                        ..next.clone()
+                    };
                     sqlx::query(
                         "INSERT INTO refresh_tokens (token_hash, family_id, client_id, \
                          citizen_id, grant_data, issued_at, expires_at) \

@@ -1,0 +1,74 @@
+# Códigos de un solo uso (OTP) por SMS: el texto del SMS y la página donde se teclea.
+# Los SMS dicen para qué es el código y cuánto dura, y nada más: ni el DNI/NIE, ni el
+# nombre, ni enlaces.
+
+## SMS ($code: las 6 cifras; $minutes: minutos de validez)
+
+sms-otp-login = Cl@ve: su código para iniciar sesión es { $code }. Caduca en { $minutes ->
+        [one] { $minutes } minuto
+       *[other] { $minutes } minutos
+    }. No lo comparta con nadie.
+sms-otp-activation = Cl@ve: su código para activar su usuario es { $code }. Caduca en { $minutes ->
+        [one] { $minutes } minuto
+       *[other] { $minutes } minutos
+    }. No lo comparta con nadie.
+sms-otp-password-reset = Cl@ve: su código para restablecer su contraseña es { $code }. Caduca en { $minutes ->
+        [one] { $minutes } minuto
+       *[other] { $minutes } minutos
+    }. No lo comparta con nadie.
+sms-otp-password-change = Cl@ve: su código para cambiar su contraseña es { $code }. Caduca en { $minutes ->
+        [one] { $minutes } minuto
+       *[other] { $minutes } minutos
+    }. No lo comparta con nadie.
+sms-otp-unsubscribe = Cl@ve: su código para darse de baja en Cl@ve Permanente es { $code }. Caduca en { $minutes ->
+        [one] { $minutes } minuto
+       *[other] { $minutes } minutos
+    }. No lo comparta con nadie.
+sms-otp-code-regeneration = Cl@ve: su código para obtener un nuevo código de activación es { $code }. Caduca en { $minutes ->
+        [one] { $minutes } minuto
+       *[other] { $minutes } minutos
+    }. No lo comparta con nadie.
+sms-otp-expired-password-renewal = Cl@ve: su código para renovar su contraseña caducada es { $code }. Caduca en { $minutes ->
+        [one] { $minutes } minuto
+       *[other] { $minutes } minutos
+    }. No lo comparta con nadie.
+
+## Página del código
+
+otp-title = Código de verificación
+otp-sent = Te hemos enviado un SMS con un código de 6 cifras a tu teléfono móvil registrado.
+otp-validity = El código caduca en { $minutes ->
+        [one] { $minutes } minuto
+       *[other] { $minutes } minutos
+    } y solo puede usarse una vez.
+otp-label = Código recibido por SMS
+otp-hint = 6 cifras, sin espacios ni letras.
+otp-submit = Continuar
+otp-resend = Enviar un código nuevo
+
+## Resultados
+
+otp-wrong = El código no es correcto. { $tries ->
+        [one] Te queda { $tries } intento.
+       *[other] Te quedan { $tries } intentos.
+    }
+otp-malformed = El código tiene 6 cifras. Revisa lo que has escrito.
+otp-expired = El código ha caducado. Solicita uno nuevo.
+otp-too-many-tries = Has introducido demasiados códigos incorrectos. Solicita uno nuevo.
+otp-no-code = No hay ningún código pendiente o ya se ha usado. Solicita uno nuevo.
+otp-cooling-down = Podrás solicitar un código nuevo dentro de { $seconds ->
+        [one] { $seconds } segundo
+       *[other] { $seconds } segundos
+    }.
+otp-hourly-limit = Has solicitado el número máximo de códigos en una hora. Podrás solicitar otro dentro de { $minutes ->
+        [one] { $minutes } minuto
+       *[other] { $minutes } minutos
+    }.
+otp-sms-unavailable = No hemos podido enviar el SMS. Inténtalo de nuevo más tarde.
+
+## Si no llega el SMS
+
+otp-help-title = ¿No te llega el SMS?
+otp-help-multisim = Si utilizas una tarjeta multiSIM, los SMS se envían al número principal y no al secundario. Comprueba que tu terminal móvil está registrado con el número correcto.
+otp-help-operator = Asegúrate de que tu operador no tiene restringido el envío o la recepción de SMS de números especiales.
+otp-help-other-phone = El problema puede estar en la configuración de tu terminal móvil. Prueba a insertar tu tarjeta SIM en otro teléfono: en el 90 % de los casos, al probar en otro teléfono se reciben todos los SMS pendientes de entrega.

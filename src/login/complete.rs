@@ -1,0 +1,61 @@
+//! The end of a login: a new SSO session (a new id at every login, RFC 9700
+//! §4.11 / no session fixation), an audit event, and the code back to the portal.
+
+use axum::http::{HeaderMap, header};
+use axum::response::Response;
+
+use super::transaction::LoginTx;
+use crate::oidc::authorize::{issue_code, redirect};
+use crate::oidc::request::Assurance;
+use crate::oidc::session;
+use crate::state::AppState;
+use crate::store::sql::AuditEvent;
+use crate::web::{PageContext, PageError, SESSION_COOKIE};
+
+/// Who authenticated, how well and how.
+#[derive(Debug, Clone, Copy)]
+pub struct Authenticated<'a> {
+    /// The citizen (DNI/NIE).
+    pub citizen_id: &'a str,
+    /// The level of assurance reached.
+    pub assurance: Assurance,
+    /// The methods used (`amr`).
+    pub amr: &'a [&'a str],
+}
+
+/// Logs the citizen in and answers the portal.
+pub async fn complete(
+    state: &AppState,
+    ctx: &PageContext,
+    headers: &HeaderMap,
+    tx_id: &str,
+    tx: &LoginTx,
+    who: Authenticated<'_>,
+) -> Result<Response, PageError> {
+    let Authenticated {
+        citizen_id,
+        assurance,
+        amr,
+    } = who;
+    if let Some((old_cookie, _)) = session::current(state, headers).await? {
+        session::end(state, &old_cookie).await?;
+    }
+    let amr: Vec<String> = amr.iter().map(|m| (*m).to_owned()).collect();
+    let (cookie, session) = session::start(state, citizen_id, assurance.acr(), amr).await?;
+    let location = issue_code(state, &tx.request, &session).await?;
+    LoginTx::remove(state, tx_id).await?;
+    let audit = AuditEvent::new(state.now(), "login_succeeded", "citizen")
+        .citizen(citizen_id)
+        .detail("client_id", tx.request.client_id.clone())
+        .detail("acr", assurance.acr());
+    if let Err(error) = state.db.append_audit(&audit).await {
+        // The login itself succeeded; a lost audit line must not undo it.
+        tracing::warn!(%error, "could not record the login in the audit trail");
+    }
+    let mut response = redirect(&location, true);
+    let cookie = ctx.web().cookie(SESSION_COOKIE, cookie, None);
+    if let Ok(value) = cookie.encoded().to_string().parse() {
+        response.headers_mut().append(header::SET_COOKIE, value);
+    }
+    Ok(response)
+}

@@ -1,0 +1,88 @@
+//! The Cl@ve method-selection screen: the portal the citizen came from and the
+//! ways to identify; this provider offers Cl@ve Permanente (`method=permanente`).
+
+use axum::extract::{Query, State};
+use axum::response::{IntoResponse, Response};
+use serde::Deserialize;
+
+use super::TxQuery;
+use super::transaction::{LoginTx, Stage};
+use crate::oidc::authorize::{error_location, redirect};
+use crate::oidc::error::{ErrorCode, OAuthError};
+use crate::state::AppState;
+use crate::web::{CsrfForm, FieldError, Page, PageContext, PageError};
+
+/// The method form.
+#[derive(Debug, Deserialize)]
+pub struct MethodForm {
+    #[serde(default)]
+    tx: String,
+    #[serde(default)]
+    method: String,
+}
+
+fn page(ctx: &PageContext, tx_id: &str, tx: &LoginTx) -> Page {
+    ctx.page("login/method.html")
+        .title("login-method-title")
+        .step(1, 2)
+        .with("tx", tx_id)
+        .with("client_name", &tx.client_name)
+}
+
+/// `GET /login?tx=…`.
+pub async fn show(
+    State(state): State<AppState>,
+    ctx: PageContext,
+    Query(query): Query<TxQuery>,
+) -> Result<Page, PageError> {
+    let tx = LoginTx::load(&state, &ctx, &query.tx).await?;
+    Ok(page(&ctx, &query.tx, &tx))
+}
+
+/// `POST /login`: `method=permanente` moves on to the password screen.
+pub async fn choose(
+    State(state): State<AppState>,
+    ctx: PageContext,
+    CsrfForm(form): CsrfForm<MethodForm>,
+) -> Result<Response, PageError> {
+    let mut tx = LoginTx::load(&state, &ctx, &form.tx).await?;
+    if form.method != "permanente" {
+        return Ok(page(&ctx, &form.tx, &tx)
+            .errors(vec![FieldError::new(
+                "method-permanente",
+                "login-method-required",
+            )])
+            .status(axum::http::StatusCode::UNPROCESSABLE_ENTITY)
+            .into_response());
+    }
+    if tx.stage == Stage::Method {
+        tx.stage = Stage::Password;
+        tx.save(&state, &form.tx).await?;
+    }
+    Ok(redirect(&format!("/login/permanente?tx={}", form.tx), true))
+}
+
+/// The cancel form.
+#[derive(Debug, Deserialize)]
+pub struct CancelForm {
+    #[serde(default)]
+    tx: String,
+}
+
+/// `POST /login/cancel`: back to the portal with `access_denied`.
+pub async fn cancel(
+    State(state): State<AppState>,
+    ctx: PageContext,
+    CsrfForm(form): CsrfForm<CancelForm>,
+) -> Result<Response, PageError> {
+    let tx = LoginTx::load(&state, &ctx, &form.tx).await?;
+    LoginTx::remove(&state, &form.tx).await?;
+    let error = OAuthError::new(ErrorCode::AccessDenied, "the citizen cancelled the login");
+    let location = error_location(
+        &state,
+        &tx.request.redirect_uri,
+        tx.request.state.as_deref(),
+        &error,
+    );
+    Ok(redirect(&location, true))
+}

@@ -1,0 +1,56 @@
+//! The Cl@ve screens between the authorization request and the code: method
+//! selection, Cl@ve Permanente (DNI/NIE + password), the SMS code for level of
+//! assurance substantial, and the renewal of an expired password.
+//!
+//! Each screen reads the login transaction ([`transaction::LoginTx`]) named by the
+//! `tx` query parameter or form field, checks the citizen is at that step, and
+//! moves the transaction on. The last step starts the SSO session and sends the
+//! citizen back to the portal with a code ([`complete`]).
+
+mod complete;
+mod method;
+mod otp;
+mod password;
+mod renew;
+pub mod transaction;
+
+pub use otp::otp_error;
+
+use axum::Router;
+use axum::routing::{get, post};
+use serde::Deserialize;
+
+use crate::state::AppState;
+
+/// The `tx` query parameter of the login pages.
+#[derive(Debug, Deserialize)]
+pub struct TxQuery {
+    /// The login transaction id.
+    #[serde(default)]
+    pub tx: String,
+}
+
+/// The login screens.
+pub fn routes() -> Router<AppState> {
+    Router::new()
+        .route("/login", get(method::show).post(method::choose))
+        .route("/login/cancel", post(method::cancel))
+        .route(
+            "/login/permanente",
+            get(password::show).post(password::submit),
+        )
+        .route("/login/otp", get(otp::show).post(otp::submit))
+        .route("/login/otp/resend", post(otp::resend))
+        .route("/login/renew", get(renew::show).post(renew::submit))
+}
+
+impl From<crate::otp::OtpServiceError> for crate::web::PageError {
+    fn from(error: crate::otp::OtpServiceError) -> Self {
+        match error {
+            crate::otp::OtpServiceError::Unavailable(e) => e.into(),
+            crate::otp::OtpServiceError::SmsUnavailable(e) => {
+                crate::web::PageError::Unavailable(e.into())
+            }
+        }
+    }
+}

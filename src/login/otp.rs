@@ -1,0 +1,196 @@
+//! The SMS code step of a login at level of assurance substantial.
+
+use axum::extract::{Query, State};
+use axum::http::{HeaderMap, StatusCode};
+use axum::response::{IntoResponse, Response};
+use serde::Deserialize;
+
+use super::complete::{Authenticated, complete};
+use super::transaction::{LoginTx, Stage};
+use crate::oidc::authorize::redirect;
+use crate::oidc::request::Assurance;
+use crate::otp::{OtpPurpose, OtpServiceError, SendOutcome, VerifyOutcome};
+use crate::state::AppState;
+use crate::web::{CsrfForm, FieldError, Page, PageContext, PageError, tr, tr_args};
+
+/// The query of the code page: the transaction and a notice from the last send.
+#[derive(Debug, Deserialize)]
+pub struct OtpQuery {
+    #[serde(default)]
+    tx: String,
+    #[serde(default)]
+    notice: Option<String>,
+}
+
+/// The code form.
+#[derive(Deserialize)]
+pub struct OtpForm {
+    #[serde(default)]
+    tx: String,
+    #[serde(default)]
+    otp: String,
+}
+
+/// The code page for a transaction at `Stage::Otp`, with its masked phone.
+pub(super) async fn otp_page(
+    state: &AppState,
+    ctx: &PageContext,
+    tx_id: &str,
+    tx: &LoginTx,
+    citizen_id: &str,
+    template: &str,
+) -> Result<Page, PageError> {
+    let phone = match state.db.citizen(citizen_id).await? {
+        Some(citizen) => crate::domain::MobilePhone::parse(&citizen.phone)
+            .map(|p| p.masked())
+            .unwrap_or_default(),
+        None => String::new(),
+    };
+    Ok(ctx
+        .page(template)
+        .title("login-otp-title")
+        .with("tx", tx_id)
+        .with("client_name", &tx.client_name)
+        .with("phone", phone)
+        .with("resend_after_secs", state.otp.policy().cooldown_secs())
+        .with("validity_minutes", state.otp.policy().validity_minutes()))
+}
+
+/// The text of a notice about the last send (`?notice=` after a redirect).
+pub(super) fn notice_text(
+    state: &AppState,
+    ctx: &PageContext,
+    notice: Option<&str>,
+) -> Option<String> {
+    let lang = ctx.lang();
+    let policy = state.otp.policy();
+    Some(match notice? {
+        "sms-failed" => tr(lang, "otp-sms-unavailable"),
+        "hourly-limit" => tr_args(lang, "otp-hourly-limit", &[("minutes", "60")]),
+        "cooling-down" => tr_args(
+            lang,
+            "otp-cooling-down",
+            &[("seconds", &policy.cooldown_secs().to_string())],
+        ),
+        "resent" => tr(lang, "otp-resent"),
+        _ => return None,
+    })
+}
+
+fn citizen_of(tx: &LoginTx) -> Result<String, PageError> {
+    match &tx.stage {
+        Stage::Otp { citizen_id } => Ok(citizen_id.clone()),
+        _ => Err(PageError::BadRequest("error-login-expired")),
+    }
+}
+
+/// `GET /login/otp?tx=…`.
+pub async fn show(
+    State(state): State<AppState>,
+    ctx: PageContext,
+    Query(query): Query<OtpQuery>,
+) -> Result<Page, PageError> {
+    let tx = LoginTx::load(&state, &ctx, &query.tx).await?;
+    let citizen_id = citizen_of(&tx)?;
+    let page = otp_page(&state, &ctx, &query.tx, &tx, &citizen_id, "login/otp.html").await?;
+    Ok(page.with("notice", notice_text(&state, &ctx, query.notice.as_deref())))
+}
+
+/// `POST /login/otp`.
+pub async fn submit(
+    State(state): State<AppState>,
+    ctx: PageContext,
+    headers: HeaderMap,
+    CsrfForm(form): CsrfForm<OtpForm>,
+) -> Result<Response, PageError> {
+    let tx = LoginTx::load(&state, &ctx, &form.tx).await?;
+    let citizen_id = citizen_of(&tx)?;
+    let outcome = state
+        .otp
+        .verify(&form.tx, OtpPurpose::Login, &form.otp)
+        .await?;
+    let error = match outcome {
+        VerifyOutcome::Verified => {
+            return complete(
+                &state,
+                &ctx,
+                &headers,
+                &form.tx,
+                &tx,
+                Authenticated {
+                    citizen_id: &citizen_id,
+                    assurance: Assurance::Substantial,
+                    amr: &["pwd", "sms"],
+                },
+            )
+            .await;
+        }
+        other => otp_error(other),
+    };
+    let page = otp_page(&state, &ctx, &form.tx, &tx, &citizen_id, "login/otp.html").await?;
+    Ok(page
+        .errors(vec![error])
+        .status(StatusCode::UNPROCESSABLE_ENTITY)
+        .into_response())
+}
+
+/// The field error for a code that was not accepted.
+pub fn otp_error(outcome: VerifyOutcome) -> FieldError {
+    match outcome {
+        VerifyOutcome::Wrong { tries_left } => {
+            FieldError::new("otp", "otp-wrong").arg("tries", tries_left)
+        }
+        VerifyOutcome::Expired => FieldError::new("otp", "otp-expired"),
+        VerifyOutcome::TooManyTries => FieldError::new("otp", "otp-too-many-tries"),
+        VerifyOutcome::NoCode => FieldError::new("otp", "otp-no-code"),
+        VerifyOutcome::Malformed | VerifyOutcome::Verified => {
+            FieldError::new("otp", "otp-malformed")
+        }
+    }
+}
+
+/// The resend form.
+#[derive(Debug, Deserialize)]
+pub struct ResendForm {
+    #[serde(default)]
+    tx: String,
+}
+
+/// `POST /login/otp/resend`.
+pub async fn resend(
+    State(state): State<AppState>,
+    ctx: PageContext,
+    CsrfForm(form): CsrfForm<ResendForm>,
+) -> Result<Response, PageError> {
+    let tx = LoginTx::load(&state, &ctx, &form.tx).await?;
+    let (citizen_id, purpose, path) = match &tx.stage {
+        Stage::Otp { citizen_id } => (citizen_id.clone(), OtpPurpose::Login, "/login/otp"),
+        Stage::Renew {
+            citizen_id,
+            otp_verified: false,
+        } => (
+            citizen_id.clone(),
+            OtpPurpose::ExpiredPasswordRenewal,
+            "/login/renew",
+        ),
+        _ => return Err(PageError::BadRequest("error-login-expired")),
+    };
+    let Some(citizen) = state.db.citizen(&citizen_id).await? else {
+        return Err(PageError::BadRequest("error-login-expired"));
+    };
+    let notice = match state
+        .otp
+        .send(&form.tx, purpose, &citizen.id, &citizen.phone, ctx.lang())
+        .await
+    {
+        Ok(SendOutcome::Sent { .. }) => "resent",
+        Ok(SendOutcome::CoolingDown { .. }) => "cooling-down",
+        Ok(SendOutcome::HourlyLimit { .. }) => "hourly-limit",
+        Err(OtpServiceError::SmsUnavailable(_)) => "sms-failed",
+        Err(OtpServiceError::Unavailable(error)) => return Err(error.into()),
+    };
+    Ok(redirect(
+        &format!("{path}?tx={}&notice={notice}", form.tx),
+        true,
+    ))
+}

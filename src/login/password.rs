@@ -1,0 +1,237 @@
+//! Cl@ve Permanente: DNI/NIE and password.
+//!
+//! The account rules of DESIGN.md apply here. Unknown DNI/NIE, an account not yet
+//! activated and a wrong password all get one message, and all cost one argon2
+//! verification (a dummy hash stands in for a missing one), so the page tells a
+//! stranger nothing about which DNI/NIE are registered. Only a citizen who typed
+//! the right password learns that the password is blocked, or the account closed.
+//! Five consecutive wrong passwords block the password; the block is lifted only
+//! through "forgotten password".
+
+use axum::extract::{Query, State};
+use axum::http::{HeaderMap, StatusCode};
+use axum::response::{IntoResponse, Response};
+use serde::Deserialize;
+
+use super::TxQuery;
+use super::complete::{Authenticated, complete};
+use super::transaction::{LoginTx, Stage};
+use crate::crypto::HashError;
+use crate::domain::{DocumentId, normalize_password};
+use crate::oidc::authorize::redirect;
+use crate::oidc::request::Assurance;
+use crate::otp::{OtpPurpose, OtpServiceError, SendOutcome};
+use crate::state::AppState;
+use crate::store::sql::{AuditEvent, CitizenRecord, CitizenStatus, PASSWORD_LIFETIME_SECS};
+use crate::web::{CsrfForm, FieldError, Page, PageContext, PageError};
+
+/// The login form. The password is never echoed back.
+#[derive(Deserialize)]
+pub struct PasswordForm {
+    #[serde(default)]
+    tx: String,
+    #[serde(default)]
+    username: String,
+    #[serde(default)]
+    password: String,
+}
+
+fn page(ctx: &PageContext, tx_id: &str, tx: &LoginTx, username: &str) -> Page {
+    ctx.page("login/password.html")
+        .title("login-password-title")
+        .step(2, 2)
+        .with("tx", tx_id)
+        .with("client_name", &tx.client_name)
+        .with("username", username)
+}
+
+/// `GET /login/permanente?tx=…`.
+pub async fn show(
+    State(state): State<AppState>,
+    ctx: PageContext,
+    Query(query): Query<TxQuery>,
+) -> Result<Page, PageError> {
+    let tx = LoginTx::load(&state, &ctx, &query.tx).await?;
+    let hint = tx.request.login_hint.clone().unwrap_or_default();
+    let prefill = DocumentId::parse(&hint)
+        .map(|id| id.as_str().to_owned())
+        .unwrap_or_default();
+    Ok(page(&ctx, &query.tx, &tx, &prefill))
+}
+
+/// `POST /login/permanente`.
+pub async fn submit(
+    State(state): State<AppState>,
+    ctx: PageContext,
+    headers: HeaderMap,
+    CsrfForm(form): CsrfForm<PasswordForm>,
+) -> Result<Response, PageError> {
+    let mut tx = LoginTx::load(&state, &ctx, &form.tx).await?;
+    if !matches!(tx.stage, Stage::Method | Stage::Password) {
+        tx.stage = Stage::Password;
+    }
+    let retry = |errors: Vec<FieldError>, username: &str| {
+        page(&ctx, &form.tx, &tx, username)
+            .errors(errors)
+            .status(StatusCode::UNPROCESSABLE_ENTITY)
+            .into_response()
+    };
+    let id = match DocumentId::parse(&form.username) {
+        Ok(id) => id,
+        Err(error) => {
+            return Ok(retry(
+                vec![FieldError::from_error("username", &error)],
+                &form.username,
+            ));
+        }
+    };
+    if form.password.is_empty() {
+        return Ok(retry(
+            vec![FieldError::new("password", "login-password-required")],
+            id.as_str(),
+        ));
+    }
+    let citizen = state.db.citizen(id.as_str()).await?;
+    let stored = citizen.as_ref().and_then(|c| c.password_hash.as_deref());
+    let password = normalize_password(&form.password);
+    let matches = match state.hasher.verify(&password, stored).await {
+        Ok(matches) => matches,
+        Err(HashError::Busy) => {
+            return Err(PageError::TooManyRequests {
+                retry_after_secs: 5,
+            });
+        }
+        Err(HashError::MalformedHash) => false,
+        Err(other) => {
+            return Err(PageError::Internal(anyhow::anyhow!(
+                "password check failed: {other:?}"
+            )));
+        }
+    };
+    let wrong = vec![FieldError::new("password", "login-wrong-credentials")];
+    let Some(citizen) = citizen.filter(|_| matches) else {
+        record_failure(&state, id.as_str(), &tx).await?;
+        return Ok(retry(wrong, id.as_str()));
+    };
+    if let Some(page) = account_page(&ctx, &tx, &citizen) {
+        return Ok(page);
+    }
+    if citizen.password_failures > 0 {
+        state.db.clear_password_failures(&citizen.id).await?;
+    }
+    let now = state.now();
+    let expired = citizen
+        .password_set_at
+        .is_none_or(|at| now >= at + PASSWORD_LIFETIME_SECS);
+    if expired {
+        tx.stage = Stage::Renew {
+            citizen_id: citizen.id.clone(),
+            otp_verified: false,
+        };
+        return send_code_and_go(
+            &state,
+            &ctx,
+            &form.tx,
+            &mut tx,
+            &citizen,
+            OtpPurpose::ExpiredPasswordRenewal,
+            "/login/renew",
+        )
+        .await;
+    }
+    if tx.request.assurance == Assurance::Substantial {
+        tx.stage = Stage::Otp {
+            citizen_id: citizen.id.clone(),
+        };
+        return send_code_and_go(
+            &state,
+            &ctx,
+            &form.tx,
+            &mut tx,
+            &citizen,
+            OtpPurpose::Login,
+            "/login/otp",
+        )
+        .await;
+    }
+    complete(
+        &state,
+        &ctx,
+        &headers,
+        &form.tx,
+        &tx,
+        Authenticated {
+            citizen_id: &citizen.id,
+            assurance: Assurance::Low,
+            amr: &["pwd"],
+        },
+    )
+    .await
+}
+
+/// Counts a wrong password against an account that can be blocked, and records it.
+async fn record_failure(state: &AppState, id: &str, tx: &LoginTx) -> Result<(), PageError> {
+    let now = state.now();
+    let Some(count) = state.db.record_password_failure(id, now).await? else {
+        return Ok(()); // unknown DNI/NIE: nothing to count
+    };
+    let mut audit = AuditEvent::new(now, "login_failed", "citizen")
+        .citizen(id)
+        .outcome("failure")
+        .detail("client_id", tx.request.client_id.clone())
+        .detail("failures", count.failures);
+    if count.just_blocked {
+        audit = audit.detail("password_blocked", true);
+    }
+    state.db.append_audit(&audit).await?;
+    Ok(())
+}
+
+/// The page for an account that cannot log in here, told only after the right
+/// password.
+fn account_page(ctx: &PageContext, tx: &LoginTx, citizen: &CitizenRecord) -> Option<Response> {
+    let (message, status) = if citizen.password_blocked {
+        ("login-blocked", StatusCode::FORBIDDEN)
+    } else {
+        match citizen.status {
+            CitizenStatus::Active => return None,
+            CitizenStatus::Legacy if tx.social_security => return None,
+            CitizenStatus::Legacy => ("login-legacy", StatusCode::FORBIDDEN),
+            CitizenStatus::Unsubscribed => ("login-unsubscribed", StatusCode::FORBIDDEN),
+            CitizenStatus::Pending => ("login-not-activated", StatusCode::FORBIDDEN),
+        }
+    };
+    Some(
+        ctx.page("login/account_status.html")
+            .title("login-account-status-title")
+            .with("message_key", message)
+            .with("client_name", &tx.client_name)
+            .status(status)
+            .into_response(),
+    )
+}
+
+/// Sends an SMS code for the next step and moves the browser there.
+pub(super) async fn send_code_and_go(
+    state: &AppState,
+    ctx: &PageContext,
+    tx_id: &str,
+    tx: &mut LoginTx,
+    citizen: &CitizenRecord,
+    purpose: OtpPurpose,
+    path: &str,
+) -> Result<Response, PageError> {
+    tx.save(state, tx_id).await?;
+    let notice = match state
+        .otp
+        .send(tx_id, purpose, &citizen.id, &citizen.phone, ctx.lang())
+        .await
+    {
+        Ok(SendOutcome::Sent { .. }) => "",
+        Ok(SendOutcome::CoolingDown { .. }) => "",
+        Ok(SendOutcome::HourlyLimit { .. }) => "&notice=hourly-limit",
+        Err(OtpServiceError::SmsUnavailable(_)) => "&notice=sms-failed",
+        Err(OtpServiceError::Unavailable(error)) => return Err(error.into()),
+    };
+    Ok(redirect(&format!("{path}?tx={tx_id}{notice}"), true))
+}

@@ -1,0 +1,303 @@
+//! The authorization endpoint (OIDC Core §3.1.2), GET and POST.
+//!
+//! A checked request either finishes at once (a live single sign-on session that
+//! satisfies `prompt`, `max_age`, the level of assurance and any `id_token_hint`),
+//! fails back to the client (`prompt=none` without such a session:
+//! `login_required`), or starts a login transaction and sends the citizen to the
+//! Cl@ve method-selection screen. Every authorization response carries `iss`
+//! (RFC 9207).
+
+use axum::body::Bytes;
+use axum::extract::{RawQuery, State};
+use axum::http::{HeaderMap, StatusCode, header};
+use axum::response::{IntoResponse, Response};
+
+use super::error::{ErrorCode, OAuthError};
+use super::grants::{Authorization, CODE_TTL_SECS, CodeGrant, code_key, ttl};
+use super::params::Params;
+use super::request::{self, Assurance, AuthRequest, Rejection};
+use super::session::{self, Session};
+use super::tokens::{still_valid, subject};
+use crate::crypto::random_token;
+use crate::login::transaction::LoginTx;
+use crate::state::AppState;
+use crate::store::ephemeral::EphemeralStoreExt;
+use crate::store::sql::ClientRecord;
+use crate::web::{PageContext, PageError};
+
+/// `GET /authorize`.
+pub async fn authorize_get(
+    State(state): State<AppState>,
+    ctx: PageContext,
+    headers: HeaderMap,
+    RawQuery(query): RawQuery,
+) -> Result<Response, PageError> {
+    authorize(
+        state,
+        ctx,
+        headers,
+        query.unwrap_or_default().as_bytes(),
+        false,
+    )
+    .await
+}
+
+/// `POST /authorize` (OIDC Core §3.1.2.1: form-encoded).
+pub async fn authorize_post(
+    State(state): State<AppState>,
+    ctx: PageContext,
+    headers: HeaderMap,
+    body: Bytes,
+) -> Result<Response, PageError> {
+    authorize(state, ctx, headers, &body, true).await
+}
+
+async fn authorize(
+    state: AppState,
+    mut ctx: PageContext,
+    headers: HeaderMap,
+    encoded: &[u8],
+    posted: bool,
+) -> Result<Response, PageError> {
+    let params = match Params::parse(encoded) {
+        Ok(params) => params,
+        Err(error) => {
+            return Ok(error_page(
+                &ctx,
+                "error-authorize-bad-request",
+                Some(&error),
+            ));
+        }
+    };
+    let client = match request::client_and_redirect(&params) {
+        Ok((client_id, _)) => state.db.client(client_id).await?,
+        Err(Rejection::NoRedirect(key)) => return Ok(error_page(&ctx, key, None)),
+        Err(Rejection::Redirect { .. }) => None,
+    };
+    let Some(client) = client else {
+        return Ok(error_page(&ctx, "error-authorize-unknown-client", None));
+    };
+    let request = match request::check(&params, &client) {
+        Ok(request) => request,
+        Err(Rejection::NoRedirect(key)) => return Ok(error_page(&ctx, key, None)),
+        Err(Rejection::Redirect {
+            redirect_uri,
+            state: client_state,
+            error,
+        }) => {
+            return Ok(redirect_error(
+                &state,
+                &redirect_uri,
+                client_state.as_deref(),
+                &error,
+                posted,
+            ));
+        }
+    };
+    ctx.apply_ui_locales(request.ui_locales.as_deref());
+    let hinted_sub = match &request.id_token_hint {
+        None => None,
+        Some(hint) => match hinted_subject(&state, &client, hint) {
+            Some(sub) => Some(sub),
+            None => {
+                let error = OAuthError::invalid_request(
+                    "id_token_hint is not an ID token this provider issued to this client",
+                );
+                return Ok(redirect_error(
+                    &state,
+                    &request.redirect_uri,
+                    request.state.as_deref(),
+                    &error,
+                    posted,
+                ));
+            }
+        },
+    };
+    if let Some(session) =
+        usable_session(&state, &headers, &client, &request, hinted_sub.as_deref()).await?
+    {
+        let location = issue_code(&state, &request, &session).await?;
+        return Ok(redirect(&location, posted));
+    }
+    if request.prompt_none {
+        let error = OAuthError::new(ErrorCode::LoginRequired, "the citizen must log in");
+        return Ok(redirect_error(
+            &state,
+            &request.redirect_uri,
+            request.state.as_deref(),
+            &error,
+            posted,
+        ));
+    }
+    let tx = LoginTx::start(&state, &ctx, request, &client).await?;
+    let mut response = redirect(&format!("/login?tx={tx}"), posted);
+    // The CSRF cookie the login forms are bound to, and the language chosen by
+    // ui_locales, are set here, on the first response the browser gets.
+    ctx.attach_cookies(&mut response);
+    Ok(response)
+}
+
+/// The `sub` of a valid `id_token_hint` issued to this client (expired is fine:
+/// OIDC Core §3.1.2.1 lets clients send the last one they have).
+fn hinted_subject(state: &AppState, client: &ClientRecord, hint: &str) -> Option<String> {
+    let claims = state.key_ring().verify_jwt(hint).ok()?;
+    let iss_ok = claims.get("iss").and_then(|v| v.as_str()) == Some(state.provider.issuer.as_str());
+    let aud_ok = match claims.get("aud") {
+        Some(serde_json::Value::String(aud)) => aud == &client.client_id,
+        Some(serde_json::Value::Array(auds)) => {
+            auds.iter().any(|a| a.as_str() == Some(&client.client_id))
+        }
+        _ => false,
+    };
+    if !(iss_ok && aud_ok) {
+        return None;
+    }
+    claims
+        .get("sub")
+        .and_then(|v| v.as_str())
+        .map(str::to_owned)
+}
+
+/// The browser's session, if it can answer this request without a login.
+async fn usable_session(
+    state: &AppState,
+    headers: &HeaderMap,
+    client: &ClientRecord,
+    request: &AuthRequest,
+    hinted_sub: Option<&str>,
+) -> Result<Option<Session>, PageError> {
+    if request.prompt_login {
+        return Ok(None);
+    }
+    let Some((_, session)) = session::current(state, headers).await? else {
+        return Ok(None);
+    };
+    let now = state.now();
+    if let Some(max_age) = request.max_age
+        && now - session.auth_time > max_age
+    {
+        return Ok(None);
+    }
+    if Assurance::of_acr(&session.acr) < request.assurance {
+        return Ok(None);
+    }
+    if let Some(sub) = hinted_sub
+        && sub != subject(state, client, &session.citizen_id)
+    {
+        return Ok(None);
+    }
+    let Some(citizen) = state.db.citizen(&session.citizen_id).await? else {
+        return Ok(None);
+    };
+    let authz = authorization(request, &session);
+    Ok(still_valid(&citizen, client, &authz).then_some(session))
+}
+
+fn authorization(request: &AuthRequest, session: &Session) -> Authorization {
+    Authorization {
+        client_id: request.client_id.clone(),
+        citizen_id: session.citizen_id.clone(),
+        scope: request.scope.clone(),
+        claims: request.claims.clone(),
+        auth_time: session.auth_time,
+        acr: session.acr.clone(),
+        amr: session.amr.clone(),
+        sid: session.sid.clone(),
+    }
+}
+
+/// Stores a code for `session` and returns the redirect URI carrying it.
+pub async fn issue_code(
+    state: &AppState,
+    request: &AuthRequest,
+    session: &Session,
+) -> Result<String, PageError> {
+    let code = random_token(32);
+    let grant = CodeGrant {
+        authz: authorization(request, session),
+        redirect_uri: request.redirect_uri.clone(),
+        nonce: request.nonce.clone(),
+        code_challenge: request.code_challenge.clone(),
+        expires_at: state.now() + CODE_TTL_SECS,
+    };
+    state
+        .ephemeral
+        .put_json(&code_key(&code), &grant, ttl(CODE_TTL_SECS))
+        .await?;
+    let mut pairs = vec![("code", code.as_str())];
+    if let Some(client_state) = &request.state {
+        pairs.push(("state", client_state));
+    }
+    pairs.push(("iss", &state.provider.issuer));
+    Ok(with_query(&request.redirect_uri, &pairs))
+}
+
+/// The redirect URI carrying an error (OIDC Core §3.1.2.6, RFC 9207).
+pub fn error_location(
+    state: &AppState,
+    redirect_uri: &str,
+    client_state: Option<&str>,
+    error: &OAuthError,
+) -> String {
+    let mut pairs = vec![
+        ("error", error.code.as_str()),
+        ("error_description", error.description.as_ref()),
+    ];
+    if let Some(client_state) = client_state {
+        pairs.push(("state", client_state));
+    }
+    pairs.push(("iss", &state.provider.issuer));
+    with_query(redirect_uri, &pairs)
+}
+
+fn redirect_error(
+    state: &AppState,
+    redirect_uri: &str,
+    client_state: Option<&str>,
+    error: &OAuthError,
+    posted: bool,
+) -> Response {
+    redirect(
+        &error_location(state, redirect_uri, client_state, error),
+        posted,
+    )
+}
+
+/// `uri` with `pairs` added to its query (a registered URI may have one already).
+pub fn with_query(uri: &str, pairs: &[(&str, &str)]) -> String {
+    match url::Url::parse(uri) {
+        Ok(mut url) => {
+            url.query_pairs_mut().extend_pairs(pairs);
+            url.to_string()
+        }
+        Err(_) => uri.to_owned(),
+    }
+}
+
+/// A redirect: 303 after a POST (so the browser does not re-post), else 302.
+pub fn redirect(location: &str, posted: bool) -> Response {
+    let status = if posted {
+        StatusCode::SEE_OTHER
+    } else {
+        StatusCode::FOUND
+    };
+    let mut response = status.into_response();
+    if let Ok(value) = location.parse() {
+        response.headers_mut().insert(header::LOCATION, value);
+    }
+    response.headers_mut().insert(
+        header::CACHE_CONTROL,
+        axum::http::HeaderValue::from_static("no-store"),
+    );
+    response
+}
+
+/// The page for a request that cannot be sent back to the client.
+fn error_page(ctx: &PageContext, message_key: &str, error: Option<&OAuthError>) -> Response {
+    ctx.page("oidc/authorize_error.html")
+        .title("error-authorize-title")
+        .with("message_key", message_key)
+        .with("detail", error.map(|e| e.description.to_string()))
+        .status(StatusCode::BAD_REQUEST)
+        .into_response()
+}

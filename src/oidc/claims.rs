@@ -1,0 +1,228 @@
+//! Which claims a relying party receives, and the pairwise subject.
+//!
+//! Claims by scope exactly as DESIGN.md lists them (`profile` → names, `email`,
+//! `phone` → `phone_number`, `nif` → the DNI/NIE), plus individual claims asked for
+//! with the `claims` request parameter (OIDC Core §5.5), for the ID token or for
+//! userinfo. `sub` is pairwise per sector (OIDC Core §8.1): an HMAC of the sector
+//! and the citizen under a provider-wide salt, so two portals in different sectors
+//! cannot correlate a citizen and no portal can recover the DNI/NIE from it.
+
+use std::collections::BTreeSet;
+
+use serde::{Deserialize, Serialize};
+use serde_json::{Map, Value};
+
+use crate::crypto::hmac_sha256_hex;
+use crate::store::sql::CitizenRecord;
+
+/// The level-of-assurance URIs (eIDAS) and what each requires.
+pub const ACR_LOW: &str = "http://eidas.europa.eu/LoA/low";
+/// Password plus SMS one-time code.
+pub const ACR_SUBSTANTIAL: &str = "http://eidas.europa.eu/LoA/substantial";
+
+/// Scopes offered, in discovery order.
+pub const SCOPES: [&str; 6] = [
+    "openid",
+    "profile",
+    "email",
+    "phone",
+    "nif",
+    "offline_access",
+];
+
+/// Claims this provider can release about a citizen.
+pub const CITIZEN_CLAIMS: [&str; 8] = [
+    "name",
+    "given_name",
+    "family_name",
+    "first_surname",
+    "second_surname",
+    "email",
+    "phone_number",
+    "nif",
+];
+
+/// The claims a scope stands for.
+pub fn claims_of_scope(scope: &str) -> &'static [&'static str] {
+    match scope {
+        "profile" => &[
+            "name",
+            "given_name",
+            "family_name",
+            "first_surname",
+            "second_surname",
+        ],
+        "email" => &["email"],
+        "phone" => &["phone_number"],
+        "nif" => &["nif"],
+        _ => &[],
+    }
+}
+
+/// The individual claims asked for with the `claims` parameter.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ClaimsRequest {
+    /// Claims asked for in userinfo.
+    pub userinfo: BTreeSet<String>,
+    /// Claims asked for in the ID token.
+    pub id_token: BTreeSet<String>,
+    /// `acr` values asked for as an ID token claim (`value` or `values`).
+    pub acr_values: Vec<String>,
+}
+
+impl ClaimsRequest {
+    /// Parses the `claims` parameter's JSON; `Err` explains what is malformed.
+    pub fn parse(json: &str) -> Result<Self, String> {
+        let value: Value =
+            serde_json::from_str(json).map_err(|e| format!("claims is not JSON: {e}"))?;
+        let object = value.as_object().ok_or("claims must be a JSON object")?;
+        let mut request = ClaimsRequest::default();
+        for (member, target) in [
+            ("userinfo", &mut request.userinfo),
+            ("id_token", &mut request.id_token),
+        ] {
+            match object.get(member) {
+                None | Some(Value::Null) => {}
+                Some(Value::Object(claims)) => {
+                    for (name, spec) in claims {
+                        if !(spec.is_null() || spec.is_object()) {
+                            return Err(format!(
+                                "claims.{member}.{name} must be null or an object"
+                            ));
+                        }
+                        target.insert(name.clone());
+                    }
+                }
+                Some(_) => return Err(format!("claims.{member} must be an object")),
+            }
+        }
+        if let Some(acr) = object.get("id_token").and_then(|t| t.get("acr")) {
+            if let Some(v) = acr.get("value").and_then(Value::as_str) {
+                request.acr_values.push(v.to_owned());
+            }
+            if let Some(values) = acr.get("values").and_then(Value::as_array) {
+                request
+                    .acr_values
+                    .extend(values.iter().filter_map(Value::as_str).map(str::to_owned));
+            }
+        }
+        Ok(request)
+    }
+}
+
+/// The pairwise `sub` of `citizen_id` for relying parties of `sector`.
+pub fn pairwise_sub(salt: &[u8], sector: &str, citizen_id: &str) -> String {
+    hmac_sha256_hex(salt, format!("{sector}\n{citizen_id}").as_bytes())
+}
+
+/// The value of one citizen claim, if the citizen has it.
+pub fn citizen_claim(name: &str, citizen: &CitizenRecord) -> Option<Value> {
+    let family = match &citizen.second_surname {
+        Some(second) => format!("{} {second}", citizen.first_surname),
+        None => citizen.first_surname.clone(),
+    };
+    let value = match name {
+        "name" => format!("{} {family}", citizen.given_name),
+        "given_name" => citizen.given_name.clone(),
+        "family_name" => family,
+        "first_surname" => citizen.first_surname.clone(),
+        "second_surname" => citizen.second_surname.clone()?,
+        "email" => citizen.email.clone(),
+        "phone_number" => citizen.phone.clone(),
+        "nif" => citizen.id.clone(),
+        _ => return None,
+    };
+    Some(Value::String(value))
+}
+
+/// The citizen claims released for `scope` plus those named in `extra`.
+pub fn release(
+    scope: &str,
+    extra: &BTreeSet<String>,
+    citizen: &CitizenRecord,
+) -> Map<String, Value> {
+    let mut names: BTreeSet<&str> = scope
+        .split(' ')
+        .flat_map(claims_of_scope)
+        .copied()
+        .collect();
+    names.extend(extra.iter().map(String::as_str));
+    names
+        .into_iter()
+        .filter_map(|name| citizen_claim(name, citizen).map(|v| (name.to_owned(), v)))
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::store::sql::CitizenStatus;
+
+    fn maria() -> CitizenRecord {
+        CitizenRecord {
+            id: "12345678Z".into(),
+            given_name: "María".into(),
+            first_surname: "García".into(),
+            second_surname: Some("López".into()),
+            email: "maria@example.es".into(),
+            phone: "+34600112233".into(),
+            status: CitizenStatus::Active,
+            activation_code_hash: None,
+            activation_code_failures: 0,
+            activation_code_blocked: false,
+            password_hash: None,
+            password_set_at: None,
+            password_failures: 0,
+            password_blocked: false,
+            sessions_valid_after: 0,
+            created_at: 0,
+            updated_at: 0,
+        }
+    }
+
+    #[test]
+    fn profile_gives_the_names_with_both_surnames() {
+        let claims = release("openid profile", &BTreeSet::new(), &maria());
+        assert_eq!(claims["name"], "María García López");
+        assert_eq!(claims["family_name"], "García López");
+        assert_eq!(claims["second_surname"], "López");
+        assert!(!claims.contains_key("email") && !claims.contains_key("nif"));
+    }
+
+    #[test]
+    fn each_scope_gives_exactly_its_claims() {
+        let claims = release("openid email phone nif", &BTreeSet::new(), &maria());
+        let names: Vec<&str> = claims.keys().map(String::as_str).collect();
+        assert_eq!(names, ["email", "nif", "phone_number"]);
+    }
+
+    #[test]
+    fn individually_requested_claims_are_added_and_unknown_ones_ignored() {
+        let extra = BTreeSet::from(["nif".to_owned(), "shoe_size".to_owned()]);
+        let claims = release("openid", &extra, &maria());
+        assert_eq!(claims.len(), 1);
+        assert_eq!(claims["nif"], "12345678Z");
+    }
+
+    #[test]
+    fn the_claims_parameter_is_parsed_and_malformed_ones_explained() {
+        let request = ClaimsRequest::parse(
+            r#"{"userinfo":{"nif":{"essential":true},"email":null},"id_token":{"acr":{"values":["http://eidas.europa.eu/LoA/substantial"]}}}"#,
+        )
+        .unwrap();
+        assert!(request.userinfo.contains("nif") && request.userinfo.contains("email"));
+        assert!(request.id_token.contains("acr"));
+        assert_eq!(request.acr_values, [ACR_SUBSTANTIAL]);
+        assert!(ClaimsRequest::parse("[1]").is_err());
+        assert!(ClaimsRequest::parse(r#"{"userinfo":{"nif":3}}"#).is_err());
+        assert!(ClaimsRequest::parse("not json").is_err());
+    }
+
+    #[test]
+    fn pairwise_subjects_differ_by_sector_and_are_stable() {
+        let a = pairwise_sub(b"salt", "sede.example", "12345678Z");
+        assert_eq!(a, pairwise_sub(b"salt", "sede.example", "12345678Z"));
+        assert_ne!(a, pairwise_sub(b"salt", "other.example", "12345678Z"));
+        assert!(!a.contains("12345678"));
+    }
+}

@@ -1,0 +1,115 @@
+//! What a login grants, as it travels: authorization code → tokens → refresh.
+//!
+//! Codes and access tokens live in the ephemeral store under the SHA-256 of their
+//! value (a leaked store dump yields no usable token); refresh tokens live in the
+//! durable store (`store::sql::refresh`). Each record carries its own deadline,
+//! checked against the injected clock; the store TTL only cleans up.
+
+use std::time::Duration;
+
+use serde::{Deserialize, Serialize};
+use serde_json::{Map, Value};
+
+use super::claims::ClaimsRequest;
+use crate::crypto::hash_token;
+
+/// An authorization code is valid this long (RFC 9700 §4.4: short-lived).
+pub const CODE_TTL_SECS: i64 = 60;
+/// An access token is valid this long.
+pub const ACCESS_TOKEN_TTL_SECS: i64 = 600;
+/// An ID token is valid this long.
+pub const ID_TOKEN_TTL_SECS: i64 = 3600;
+/// A refresh token is valid this long after it was issued (each rotation renews it).
+pub const REFRESH_TOKEN_TTL_SECS: i64 = 12 * 3600;
+/// How long a redeemed code is remembered, to catch its replay (RFC 6749 §4.1.2).
+pub const USED_CODE_MEMORY_SECS: i64 = 3600;
+
+/// What the citizen's login authorized one client to know and do.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Authorization {
+    /// The client.
+    pub client_id: String,
+    /// The citizen (DNI/NIE); never sent to the client, which sees the pairwise `sub`.
+    pub citizen_id: String,
+    /// Granted scopes, space-separated.
+    pub scope: String,
+    /// Individual claims asked for with the `claims` parameter.
+    pub claims: ClaimsRequest,
+    /// When the citizen authenticated.
+    pub auth_time: i64,
+    /// The level of assurance reached.
+    pub acr: String,
+    /// How the citizen authenticated (`pwd`, `sms`).
+    pub amr: Vec<String>,
+    /// The SSO session id (the ID token's `sid`).
+    pub sid: String,
+}
+
+impl Authorization {
+    /// Whether `scope` was granted.
+    pub fn has_scope(&self, scope: &str) -> bool {
+        self.scope.split(' ').any(|s| s == scope)
+    }
+}
+
+/// An authorization code's record.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct CodeGrant {
+    /// What it authorizes.
+    pub authz: Authorization,
+    /// The redirect URI it was sent to; the token request must repeat it.
+    pub redirect_uri: String,
+    /// The request's nonce, echoed in the ID token.
+    pub nonce: Option<String>,
+    /// The PKCE S256 challenge, if one was sent.
+    pub code_challenge: Option<String>,
+    /// Deadline.
+    pub expires_at: i64,
+}
+
+/// What a redeemed code issued, to revoke it if the code is replayed.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct RedeemedCode {
+    /// Hash of the access token issued.
+    pub access_token_hash: String,
+    /// Refresh-token family issued, if any.
+    pub refresh_family: Option<String>,
+}
+
+/// An access token's record.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct AccessGrant {
+    /// The client it was issued to.
+    pub client_id: String,
+    /// The pairwise subject.
+    pub sub: String,
+    /// Granted scopes.
+    pub scope: String,
+    /// The userinfo response, fixed when the token was issued.
+    pub userinfo: Map<String, Value>,
+    /// Issued at.
+    pub issued_at: i64,
+    /// Deadline.
+    pub expires_at: i64,
+}
+
+/// The ephemeral-store key of a code.
+pub fn code_key(code: &str) -> String {
+    format!("code:{}", hash_token(code))
+}
+
+/// The key remembering a redeemed code.
+pub fn used_code_key(code: &str) -> String {
+    format!("code-used:{}", hash_token(code))
+}
+
+/// The key of an access token, from its hash.
+pub fn access_key(token_hash: &str) -> String {
+    format!("at:{token_hash}")
+}
+
+/// A store TTL for a record valid `secs`, with margin for clock skew between
+/// instances (the record's own deadline is what counts).
+pub fn ttl(secs: i64) -> Duration {
+    Duration::from_secs(secs.max(1) as u64 + 30)
+}

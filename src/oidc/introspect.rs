@@ -1,0 +1,140 @@
+//! Token introspection (RFC 7662) and revocation (RFC 7009).
+//!
+//! Both need client authentication. A client learns about, and can revoke, only
+//! its own tokens: `sub` is pairwise, so telling one portal about another's token
+//! would hand it a correlatable identifier.
+
+use axum::Json;
+use axum::body::Bytes;
+use axum::extract::State;
+use axum::http::{HeaderMap, StatusCode};
+use axum::response::{IntoResponse, Response};
+use serde_json::{Value, json};
+
+use super::client_auth;
+use super::error::{OAuthError, no_store};
+use super::grants::{AccessGrant, Authorization, access_key};
+use super::params::Params;
+use super::token::require_form;
+use super::tokens::subject;
+use crate::crypto::hash_token;
+use crate::state::AppState;
+use crate::store::ephemeral::EphemeralStoreExt;
+
+/// `POST /introspect`.
+pub async fn introspect(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    body: Bytes,
+) -> Response {
+    match look_up(&state, &headers, &body).await {
+        Ok(body) => {
+            let mut response = Json(body).into_response();
+            no_store(&mut response);
+            response
+        }
+        Err(error) => error.into_response(),
+    }
+}
+
+async fn look_up(state: &AppState, headers: &HeaderMap, body: &[u8]) -> Result<Value, OAuthError> {
+    require_form(headers)?;
+    let params = Params::parse(body)?;
+    let (client, _) = client_auth::authenticate(state, headers, &params).await?;
+    let token = params.require("token")?;
+    let hash = hash_token(token);
+    let now = state.now();
+    let hint = params.get("token_type_hint");
+    let access = async {
+        let grant: Option<AccessGrant> = state.ephemeral.get_json(&access_key(&hash)).await?;
+        Ok::<_, OAuthError>(
+            grant
+                .filter(|g| g.client_id == client.client_id && g.expires_at > now)
+                .map(|g| {
+                    json!({
+                        "active": true,
+                        "token_type": "Bearer",
+                        "scope": g.scope,
+                        "client_id": g.client_id,
+                        "sub": g.sub,
+                        "aud": g.client_id,
+                        "iss": state.provider.issuer,
+                        "iat": g.issued_at,
+                        "exp": g.expires_at,
+                    })
+                }),
+        )
+    };
+    let refresh = async {
+        let record = state.db.live_refresh_token(&hash, now).await?;
+        let Some(record) = record.filter(|r| r.client_id == client.client_id) else {
+            return Ok(None);
+        };
+        let authz: Authorization =
+            serde_json::from_str(&record.grant_data).map_err(|e| OAuthError::server_error(&e))?;
+        Ok::<_, OAuthError>(Some(json!({
+            "active": true,
+            "token_type": "refresh_token",
+            "scope": authz.scope,
+            "client_id": record.client_id,
+            "sub": subject(state, &client, &record.citizen_id),
+            "aud": record.client_id,
+            "iss": state.provider.issuer,
+            "iat": record.issued_at,
+            "exp": record.expires_at,
+        })))
+    };
+    // The hint only orders the look-ups (RFC 7662 §2.1).
+    let found = if hint == Some("refresh_token") {
+        match refresh.await? {
+            Some(found) => Some(found),
+            None => access.await?,
+        }
+    } else {
+        match access.await? {
+            Some(found) => Some(found),
+            None => refresh.await?,
+        }
+    };
+    Ok(found.unwrap_or_else(|| json!({ "active": false })))
+}
+
+/// `POST /revoke`.
+pub async fn revoke(State(state): State<AppState>, headers: HeaderMap, body: Bytes) -> Response {
+    match revoke_token(&state, &headers, &body).await {
+        Ok(()) => {
+            let mut response = StatusCode::OK.into_response();
+            no_store(&mut response);
+            response
+        }
+        Err(error) => error.into_response(),
+    }
+}
+
+async fn revoke_token(
+    state: &AppState,
+    headers: &HeaderMap,
+    body: &[u8],
+) -> Result<(), OAuthError> {
+    require_form(headers)?;
+    let params = Params::parse(body)?;
+    let (client, _) = client_auth::authenticate(state, headers, &params).await?;
+    let token = params.require("token")?;
+    let hash = hash_token(token);
+    let key = access_key(&hash);
+    let grant: Option<AccessGrant> = state.ephemeral.get_json(&key).await?;
+    if let Some(grant) = grant {
+        if grant.client_id == client.client_id {
+            state.ephemeral.delete(&key).await?;
+        }
+        return Ok(());
+    }
+    // RFC 7009 §2.1: revoking a refresh token ends its whole grant.
+    if let Some(record) = state.db.live_refresh_token(&hash, state.now()).await?
+        && record.client_id == client.client_id
+    {
+        state.db.revoke_refresh_family(&record.family_id).await?;
+    }
+    // Unknown and foreign tokens get the same 200 (RFC 7009 §2.2).
+    Ok(())
+}

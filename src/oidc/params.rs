@@ -1,0 +1,141 @@
+//! Protocol parameters from a query string or a form body, parsed strictly.
+//!
+//! RFC 6749 §3.1 and §3.2: a parameter sent more than once is an error, and one
+//! sent without a value is as if it were absent. Values with NUL or other control
+//! characters are refused here, before any handler sees them, and every value is
+//! bounded in length so no parameter can be used to make the server work hard.
+
+use std::collections::HashMap;
+
+use super::error::OAuthError;
+
+/// The longest value accepted for any one parameter (a `claims` JSON or an
+/// `id_token_hint` are the longest legitimate ones).
+pub const MAX_VALUE_LEN: usize = 8 * 1024;
+/// The most parameters accepted in one request.
+pub const MAX_PARAMS: usize = 64;
+
+/// Parameters by name; each present at most once, never empty.
+#[derive(Debug, Default, Clone)]
+pub struct Params(HashMap<String, String>);
+
+impl Params {
+    /// Parses `application/x-www-form-urlencoded` text (a query string or a body).
+    pub fn parse(encoded: &[u8]) -> Result<Self, OAuthError> {
+        let mut map = HashMap::new();
+        for (count, (name, value)) in url::form_urlencoded::parse(encoded).enumerate() {
+            if count >= MAX_PARAMS {
+                return Err(OAuthError::invalid_request("too many parameters"));
+            }
+            if value.len() > MAX_VALUE_LEN || name.len() > 128 {
+                return Err(OAuthError::invalid_request(format!(
+                    "parameter {name} is too long"
+                )));
+            }
+            if name
+                .chars()
+                .chain(value.chars())
+                .any(|c| c.is_control() && c != '\n' && c != '\r' && c != '\t')
+            {
+                return Err(OAuthError::invalid_request(format!(
+                    "parameter {} contains control characters",
+                    name.escape_debug()
+                )));
+            }
+            if value.is_empty() {
+                // RFC 6749 §3.1: "Parameters sent without a value MUST be treated as
+                // if they were omitted from the request." A repeat still counts.
+                if map.contains_key(name.as_ref()) {
+                    return Err(OAuthError::invalid_request(format!(
+                        "parameter {name} is repeated"
+                    )));
+                }
+                continue;
+            }
+            if map.insert(name.to_string(), value.into_owned()).is_some() {
+                return Err(OAuthError::invalid_request(format!(
+                    "parameter {name} is repeated"
+                )));
+            }
+        }
+        Ok(Self(map))
+    }
+
+    /// The value of `name`, if present and not empty.
+    pub fn get(&self, name: &str) -> Option<&str> {
+        self.0.get(name).map(String::as_str)
+    }
+
+    /// The value of `name`, or `invalid_request` naming it.
+    pub fn require(&self, name: &str) -> Result<&str, OAuthError> {
+        self.get(name)
+            .ok_or_else(|| OAuthError::invalid_request(format!("the {name} parameter is required")))
+    }
+
+    /// Whether `name` is present.
+    pub fn contains(&self, name: &str) -> bool {
+        self.0.contains_key(name)
+    }
+
+    /// Every parameter (to carry an authorization request through the login pages).
+    pub fn into_map(self) -> HashMap<String, String> {
+        self.0
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    #[test]
+    fn a_repeated_parameter_is_refused() {
+        let error = Params::parse(b"scope=openid&scope=profile").unwrap_err();
+        assert!(error.description.contains("scope"));
+    }
+
+    #[test]
+    fn an_empty_parameter_counts_as_absent() {
+        let params = Params::parse(b"state=&nonce=n").unwrap();
+        assert_eq!(params.get("state"), None);
+        assert_eq!(params.get("nonce"), Some("n"));
+    }
+
+    #[test]
+    fn nul_and_control_characters_are_refused() {
+        assert!(Params::parse(b"state=a%00b").is_err());
+        assert!(Params::parse(b"state=a%1Bb").is_err());
+    }
+
+    #[test]
+    fn values_are_percent_decoded() {
+        let params = Params::parse(
+            b"redirect_uri=https%3A%2F%2Fa.example%2Fcb%3Fx%3D1&scope=openid+profile",
+        )
+        .unwrap();
+        assert_eq!(params.get("redirect_uri"), Some("https://a.example/cb?x=1"));
+        assert_eq!(params.get("scope"), Some("openid profile"));
+    }
+
+    #[test]
+    fn oversized_values_are_refused() {
+        let body = format!("state={}", "a".repeat(MAX_VALUE_LEN + 1));
+        assert!(Params::parse(body.as_bytes()).is_err());
+    }
+
+    proptest! {
+        #[test]
+        fn parsing_never_panics(bytes in proptest::collection::vec(any::<u8>(), 0..512)) {
+            let _ = Params::parse(&bytes);
+        }
+
+        #[test]
+        fn every_accepted_value_is_free_of_nul(bytes in proptest::collection::vec(any::<u8>(), 0..256)) {
+            if let Ok(params) = Params::parse(&bytes) {
+                for (_, v) in params.into_map() {
+                    prop_assert!(!v.contains('\0'));
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,87 @@
+//! The single sign-on session: who is logged in at this browser, since when, how.
+//!
+//! The cookie holds a random id; the ephemeral store holds the session under the
+//! id's hash, so a store dump yields no usable cookie. A new id is drawn at every
+//! login (no fixation), and a session whose citizen changed password or
+//! unsubscribed since it began is ignored (`sessions_valid_after`).
+
+use serde::{Deserialize, Serialize};
+
+use crate::crypto::{hash_token, random_token};
+use crate::state::AppState;
+use crate::store::ephemeral::{EphemeralError, EphemeralStoreExt};
+use crate::web::SESSION_COOKIE;
+
+/// How long a login lasts for single sign-on.
+pub const SESSION_TTL_SECS: i64 = 8 * 3600;
+
+/// A browser's login.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Session {
+    /// The citizen (DNI/NIE).
+    pub citizen_id: String,
+    /// When the citizen authenticated.
+    pub auth_time: i64,
+    /// The level of assurance reached (`acr`).
+    pub acr: String,
+    /// The methods used (`amr`).
+    pub amr: Vec<String>,
+    /// The session id published to clients as `sid` (not the cookie value).
+    pub sid: String,
+    /// Deadline.
+    pub expires_at: i64,
+}
+
+fn key(cookie_value: &str) -> String {
+    format!("session:{}", hash_token(cookie_value))
+}
+
+/// The session of the browser that sent `headers`, if it has a live one.
+pub async fn current(
+    state: &AppState,
+    headers: &axum::http::HeaderMap,
+) -> Result<Option<(String, Session)>, EphemeralError> {
+    let Some(cookie) = crate::web::read_cookie(headers, SESSION_COOKIE) else {
+        return Ok(None);
+    };
+    if cookie.len() > 100 {
+        return Ok(None);
+    }
+    let session: Option<Session> = state.ephemeral.get_json(&key(&cookie)).await?;
+    Ok(session
+        .filter(|s| s.expires_at > state.now())
+        .map(|s| (cookie, s)))
+}
+
+/// Starts a session; returns the cookie value and the session.
+pub async fn start(
+    state: &AppState,
+    citizen_id: &str,
+    acr: &str,
+    amr: Vec<String>,
+) -> Result<(String, Session), EphemeralError> {
+    let now = state.now();
+    let cookie = random_token(32);
+    let session = Session {
+        citizen_id: citizen_id.to_owned(),
+        auth_time: now,
+        acr: acr.to_owned(),
+        amr,
+        sid: random_token(16),
+        expires_at: now + SESSION_TTL_SECS,
+    };
+    state
+        .ephemeral
+        .put_json(
+            &key(&cookie),
+            &session,
+            std::time::Duration::from_secs(SESSION_TTL_SECS as u64),
+        )
+        .await?;
+    Ok((cookie, session))
+}
+
+/// Ends the session behind a cookie value.
+pub async fn end(state: &AppState, cookie_value: &str) -> Result<(), EphemeralError> {
+    state.ephemeral.delete(&key(cookie_value)).await.map(|_| ())
+}

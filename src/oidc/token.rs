@@ -1,0 +1,246 @@
+//! The token endpoint (RFC 6749 §3.2, OIDC Core §3.1.3): authorization codes and
+//! refresh tokens exchanged for tokens.
+//!
+//! Codes are single-use by construction: redemption is an atomic `take`, so of two
+//! parallel redemptions exactly one gets the code. A code presented again finds the
+//! record of what it issued and revokes it (RFC 6749 §4.1.2). Refresh tokens rotate
+//! at every use in one conditional SQL update; a replay revokes the family.
+
+use axum::Json;
+use axum::body::Bytes;
+use axum::extract::State;
+use axum::http::{HeaderMap, header};
+use axum::response::{IntoResponse, Response};
+use serde_json::Value;
+
+use super::client_auth;
+use super::error::{ErrorCode, OAuthError, no_store};
+use super::grants::{
+    Authorization, CodeGrant, RedeemedCode, USED_CODE_MEMORY_SECS, access_key, code_key, ttl,
+    used_code_key,
+};
+use super::params::Params;
+use super::pkce;
+use super::tokens::{self, still_valid};
+use crate::state::AppState;
+use crate::store::ephemeral::EphemeralStoreExt;
+use crate::store::sql::{ClientRecord, RotateOutcome};
+
+/// `POST /token`.
+pub async fn token(State(state): State<AppState>, headers: HeaderMap, body: Bytes) -> Response {
+    match exchange(&state, &headers, &body).await {
+        Ok(body) => {
+            let mut response = Json(body).into_response();
+            no_store(&mut response);
+            response
+        }
+        Err(error) => error.into_response(),
+    }
+}
+
+/// Checks that a request body is a form (RFC 6749 §3.2).
+pub(crate) fn require_form(headers: &HeaderMap) -> Result<(), OAuthError> {
+    let content_type = headers
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or_default();
+    let essence = content_type.split(';').next().unwrap_or_default().trim();
+    if essence.eq_ignore_ascii_case("application/x-www-form-urlencoded") {
+        Ok(())
+    } else {
+        Err(OAuthError::invalid_request(
+            "the body must be application/x-www-form-urlencoded",
+        ))
+    }
+}
+
+async fn exchange(state: &AppState, headers: &HeaderMap, body: &[u8]) -> Result<Value, OAuthError> {
+    require_form(headers)?;
+    let params = Params::parse(body)?;
+    let (client, _) = client_auth::authenticate(state, headers, &params).await?;
+    match params.require("grant_type")? {
+        "authorization_code" => redeem_code(state, &client, &params).await,
+        "refresh_token" => refresh(state, &client, &params).await,
+        other => Err(OAuthError::new(
+            ErrorCode::UnsupportedGrantType,
+            format!(
+                "grant_type {other:?} is not supported; use authorization_code or refresh_token"
+            ),
+        )),
+    }
+}
+
+async fn redeem_code(
+    state: &AppState,
+    client: &ClientRecord,
+    params: &Params,
+) -> Result<Value, OAuthError> {
+    let code = params.require("code")?;
+    let Some(grant) = state
+        .ephemeral
+        .take_json::<CodeGrant>(&code_key(code))
+        .await?
+    else {
+        revoke_what_a_replayed_code_issued(state, code).await?;
+        return Err(OAuthError::invalid_grant(
+            "the code is invalid, expired or already used",
+        ));
+    };
+    if grant.authz.client_id != client.client_id {
+        return Err(OAuthError::invalid_grant(
+            "the code was issued to another client",
+        ));
+    }
+    if state.now() > grant.expires_at {
+        return Err(OAuthError::invalid_grant("the code has expired"));
+    }
+    // OIDC Core §3.1.3.2: redirect_uri must be identical to the authorization request's.
+    if params.get("redirect_uri") != Some(grant.redirect_uri.as_str()) {
+        return Err(OAuthError::invalid_grant(
+            "redirect_uri does not match the authorization request",
+        ));
+    }
+    match (&grant.code_challenge, params.get("code_verifier")) {
+        (Some(challenge), Some(verifier)) => {
+            if !pkce::verify(verifier, challenge) {
+                return Err(OAuthError::invalid_grant(
+                    "code_verifier does not match the code_challenge",
+                ));
+            }
+        }
+        (Some(_), None) => return Err(OAuthError::invalid_grant("code_verifier is required")),
+        // RFC 9700 §2.1.1: a verifier without a challenge may be a downgrade attempt.
+        (None, Some(_)) => {
+            return Err(OAuthError::invalid_grant(
+                "code_verifier sent but no code_challenge was",
+            ));
+        }
+        (None, None) => {}
+    }
+    let citizen = state.db.citizen(&grant.authz.citizen_id).await?;
+    let Some(citizen) = citizen.filter(|c| still_valid(c, client, &grant.authz)) else {
+        return Err(OAuthError::invalid_grant(
+            "the citizen's session is no longer valid",
+        ));
+    };
+    let minted = tokens::mint(
+        state,
+        client,
+        &grant.authz,
+        &citizen,
+        grant.nonce.as_deref(),
+    )
+    .await?;
+    let refresh = if grant.authz.has_scope("offline_access") {
+        Some(tokens::new_refresh(state, &grant.authz, None)?)
+    } else {
+        None
+    };
+    let redeemed = RedeemedCode {
+        access_token_hash: minted.access_token_hash.clone(),
+        refresh_family: refresh.as_ref().map(|(_, r)| r.family_id.clone()),
+    };
+    state
+        .ephemeral
+        .put_json(&used_code_key(code), &redeemed, ttl(USED_CODE_MEMORY_SECS))
+        .await?;
+    if let Some((_, record)) = &refresh {
+        state.db.insert_refresh_token(record).await?;
+    }
+    Ok(tokens::response_body(
+        &minted,
+        &grant.authz.scope,
+        refresh.as_ref().map(|(t, _)| t.as_str()),
+    ))
+}
+
+async fn revoke_what_a_replayed_code_issued(
+    state: &AppState,
+    code: &str,
+) -> Result<(), OAuthError> {
+    if let Some(redeemed) = state
+        .ephemeral
+        .take_json::<RedeemedCode>(&used_code_key(code))
+        .await?
+    {
+        tracing::warn!("authorization code replayed; revoking the tokens it issued");
+        state
+            .ephemeral
+            .delete(&access_key(&redeemed.access_token_hash))
+            .await?;
+        if let Some(family) = redeemed.refresh_family {
+            state.db.revoke_refresh_family(&family).await?;
+        }
+    }
+    Ok(())
+}
+
+async fn refresh(
+    state: &AppState,
+    client: &ClientRecord,
+    params: &Params,
+) -> Result<Value, OAuthError> {
+    let presented = params.require("refresh_token")?;
+    let now = state.now();
+    // The next token is made before the rotation so that the rotation and its
+    // replacement are one transaction; the store copies the old token's grant.
+    let placeholder = Authorization {
+        client_id: client.client_id.clone(),
+        citizen_id: String::new(),
+        scope: String::new(),
+        claims: Default::default(),
+        auth_time: 0,
+        acr: String::new(),
+        amr: Vec::new(),
+        sid: String::new(),
+    };
+    let (next_token, next) = tokens::new_refresh(state, &placeholder, None)?;
+    let presented_hash = crate::crypto::hash_token(presented);
+    let outcome = state
+        .db
+        .rotate_refresh_token(&presented_hash, &client.client_id, &next, now)
+        .await?;
+    let rotated = match outcome {
+        RotateOutcome::Rotated(rotated) => rotated,
+        RotateOutcome::Reused => {
+            tracing::warn!(client_id = %client.client_id, "refresh token replayed; family revoked");
+            return Err(OAuthError::invalid_grant(
+                "the refresh token was already used",
+            ));
+        }
+        RotateOutcome::Invalid => {
+            return Err(OAuthError::invalid_grant(
+                "the refresh token is invalid, expired or revoked",
+            ));
+        }
+    };
+    let authz: Authorization =
+        serde_json::from_str(&rotated.grant_data).map_err(|e| OAuthError::server_error(&e))?;
+    let scope = match params.get("scope") {
+        None => authz.scope.clone(),
+        Some(asked) => {
+            // RFC 6749 §6: a narrower scope may be asked for, never a wider one.
+            if !asked.split(' ').all(|s| authz.has_scope(s)) {
+                return Err(OAuthError::new(
+                    ErrorCode::InvalidScope,
+                    "scope exceeds the original grant",
+                ));
+            }
+            asked.to_owned()
+        }
+    };
+    let citizen = state.db.citizen(&authz.citizen_id).await?;
+    let Some(citizen) = citizen.filter(|c| still_valid(c, client, &authz)) else {
+        state.db.revoke_refresh_family(&rotated.family_id).await?;
+        return Err(OAuthError::invalid_grant(
+            "the citizen's session is no longer valid",
+        ));
+    };
+    let narrowed = Authorization {
+        scope: scope.clone(),
+        ..authz
+    };
+    // OIDC Core §12.2: the new ID token keeps sub, aud, azp and auth_time; no nonce.
+    let minted = tokens::mint(state, client, &narrowed, &citizen, None).await?;
+    Ok(tokens::response_body(&minted, &scope, Some(&next_token)))
+}

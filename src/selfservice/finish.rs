@@ -1,0 +1,114 @@
+//! What each flow does once the citizen has passed its steps. Every change is one
+//! transaction with its audit event (all or nothing), and the answer is a page
+//! that says plainly what happened and what comes next.
+
+use axum::response::{IntoResponse, Response};
+
+use super::flow::{Flow, FlowKind};
+use super::start::citizen_of;
+use crate::domain::ActivationCode;
+use crate::state::AppState;
+use crate::store::sql::{AuditEvent, CitizenRecord, CitizenStatus};
+use crate::web::{PageContext, PageError};
+
+fn done(ctx: &PageContext, kind: FlowKind) -> Response {
+    ctx.page("selfservice/done.html")
+        .title(format!("{}-done-title", kind.key()))
+        .with("message_key", format!("{}-done", kind.key()))
+        .with("kind", kind.key())
+        .into_response()
+}
+
+fn audit(state: &AppState, kind: &str, citizen: &str) -> AuditEvent {
+    AuditEvent::new(state.now(), kind, "citizen").citizen(citizen)
+}
+
+/// The new password passed every check: store it.
+pub async fn new_password(
+    state: &AppState,
+    ctx: &PageContext,
+    flow: &Flow,
+    citizen: &CitizenRecord,
+    hash: &str,
+) -> Result<Response, PageError> {
+    let (event, void_sessions) = match flow.kind {
+        FlowKind::Activation => ("citizen_activated", false),
+        // A forgotten (or stolen) password: sessions opened with the old one end.
+        FlowKind::PasswordReset => ("password_reset", true),
+        FlowKind::PasswordChange => ("password_changed", true),
+        FlowKind::Unsubscribe | FlowKind::CodeRegeneration => {
+            return Err(PageError::BadRequest("selfservice-expired"));
+        }
+    };
+    let now = state.now();
+    let changed = state
+        .db
+        .set_password(
+            &citizen.id,
+            hash,
+            now,
+            void_sessions,
+            &audit(state, event, &citizen.id),
+        )
+        .await?;
+    if !changed {
+        // The account changed state meanwhile (e.g. unsubscribed): nothing was written.
+        return Err(PageError::BadRequest("selfservice-expired"));
+    }
+    Ok(done(ctx, flow.kind))
+}
+
+/// The citizen confirmed an irreversible step (unsubscribe).
+pub async fn confirmed(
+    state: &AppState,
+    ctx: &PageContext,
+    flow: &Flow,
+) -> Result<Response, PageError> {
+    if flow.kind != FlowKind::Unsubscribe {
+        return Err(PageError::BadRequest("selfservice-expired"));
+    }
+    let done_now = state
+        .db
+        .set_status(
+            &flow.citizen_id,
+            CitizenStatus::Active,
+            CitizenStatus::Unsubscribed,
+            state.now(),
+            &audit(state, "citizen_unsubscribed", &flow.citizen_id),
+        )
+        .await?;
+    if !done_now {
+        return Err(PageError::BadRequest("selfservice-expired"));
+    }
+    Ok(done(ctx, flow.kind))
+}
+
+/// The code was right and nothing else is asked (code regeneration): the new
+/// activation code is shown once, on this response only.
+pub async fn after_code(
+    state: &AppState,
+    ctx: &PageContext,
+    flow: &Flow,
+) -> Result<Response, PageError> {
+    if flow.kind != FlowKind::CodeRegeneration {
+        return Err(PageError::BadRequest("selfservice-expired"));
+    }
+    let citizen = citizen_of(state, flow).await?;
+    if citizen.status != CitizenStatus::Active {
+        return Err(PageError::BadRequest("selfservice-expired"));
+    }
+    let code = ActivationCode::generate();
+    let event = audit(state, "activation_code_regenerated", &citizen.id).detail("by", "citizen");
+    if !state
+        .db
+        .replace_activation_code(&citizen.id, &code.hash(), state.now(), &event)
+        .await?
+    {
+        return Err(PageError::BadRequest("selfservice-expired"));
+    }
+    Ok(ctx
+        .page("selfservice/new_code.html")
+        .title("regenerate-done-title")
+        .with("activation_code", code.expose_grouped())
+        .into_response())
+}

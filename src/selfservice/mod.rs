@@ -1,0 +1,81 @@
+//! The citizen's self-service flows (DESIGN.md; the seeds): activation, forgotten
+//! or blocked password, password change, unsubscribe, activation-code
+//! regeneration.
+//!
+//! Every flow has the same shape: a first page where the citizen proves who they
+//! are ([`start`]), an SMS code ([`steps`]), then a new password or a
+//! confirmation, and a final page ([`finish`]). State lives in the ephemeral store
+//! ([`flow::Flow`]); every form carries the CSRF token and the field names of
+//! DESIGN.md.
+
+pub mod finish;
+pub mod flow;
+pub mod new_password;
+pub mod start;
+pub mod steps;
+
+use axum::Router;
+use axum::extract::{Query, State};
+use axum::routing::{get, post};
+
+use self::flow::FlowKind;
+use self::start::StartForm;
+use self::steps::{FlowQuery, StepForm};
+use crate::state::AppState;
+use crate::web::{CsrfForm, PageContext};
+
+/// The routes of one flow, under its entry path.
+fn flow_routes(kind: FlowKind) -> Router<AppState> {
+    let base = kind.path();
+    Router::new()
+        .route(
+            base,
+            get(move |ctx: PageContext| async move { start::page(&ctx, kind, &StartForm::default()) }).post(
+                move |State(state): State<AppState>, ctx: PageContext, CsrfForm(form): CsrfForm<StartForm>| async move {
+                    start::submit(&state, &ctx, kind, form).await
+                },
+            ),
+        )
+        .route(
+            &format!("{base}/code"),
+            get(move |State(state): State<AppState>, ctx: PageContext, Query(q): Query<FlowQuery>| {
+                steps::code_show(state, ctx, kind, q)
+            })
+            .post(move |State(state): State<AppState>, ctx: PageContext, CsrfForm(f): CsrfForm<StepForm>| {
+                steps::code_submit(state, ctx, kind, f)
+            }),
+        )
+        .route(
+            &format!("{base}/code/resend"),
+            post(move |State(state): State<AppState>, ctx: PageContext, CsrfForm(f): CsrfForm<StepForm>| {
+                steps::code_resend(state, ctx, kind, f)
+            }),
+        )
+        .route(
+            &format!("{base}/password"),
+            get(move |State(state): State<AppState>, ctx: PageContext, Query(q): Query<FlowQuery>| {
+                steps::password_show(state, ctx, kind, q)
+            })
+            .post(move |State(state): State<AppState>, ctx: PageContext, CsrfForm(f): CsrfForm<StepForm>| {
+                steps::password_submit(state, ctx, kind, f)
+            }),
+        )
+        .route(
+            &format!("{base}/confirm"),
+            get(move |State(state): State<AppState>, ctx: PageContext, Query(q): Query<FlowQuery>| {
+                steps::confirm_show(state, ctx, kind, q)
+            })
+            .post(move |State(state): State<AppState>, ctx: PageContext, CsrfForm(f): CsrfForm<StepForm>| {
+                steps::confirm_submit(state, ctx, kind, f)
+            }),
+        )
+}
+
+/// Every self-service route.
+pub fn routes() -> Router<AppState> {
+    FlowKind::ALL
+        .into_iter()
+        .fold(Router::new(), |router, kind| {
+            router.merge(flow_routes(kind))
+        })
+}

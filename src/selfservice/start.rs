@@ -1,0 +1,266 @@
+//! The first page of every flow: the citizen proves who they are, with the
+//! activation code (activation, forgotten password) or with the password (change,
+//! unsubscribe, code regeneration).
+//!
+//! Unknown DNI/NIE and wrong codes or passwords get one answer, in one time: every
+//! answer waits until [`MIN_ANSWER`] has passed since the request arrived, and a
+//! missing password hash costs a dummy argon2 verification, so neither the text
+//! nor the timing tells a stranger which DNI/NIE are registered. Wrong codes and
+//! passwords count against the account (more than 5 wrong codes block the code;
+//! 5 wrong passwords block the password), atomically in the database.
+
+use std::time::{Duration, Instant};
+
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Response};
+use serde::Deserialize;
+
+use super::flow::{Flow, FlowKind};
+use super::steps;
+use crate::crypto::HashError;
+use crate::domain::{ActivationCode, DocumentId, normalize_password};
+use crate::state::AppState;
+use crate::store::sql::{AuditEvent, CitizenRecord, CitizenStatus};
+use crate::web::{FieldError, Page, PageContext, PageError};
+
+/// Every first-page answer takes at least this long.
+pub const MIN_ANSWER: Duration = Duration::from_millis(400);
+
+/// The first-page form of every flow (fields a flow does not use stay empty).
+#[derive(Default, Deserialize)]
+pub struct StartForm {
+    #[serde(default)]
+    pub(super) username: String,
+    #[serde(default)]
+    pub(super) email: String,
+    #[serde(default)]
+    pub(super) activation_code: String,
+    #[serde(default)]
+    pub(super) password: String,
+}
+
+/// The first page of `kind`, with what the citizen typed (never a secret).
+pub fn page(ctx: &PageContext, kind: FlowKind, form: &StartForm) -> Page {
+    let template = match kind {
+        FlowKind::Activation => "selfservice/activation_start.html",
+        FlowKind::PasswordReset => "selfservice/reset_start.html",
+        _ => "selfservice/password_start.html",
+    };
+    ctx.page(template)
+        .title(format!("{}-title", kind.key()))
+        .with("key", kind.key())
+        .with("base", kind.path())
+        .step(1, kind.steps())
+        .with("username", &form.username)
+        .with("email", &form.email)
+}
+
+/// Handles the first page of `kind`; answers no sooner than [`MIN_ANSWER`].
+pub async fn submit(
+    state: &AppState,
+    ctx: &PageContext,
+    kind: FlowKind,
+    form: StartForm,
+) -> Result<Response, PageError> {
+    let arrived = Instant::now();
+    let result = identify(state, ctx, kind, &form).await;
+    tokio::time::sleep_until((arrived + MIN_ANSWER).into()).await;
+    match result? {
+        Identified::Citizen(citizen) => steps::begin(state, ctx, kind, &citizen).await,
+        Identified::Refused(errors) => Ok(page(ctx, kind, &form)
+            .errors(errors)
+            .status(StatusCode::UNPROCESSABLE_ENTITY)
+            .into_response()),
+        Identified::Status(message) => Ok(status_page(ctx, kind, message)),
+    }
+}
+
+enum Identified {
+    Citizen(Box<CitizenRecord>),
+    Refused(Vec<FieldError>),
+    Status(&'static str),
+}
+
+/// A page about the account's state, shown only to a citizen who proved who they are.
+pub fn status_page(ctx: &PageContext, kind: FlowKind, message_key: &'static str) -> Response {
+    ctx.page("selfservice/status.html")
+        .title(format!("{}-title", kind.key()))
+        .with("message_key", message_key)
+        .status(StatusCode::FORBIDDEN)
+        .into_response()
+}
+
+async fn identify(
+    state: &AppState,
+    ctx: &PageContext,
+    kind: FlowKind,
+    form: &StartForm,
+) -> Result<Identified, PageError> {
+    let _ = ctx;
+    let id = match DocumentId::parse(&form.username) {
+        Ok(id) => id,
+        Err(error) => {
+            return Ok(Identified::Refused(vec![FieldError::from_error(
+                "username", &error,
+            )]));
+        }
+    };
+    match kind {
+        FlowKind::Activation | FlowKind::PasswordReset => by_code(state, kind, &id, form).await,
+        FlowKind::PasswordChange | FlowKind::Unsubscribe | FlowKind::CodeRegeneration => {
+            by_password(state, kind, &id, form).await
+        }
+    }
+}
+
+async fn by_code(
+    state: &AppState,
+    kind: FlowKind,
+    id: &DocumentId,
+    form: &StartForm,
+) -> Result<Identified, PageError> {
+    let code = match ActivationCode::parse(&form.activation_code) {
+        Ok(code) => code,
+        Err(error) => {
+            return Ok(Identified::Refused(vec![FieldError::from_error(
+                "activation_code",
+                &error,
+            )]));
+        }
+    };
+    let mismatch = || {
+        Identified::Refused(vec![FieldError::new(
+            "activation_code",
+            format!("{}-mismatch", kind.key()),
+        )])
+    };
+    let Some(citizen) = state.db.citizen(id.as_str()).await? else {
+        return Ok(mismatch());
+    };
+    let Some(stored) = citizen.activation_code_hash.as_deref() else {
+        return Ok(mismatch());
+    };
+    let code_right = code.verify(stored);
+    let email_right = kind != FlowKind::Activation
+        || crate::domain::Email::parse(&citizen.email).is_ok_and(|e| e.matches(&form.email));
+    if citizen.activation_code_blocked {
+        // Told only to whoever typed the right code (and email): nobody else learns
+        // that this DNI/NIE is registered.
+        return Ok(if code_right && email_right {
+            Identified::Status("selfservice-code-blocked")
+        } else {
+            mismatch()
+        });
+    }
+    if !code_right || !email_right {
+        if !code_right {
+            let now = state.now();
+            if let Some(count) = state
+                .db
+                .record_activation_code_failure(&citizen.id, now)
+                .await?
+            {
+                let mut audit = AuditEvent::new(now, "activation_code_failed", "citizen")
+                    .citizen(&citizen.id)
+                    .outcome("failure")
+                    .detail("flow", kind.key())
+                    .detail("failures", count.failures);
+                if count.just_blocked {
+                    audit = audit.detail("activation_code_blocked", true);
+                }
+                state.db.append_audit(&audit).await?;
+                if count.blocked && email_right {
+                    return Ok(Identified::Status("selfservice-code-blocked"));
+                }
+            }
+        }
+        return Ok(mismatch());
+    }
+    Ok(match (kind, citizen.status) {
+        (FlowKind::Activation, CitizenStatus::Pending) => Identified::Citizen(Box::new(citizen)),
+        (FlowKind::Activation, CitizenStatus::Active) => {
+            Identified::Status("activation-already-active")
+        }
+        (FlowKind::PasswordReset, CitizenStatus::Active) => Identified::Citizen(Box::new(citizen)),
+        (FlowKind::PasswordReset, CitizenStatus::Pending) => {
+            Identified::Status("reset-not-activated")
+        }
+        (_, CitizenStatus::Legacy) => Identified::Status("selfservice-legacy"),
+        (_, _) => Identified::Status("selfservice-unsubscribed"),
+    })
+}
+
+async fn by_password(
+    state: &AppState,
+    kind: FlowKind,
+    id: &DocumentId,
+    form: &StartForm,
+) -> Result<Identified, PageError> {
+    if form.password.is_empty() {
+        return Ok(Identified::Refused(vec![FieldError::new(
+            "password",
+            "login-password-required",
+        )]));
+    }
+    let citizen = state.db.citizen(id.as_str()).await?;
+    let stored = citizen.as_ref().and_then(|c| c.password_hash.as_deref());
+    let matches = match state
+        .hasher
+        .verify(&normalize_password(&form.password), stored)
+        .await
+    {
+        Ok(matches) => matches,
+        Err(HashError::Busy) => {
+            return Err(PageError::TooManyRequests {
+                retry_after_secs: 5,
+            });
+        }
+        Err(HashError::MalformedHash) => false,
+        Err(other) => {
+            return Err(PageError::Internal(anyhow::anyhow!(
+                "password check failed: {other:?}"
+            )));
+        }
+    };
+    let wrong =
+        || Identified::Refused(vec![FieldError::new("password", "login-wrong-credentials")]);
+    let Some(citizen) = citizen else {
+        return Ok(wrong());
+    };
+    if !matches {
+        let now = state.now();
+        if let Some(count) = state.db.record_password_failure(&citizen.id, now).await? {
+            let audit = AuditEvent::new(now, "password_check_failed", "citizen")
+                .citizen(&citizen.id)
+                .outcome("failure")
+                .detail("flow", kind.key())
+                .detail("failures", count.failures)
+                .detail("password_blocked", count.blocked);
+            state.db.append_audit(&audit).await?;
+        }
+        return Ok(wrong());
+    }
+    if citizen.password_blocked {
+        return Ok(Identified::Status("login-blocked"));
+    }
+    Ok(match citizen.status {
+        CitizenStatus::Active => {
+            if citizen.password_failures > 0 {
+                state.db.clear_password_failures(&citizen.id).await?;
+            }
+            Identified::Citizen(Box::new(citizen))
+        }
+        CitizenStatus::Legacy => Identified::Status("selfservice-legacy"),
+        CitizenStatus::Unsubscribed => Identified::Status("login-unsubscribed"),
+        CitizenStatus::Pending => Identified::Status("login-not-activated"),
+    })
+}
+
+/// Loads the citizen of a flow.
+pub async fn citizen_of(state: &AppState, flow: &Flow) -> Result<CitizenRecord, PageError> {
+    state
+        .db
+        .citizen(&flow.citizen_id)
+        .await?
+        .ok_or(PageError::BadRequest("selfservice-expired"))
+}

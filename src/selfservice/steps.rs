@@ -1,0 +1,272 @@
+//! The steps every flow shares after its first page: the SMS code (with resend),
+//! the new password, the confirmation of an irreversible step.
+
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Response};
+use serde::Deserialize;
+
+use super::finish;
+use super::flow::{Flow, FlowKind, Stage};
+use super::start::citizen_of;
+use crate::domain::MobilePhone;
+use crate::oidc::authorize::redirect;
+use crate::otp::{OtpServiceError, SendOutcome, VerifyOutcome};
+use crate::state::AppState;
+use crate::store::sql::CitizenRecord;
+use crate::web::{FieldError, Page, PageContext, PageError, tr, tr_args};
+
+/// The `flow` (and `notice`) query parameters of the step pages.
+#[derive(Debug, Deserialize)]
+pub struct FlowQuery {
+    #[serde(default)]
+    pub(super) flow: String,
+    #[serde(default)]
+    pub(super) notice: Option<String>,
+}
+
+/// The forms of the step pages.
+#[derive(Default, Deserialize)]
+pub struct StepForm {
+    #[serde(default)]
+    pub(super) flow: String,
+    #[serde(default)]
+    pub(super) otp: String,
+    #[serde(default)]
+    pub(super) new_password: String,
+    #[serde(default)]
+    pub(super) new_password_confirm: String,
+}
+
+/// Starts `kind` for a citizen who proved who they are: sends the code and moves on.
+pub async fn begin(
+    state: &AppState,
+    ctx: &PageContext,
+    kind: FlowKind,
+    citizen: &CitizenRecord,
+) -> Result<Response, PageError> {
+    let (id, _) = Flow::start(state, ctx, kind, &citizen.id).await?;
+    let notice = send(state, ctx, kind, &id, citizen).await?;
+    Ok(redirect(
+        &format!("{}/code?flow={id}&notice={notice}", kind.path()),
+        true,
+    ))
+}
+
+/// Sends (or re-sends) the flow's code; returns the notice to show.
+async fn send(
+    state: &AppState,
+    ctx: &PageContext,
+    kind: FlowKind,
+    id: &str,
+    citizen: &CitizenRecord,
+) -> Result<&'static str, PageError> {
+    Ok(
+        match state
+            .otp
+            .send(
+                id,
+                kind.otp_purpose(),
+                &citizen.id,
+                &citizen.phone,
+                ctx.lang(),
+            )
+            .await
+        {
+            Ok(SendOutcome::Sent { .. }) => "sent",
+            Ok(SendOutcome::CoolingDown { .. }) => "cooling-down",
+            Ok(SendOutcome::HourlyLimit { .. }) => "hourly-limit",
+            // The flow stays: the citizen can ask again once the gateway answers.
+            Err(OtpServiceError::SmsUnavailable(_)) => "sms-failed",
+            Err(OtpServiceError::Unavailable(error)) => return Err(error.into()),
+        },
+    )
+}
+
+fn notice_text(state: &AppState, ctx: &PageContext, notice: Option<&str>) -> Option<String> {
+    let lang = ctx.lang();
+    Some(match notice? {
+        "sms-failed" => tr(lang, "otp-sms-unavailable"),
+        "hourly-limit" => tr_args(lang, "otp-hourly-limit", &[("minutes", "60")]),
+        "cooling-down" => tr_args(
+            lang,
+            "otp-cooling-down",
+            &[("seconds", &state.otp.policy().cooldown_secs().to_string())],
+        ),
+        "resent" => tr(lang, "otp-resent"),
+        _ => return None,
+    })
+}
+
+async fn code_page(
+    state: &AppState,
+    ctx: &PageContext,
+    kind: FlowKind,
+    id: &str,
+    flow: &Flow,
+) -> Result<Page, PageError> {
+    let citizen = citizen_of(state, flow).await?;
+    let phone = MobilePhone::parse(&citizen.phone)
+        .map(|p| p.masked())
+        .unwrap_or_default();
+    Ok(ctx
+        .page("selfservice/code.html")
+        .title(format!("{}-title", kind.key()))
+        .step(2, kind.steps())
+        .with("flow", id)
+        .with("base", kind.path())
+        .with("phone", phone)
+        .with("validity_minutes", state.otp.policy().validity_minutes())
+        .with("resend_after_secs", state.otp.policy().cooldown_secs()))
+}
+
+/// `GET {flow}/code?flow=…`.
+pub async fn code_show(
+    state: AppState,
+    ctx: PageContext,
+    kind: FlowKind,
+    query: FlowQuery,
+) -> Result<Page, PageError> {
+    let flow = Flow::load(&state, &ctx, kind, &query.flow, Stage::Code).await?;
+    let page = code_page(&state, &ctx, kind, &query.flow, &flow).await?;
+    Ok(page.with("notice", notice_text(&state, &ctx, query.notice.as_deref())))
+}
+
+/// `POST {flow}/code`.
+pub async fn code_submit(
+    state: AppState,
+    ctx: PageContext,
+    kind: FlowKind,
+    form: StepForm,
+) -> Result<Response, PageError> {
+    let mut flow = Flow::load(&state, &ctx, kind, &form.flow, Stage::Code).await?;
+    let outcome = state
+        .otp
+        .verify(&form.flow, kind.otp_purpose(), &form.otp)
+        .await?;
+    if outcome != VerifyOutcome::Verified {
+        let page = code_page(&state, &ctx, kind, &form.flow, &flow).await?;
+        let error = crate::login::otp_error(outcome);
+        return Ok(page
+            .errors(vec![error])
+            .status(StatusCode::UNPROCESSABLE_ENTITY)
+            .into_response());
+    }
+    flow.stage = kind.after_code();
+    if flow.stage == Stage::Done {
+        Flow::remove(&state, &form.flow).await?;
+        return finish::after_code(&state, &ctx, &flow).await;
+    }
+    flow.save(&state, &form.flow).await?;
+    let next = if flow.stage == Stage::Password {
+        "password"
+    } else {
+        "confirm"
+    };
+    Ok(redirect(
+        &format!("{}/{next}?flow={}", kind.path(), form.flow),
+        true,
+    ))
+}
+
+/// `POST {flow}/code/resend`.
+pub async fn code_resend(
+    state: AppState,
+    ctx: PageContext,
+    kind: FlowKind,
+    form: StepForm,
+) -> Result<Response, PageError> {
+    let flow = Flow::load(&state, &ctx, kind, &form.flow, Stage::Code).await?;
+    let citizen = citizen_of(&state, &flow).await?;
+    let notice = match send(&state, &ctx, kind, &form.flow, &citizen).await? {
+        "sent" => "resent",
+        other => other,
+    };
+    Ok(redirect(
+        &format!("{}/code?flow={}&notice={notice}", kind.path(), form.flow),
+        true,
+    ))
+}
+
+fn password_page(ctx: &PageContext, kind: FlowKind, id: &str) -> Page {
+    ctx.page("selfservice/password.html")
+        .title(format!("{}-title", kind.key()))
+        .step(3, kind.steps())
+        .with("flow", id)
+        .with("base", kind.path())
+        .with("intro_key", format!("{}-password-intro", kind.key()))
+}
+
+/// `GET {flow}/password?flow=…`.
+pub async fn password_show(
+    state: AppState,
+    ctx: PageContext,
+    kind: FlowKind,
+    query: FlowQuery,
+) -> Result<Page, PageError> {
+    Flow::load(&state, &ctx, kind, &query.flow, Stage::Password).await?;
+    Ok(password_page(&ctx, kind, &query.flow))
+}
+
+/// `POST {flow}/password`: every rule the password breaks is listed at once, and
+/// nothing changes until it passes.
+pub async fn password_submit(
+    state: AppState,
+    ctx: PageContext,
+    kind: FlowKind,
+    form: StepForm,
+) -> Result<Response, PageError> {
+    let flow = Flow::load(&state, &ctx, kind, &form.flow, Stage::Password).await?;
+    let citizen = citizen_of(&state, &flow).await?;
+    let hash = super::new_password::check_and_hash(
+        &state,
+        &citizen,
+        &form.new_password,
+        &form.new_password_confirm,
+    )
+    .await?;
+    match hash {
+        Err(errors) => Ok(password_page(&ctx, kind, &form.flow)
+            .errors(errors)
+            .status(StatusCode::UNPROCESSABLE_ENTITY)
+            .into_response()),
+        Ok(hash) => {
+            let response = finish::new_password(&state, &ctx, &flow, &citizen, &hash).await?;
+            Flow::remove(&state, &form.flow).await?;
+            Ok(response)
+        }
+    }
+}
+
+/// `GET {flow}/confirm?flow=…`.
+pub async fn confirm_show(
+    state: AppState,
+    ctx: PageContext,
+    kind: FlowKind,
+    query: FlowQuery,
+) -> Result<Page, PageError> {
+    Flow::load(&state, &ctx, kind, &query.flow, Stage::Confirm).await?;
+    Ok(ctx
+        .page(format!("selfservice/{}_confirm.html", kind.key()))
+        .title(format!("{}-title", kind.key()))
+        .step(3, kind.steps())
+        .with("flow", &query.flow)
+        .with("base", kind.path()))
+}
+
+/// `POST {flow}/confirm`.
+pub async fn confirm_submit(
+    state: AppState,
+    ctx: PageContext,
+    kind: FlowKind,
+    form: StepForm,
+) -> Result<Response, PageError> {
+    let flow = Flow::load(&state, &ctx, kind, &form.flow, Stage::Confirm).await?;
+    let response = finish::confirmed(&state, &ctx, &flow).await?;
+    Flow::remove(&state, &form.flow).await?;
+    Ok(response)
+}
+
+/// A field error for the new-password form.
+pub fn password_error(key: &str) -> FieldError {
+    FieldError::new("new_password", key)
+}

@@ -1,0 +1,207 @@
+//! Languages of the pages: which one a request gets, and the translated strings.
+//!
+//! **Negotiation** ([`negotiate`]) follows the order the citizen's intent is most
+//! explicit in: the relying party's `ui_locales` (OIDC Core §3.1.2.1, a space-separated
+//! list of BCP 47 tags in order of preference), then the `clave_lang` cookie the
+//! language switch sets, then the browser's `Accept-Language` (RFC 9110 §12.5.4,
+//! q-values respected), then Spanish.
+//!
+//! **Catalogs** are Fluent files under `locales/<code>/*.ftl`, embedded in the binary
+//! at build time by `fluent_templates::static_loader!` (every `.ftl` file of a language
+//! directory joins its bundle, so each flow may add its own file). A key missing from a
+//! catalog is a bug: [`tr`] then returns the key itself and logs a warning, never an
+//! empty string, and a unit test (`i18n_tests.rs`) fails when a key present in one
+//! language is missing in another.
+//!
+//! Adding Catalan, Galician or Basque: a variant in [`Lang`] (and in `ALL`, `code`,
+//! `name_key`), a `locales/<code>/` directory with the same files, a `lang-name-<code>`
+//! key in every catalog.
+
+use std::collections::HashMap;
+
+use fluent_templates::fluent_bundle::FluentValue;
+use fluent_templates::{LanguageIdentifier, StaticLoader, langid};
+
+fluent_templates::static_loader! {
+    static LOCALES = {
+        locales: "./locales",
+        fallback_language: "es",
+        // Fluent wraps every argument in Unicode bidi isolation marks by default; the
+        // pages are left-to-right only and the marks would end up inside `value=`
+        // attributes and copied text.
+        customise: |bundle| bundle.set_use_isolating(false),
+    };
+}
+
+/// A language the pages are offered in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, serde::Serialize)]
+#[serde(into = "&'static str")]
+pub enum Lang {
+    /// Spanish, the default.
+    #[default]
+    Es,
+    /// English.
+    En,
+}
+
+impl Lang {
+    /// Every supported language, in the order the language switch lists them.
+    pub const ALL: &'static [Lang] = &[Lang::Es, Lang::En];
+
+    /// The language used when nothing else decides.
+    pub const DEFAULT: Lang = Lang::Es;
+
+    /// The ISO 639-1 code, as used in `lang="…"`, cookies and `?lang=`.
+    pub fn code(self) -> &'static str {
+        match self {
+            Lang::Es => "es",
+            Lang::En => "en",
+        }
+    }
+
+    /// The catalog key of the language's own name ("Español", "English").
+    pub fn name_key(self) -> &'static str {
+        match self {
+            Lang::Es => "lang-name-es",
+            Lang::En => "lang-name-en",
+        }
+    }
+
+    /// The language of a BCP 47 tag, by its primary subtag: `es`, `es-ES` and `ES_es`
+    /// give Spanish; unsupported languages, `*` and garbage give `None`.
+    pub fn from_tag(tag: &str) -> Option<Lang> {
+        let primary = tag.trim().split(['-', '_']).next()?;
+        Lang::ALL
+            .iter()
+            .copied()
+            .find(|lang| primary.eq_ignore_ascii_case(lang.code()))
+    }
+
+    fn langid(self) -> LanguageIdentifier {
+        match self {
+            Lang::Es => langid!("es"),
+            Lang::En => langid!("en"),
+        }
+    }
+}
+
+impl From<Lang> for &'static str {
+    fn from(lang: Lang) -> Self {
+        lang.code()
+    }
+}
+
+impl std::fmt::Display for Lang {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.code())
+    }
+}
+
+/// Chooses the language of a response: `ui_locales` first, then the language cookie,
+/// then `Accept-Language`, else Spanish. Unsupported or malformed values are skipped,
+/// never an error (OIDC Core §3.1.2.1: "an error SHOULD NOT result").
+pub fn negotiate(
+    ui_locales: Option<&str>,
+    cookie: Option<&str>,
+    accept_language: Option<&str>,
+) -> Lang {
+    ui_locales
+        .and_then(from_ui_locales)
+        .or_else(|| cookie.and_then(Lang::from_tag))
+        .or_else(|| accept_language.and_then(from_accept_language))
+        .unwrap_or(Lang::DEFAULT)
+}
+
+/// The first supported language of a space-separated preference list.
+pub fn from_ui_locales(ui_locales: &str) -> Option<Lang> {
+    ui_locales
+        .split_whitespace()
+        .take(MAX_TAGS)
+        .find_map(Lang::from_tag)
+}
+
+/// At most this many tags of a header are read (headers are attacker-sized).
+const MAX_TAGS: usize = 32;
+
+/// The supported language with the highest q-value in an `Accept-Language` header;
+/// ties go to the one listed first. `q=0` means "not acceptable"; an entry with a
+/// malformed q-value is ignored.
+pub fn from_accept_language(header: &str) -> Option<Lang> {
+    let mut best: Option<(u16, Lang)> = None;
+    for entry in header.split(',').take(MAX_TAGS) {
+        let mut pieces = entry.split(';');
+        let Some(lang) = pieces.next().and_then(Lang::from_tag) else {
+            continue;
+        };
+        let mut quality = Some(1000);
+        for param in pieces {
+            if let Some((name, value)) = param.split_once('=')
+                && name.trim().eq_ignore_ascii_case("q")
+            {
+                quality = parse_qvalue(value.trim());
+            }
+        }
+        match quality {
+            Some(q) if q > 0 && best.is_none_or(|(b, _)| q > b) => best = Some((q, lang)),
+            _ => {}
+        }
+    }
+    best.map(|(_, lang)| lang)
+}
+
+/// A q-value (RFC 9110 §12.4.2: `0[.ddd]` or `1[.000]`) in thousandths.
+fn parse_qvalue(text: &str) -> Option<u16> {
+    let (whole, fraction) = text.split_once('.').unwrap_or((text, ""));
+    if fraction.len() > 3 || !fraction.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    let thousandths: u16 = format!("{fraction:0<3}").parse().ok()?;
+    match whole {
+        "0" => Some(thousandths),
+        "1" if thousandths == 0 => Some(1000),
+        _ => None,
+    }
+}
+
+/// The text of `key` in `lang`; the key itself (and a warning) if it is missing.
+pub fn tr(lang: Lang, key: &str) -> String {
+    lookup(lang, key, None)
+}
+
+/// The text of `key` in `lang` with Fluent arguments. Values that read as numbers
+/// are passed as numbers, so plural selectors (`[one]`, `*[other]`) work.
+pub fn tr_args(lang: Lang, key: &str, args: &[(&str, &str)]) -> String {
+    let map: HashMap<&str, FluentValue<'static>> = args
+        .iter()
+        .map(|(name, value)| (*name, fluent_value(value)))
+        .collect();
+    lookup(lang, key, Some(&map))
+}
+
+/// A Fluent argument: a number when the text is exactly a number's own spelling
+/// (`8`, `2.5`), else a string, so `007` or `+34600000000` keep their digits.
+pub(crate) fn fluent_value(text: &str) -> FluentValue<'static> {
+    match text.parse::<f64>() {
+        Ok(number) if number.is_finite() && number.to_string() == text => FluentValue::from(number),
+        _ => FluentValue::from(text.to_owned()),
+    }
+}
+
+pub(crate) fn lookup(
+    lang: Lang,
+    key: &str,
+    args: Option<&HashMap<&str, FluentValue<'static>>>,
+) -> String {
+    let loader: &StaticLoader = &LOCALES;
+    match loader.lookup_single_language(&lang.langid(), key, args) {
+        Ok(text) => text,
+        Err(error) => {
+            tracing::warn!(lang = lang.code(), key, %error, "translation missing or broken; showing its key");
+            key.to_owned()
+        }
+    }
+}
+
+#[cfg(test)]
+#[path = "i18n_tests.rs"]
+pub(crate) mod tests;

@@ -1,0 +1,203 @@
+//! The web layer every HTML page of the provider stands on.
+//!
+//! - [`i18n`]: Spanish/English negotiation and the Fluent catalogs (`locales/`).
+//! - [`templates`]: tera, built once from the templates embedded by [`template_list`],
+//!   with a `t()` function for the catalogs.
+//! - [`page`]: the [`PageContext`] extractor (language, CSRF token, request id) and the
+//!   [`Page`] response builder (security headers, cookies, error summary).
+//! - [`csrf`]: signed double-submit tokens and the [`CsrfForm`] extractor.
+//! - [`error`]: [`PageError`], the one place page failures become responses, and
+//!   [`render_error_pages`], the middleware that renders them in the citizen's
+//!   language.
+//! - [`assets`]: CSS, JS and logo embedded in the binary, under `/static/`.
+//! - [`messages`]: [`FieldError`] and the catalog keys of the domain's parse errors.
+//!
+//! Extractors are generic over any state `S` with `Web: FromRef<S>`, so they work on
+//! the application state once it holds a [`Web`], and on a bare `Web` in tests.
+//!
+//! A handler showing a form and one receiving it (templates import
+//! `macros/forms.html` and write `{{ forms::csrf(token=csrf_token) }}` in the form):
+//!
+//! ```ignore
+//! #[derive(serde::Deserialize)]
+//! struct LoginForm { username: String, password: String } // Strings: parsed below
+//!
+//! async fn show(ctx: PageContext) -> Page {
+//!     ctx.page("login/password.html").title("login-title").step(1, 2)
+//! }
+//!
+//! async fn submit(
+//!     State(state): State<AppState>,
+//!     ctx: PageContext,
+//!     CsrfForm(form): CsrfForm<LoginForm>, // last: checks the token before anything
+//! ) -> Result<Page, PageError> {
+//!     let id = match DocumentId::parse(&form.username) {
+//!         Ok(id) => id,
+//!         Err(e) => {
+//!             return Ok(ctx.page("login/password.html").title("login-title")
+//!                 .with("username", &form.username)
+//!                 .errors(vec![FieldError::from_error("username", &e)])
+//!                 .status(StatusCode::UNPROCESSABLE_ENTITY));
+//!         }
+//!     };
+//!     let citizen = state.db.citizen(&id).await?; // StoreError::Unavailable → 503 page
+//!     …
+//! }
+//! ```
+
+pub mod assets;
+pub mod csrf;
+pub mod error;
+pub mod i18n;
+pub mod messages;
+pub mod page;
+mod pages;
+mod request;
+pub mod security;
+mod template_list;
+pub mod templates;
+
+use std::sync::Arc;
+
+use anyhow::Context as _;
+use axum::Router;
+use axum::extract::FromRef;
+use axum::http::{HeaderMap, HeaderValue, header};
+use axum::routing::get;
+use axum_extra::extract::cookie::{Cookie, CookieJar, SameSite};
+
+pub use csrf::{CsrfForm, CsrfKey};
+pub use error::{PageError, render_error_pages};
+pub use i18n::{Lang, negotiate, tr, tr_args};
+pub use messages::{FieldError, MessageKey};
+pub use page::{Page, PageContext};
+pub use pages::not_found;
+pub use templates::Templates;
+
+use crate::clock::UnixTime;
+use crate::settings::Settings;
+use crate::store::sql::SqlStore;
+
+/// The cookie holding a browser's CSRF secret (see [`csrf`]).
+pub const CSRF_COOKIE: &str = "clave_csrf";
+/// The cookie remembering the chosen language.
+pub const LANG_COOKIE: &str = "clave_lang";
+/// The browser-session cookie; the session module must use this name, which the
+/// cookie notice (`/cookies`) documents.
+pub const SESSION_COOKIE: &str = "clave_session";
+
+/// How long the language cookie lasts.
+const LANG_COOKIE_DAYS: i64 = 365;
+
+/// What every page needs at run time: templates, the CSRF key and whether cookies
+/// must be `Secure`. Cheap to clone.
+#[derive(Clone, Debug)]
+pub struct Web(Arc<WebInner>);
+
+#[derive(Debug)]
+struct WebInner {
+    templates: Templates,
+    csrf: CsrfKey,
+    https: bool,
+    issuer: String,
+}
+
+impl Web {
+    /// Assembles the web layer from its parts.
+    pub fn new(templates: Templates, csrf: CsrfKey, settings: &Settings) -> Self {
+        Self(Arc::new(WebInner {
+            templates,
+            csrf,
+            https: settings.is_https(),
+            issuer: settings.issuer.clone(),
+        }))
+    }
+
+    /// The parsed templates.
+    pub fn templates(&self) -> &Templates {
+        &self.0.templates
+    }
+
+    /// The CSRF key.
+    pub fn csrf_key(&self) -> &CsrfKey {
+        &self.0.csrf
+    }
+
+    /// Whether the issuer is https (cookies `Secure`, HSTS sent).
+    pub fn is_https(&self) -> bool {
+        self.0.https
+    }
+
+    /// The issuer URL.
+    pub fn issuer(&self) -> &str {
+        &self.0.issuer
+    }
+
+    /// A cookie of the provider: HttpOnly, SameSite=Lax, Path=/, Secure over https;
+    /// a browser-session cookie unless `max_age_days` is given.
+    pub fn cookie(
+        &self,
+        name: &'static str,
+        value: String,
+        max_age_days: Option<i64>,
+    ) -> Cookie<'static> {
+        let mut cookie = Cookie::build((name, value))
+            .http_only(true)
+            .same_site(SameSite::Lax)
+            .path("/")
+            .secure(self.is_https())
+            .build();
+        if let Some(days) = max_age_days {
+            cookie.set_max_age(time::Duration::days(days));
+        }
+        cookie
+    }
+
+    /// The cookie that remembers `lang`.
+    pub fn lang_cookie(&self, lang: Lang) -> Cookie<'static> {
+        self.cookie(LANG_COOKIE, lang.code().to_owned(), Some(LANG_COOKIE_DAYS))
+    }
+}
+
+/// Builds the web layer at start-up: parses the templates and fetches (or creates)
+/// the provider-wide CSRF key.
+pub async fn build_web(db: &SqlStore, settings: &Settings, now: UnixTime) -> anyhow::Result<Web> {
+    let templates = Templates::new()
+        .map_err(|e| anyhow::anyhow!(templates::describe(&e)))
+        .context("a page template does not parse")?;
+    let csrf = CsrfKey::load(db, now)
+        .await
+        .context("cannot read the CSRF key from the database")?;
+    Ok(Web::new(templates, csrf, settings))
+}
+
+/// The routes of the web layer: `/static/{*file}`, `/cookies`, `/privacy` and the
+/// language switch `/language?lang=en&return_to=/path`.
+pub fn routes<S>() -> Router<S>
+where
+    S: Clone + Send + Sync + 'static,
+    Web: FromRef<S>,
+{
+    Router::new()
+        .route("/static/{*file}", get(assets::serve))
+        .route("/cookies", get(pages::cookies))
+        .route("/privacy", get(pages::privacy))
+        .route("/language", get(pages::switch_language))
+}
+
+/// Adds `Set-Cookie: cookie` to a response's headers.
+pub fn append_cookie(headers: &mut HeaderMap, cookie: &Cookie<'_>) {
+    if let Ok(value) = HeaderValue::from_str(&cookie.encoded().to_string()) {
+        headers.append(header::SET_COOKIE, value);
+    }
+}
+
+/// The value of cookie `name` in a request's headers.
+pub(crate) fn read_cookie(headers: &HeaderMap, name: &str) -> Option<String> {
+    CookieJar::from_headers(headers)
+        .get(name)
+        .map(|c| c.value().to_owned())
+}
+
+#[cfg(test)]
+mod tests;
