@@ -13,11 +13,15 @@
 #![forbid(unsafe_code)]
 #![cfg_attr(not(test), deny(clippy::unwrap_used, clippy::expect_used))]
 
+pub mod abuse;
 pub mod cli;
 pub mod clock;
 pub mod crypto;
+pub mod demo;
 pub mod domain;
 pub mod http;
+pub mod kek;
+pub mod legacy;
 pub mod login;
 pub mod oidc;
 pub mod otp;

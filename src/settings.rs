@@ -91,6 +91,24 @@ pub struct Settings {
     pub demo_portal: bool,
     /// `text` or `json`.
     pub log_format: LogFormat,
+    /// Attempt-counting window, seconds.
+    pub rate_window_secs: u64,
+    /// Attempts per IP in a window before the security question.
+    pub rate_ip_soft: u32,
+    /// Attempts per IP in a window before 429.
+    pub rate_ip_hard: u32,
+    /// Attempts per account (DNI/NIE) in a window before the security question.
+    pub rate_account_soft: u32,
+    /// Attempts per account in a window before 429.
+    pub rate_account_hard: u32,
+    /// Token-endpoint requests per client_id and minute.
+    pub rate_client_per_minute: u32,
+    /// Comma-separated IPs of reverse proxies whose `X-Forwarded-For` is believed.
+    pub trusted_proxies: String,
+    /// Key that seals private signing keys at rest (32 bytes, base64url or hex).
+    pub key_encryption_key: Option<String>,
+    /// File holding the key-encryption key.
+    pub key_encryption_key_file: Option<PathBuf>,
     /// Log filter, in `tracing-subscriber` EnvFilter syntax.
     pub log_filter: String,
 }
@@ -114,6 +132,15 @@ impl Default for Settings {
             store_timeout_ms: 2_000,
             demo_portal: true,
             log_format: LogFormat::Text,
+            rate_window_secs: 900,
+            rate_ip_soft: 30,
+            rate_ip_hard: 300,
+            rate_account_soft: 3,
+            rate_account_hard: 30,
+            rate_client_per_minute: 6000,
+            trusted_proxies: String::new(),
+            key_encryption_key: None,
+            key_encryption_key_file: None,
             log_filter: "info,sqlx=warn".to_owned(),
         }
     }
@@ -306,6 +333,11 @@ impl std::fmt::Debug for Settings {
             .field("store_timeout_ms", &self.store_timeout_ms)
             .field("demo_portal", &self.demo_portal)
             .field("log_format", &self.log_format)
+            .field(
+                "key_encryption_key",
+                &self.key_encryption_key.as_ref().map(|_| "***"),
+            )
+            .field("key_encryption_key_file", &self.key_encryption_key_file)
             .finish_non_exhaustive()
     }
 }

@@ -7,7 +7,10 @@
 //! supersedes stay published until the tokens they signed have expired.
 
 use crate::clock::UnixTime;
-use crate::crypto::{KeyAlg, KeyMaterial, KeyRing, StoredKey, generate_key, random_token};
+use crate::crypto::{
+    KeyAlg, KeyMaterial, KeyRing, StoredKey, generate_key, open, random_token, seal,
+};
+use crate::kek::Kek;
 use crate::store::sql::{AuditEvent, SigningKeyRecord, SqlStore};
 
 /// The longest lifetime of anything a key signs (ID tokens), plus clock skew: a
@@ -19,6 +22,7 @@ pub const RETIRE_AFTER_SECS: i64 = 3600 + 300;
 /// signed before `activates_at` have expired.
 pub async fn add_key(
     db: &SqlStore,
+    kek: &Kek,
     alg: KeyAlg,
     now: UnixTime,
     activates_at: UnixTime,
@@ -30,7 +34,8 @@ pub async fn add_key(
     let record = SigningKeyRecord {
         kid: material.kid.clone(),
         alg: alg.as_str().to_owned(),
-        private_jwk: material.private_jwk.clone(),
+        // Sealed at rest: a database dump alone signs nothing.
+        private_jwk: seal(kek.bytes(), &material.private_jwk)?,
         public_jwk: material.public_jwk.clone(),
         created_at: now,
         activates_at,
@@ -54,10 +59,10 @@ pub async fn can_sign(db: &SqlStore, alg: KeyAlg, now: UnixTime) -> anyhow::Resu
 }
 
 /// Makes sure each algorithm has a key that can sign now (first start).
-pub async fn ensure_keys(db: &SqlStore, now: UnixTime) -> anyhow::Result<()> {
+pub async fn ensure_keys(db: &SqlStore, kek: &Kek, now: UnixTime) -> anyhow::Result<()> {
     for alg in KeyAlg::ALL {
         if !can_sign(db, alg, now).await? {
-            add_key(db, alg, now, now, false, "system").await?;
+            add_key(db, kek, alg, now, now, false, "system").await?;
             tracing::info!(alg = alg.as_str(), "made the first signing key");
         }
     }
@@ -65,7 +70,7 @@ pub async fn ensure_keys(db: &SqlStore, now: UnixTime) -> anyhow::Result<()> {
 }
 
 /// Builds the key ring from the keys published at `now`.
-pub async fn load_ring(db: &SqlStore, now: UnixTime) -> anyhow::Result<KeyRing> {
+pub async fn load_ring(db: &SqlStore, kek: &Kek, now: UnixTime) -> anyhow::Result<KeyRing> {
     let records = db.published_keys(now).await?;
     let mut keys = Vec::with_capacity(records.len());
     for record in records {
@@ -76,11 +81,17 @@ pub async fn load_ring(db: &SqlStore, now: UnixTime) -> anyhow::Result<KeyRing> 
                 record.alg
             )
         })?;
+        let private_jwk = open(kek.bytes(), &record.private_jwk).map_err(|e| {
+            anyhow::anyhow!(
+                "signing key {} cannot be unsealed ({e}): is CLAVE_KEY_ENCRYPTION_KEY the key it was sealed with?",
+                record.kid
+            )
+        })?;
         keys.push(StoredKey {
             material: KeyMaterial {
                 kid: record.kid,
                 alg,
-                private_jwk: record.private_jwk,
+                private_jwk,
                 public_jwk: record.public_jwk,
             },
             activates_at: record.activates_at,

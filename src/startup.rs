@@ -84,12 +84,14 @@ impl Application {
             ),
             None => Arc::new(MemoryStore::new()),
         };
+        crate::http::metrics::install();
         let clock = overrides.clock;
         let now = clock.now();
-        crate::signing::ensure_keys(&db, now)
+        let kek = crate::kek::Kek::from_settings(&settings)?;
+        crate::signing::ensure_keys(&db, &kek, now)
             .await
             .context("cannot prepare signing keys")?;
-        let ring = crate::signing::load_ring(&db, now)
+        let ring = crate::signing::load_ring(&db, &kek, now)
             .await
             .context("cannot load signing keys")?;
         let hasher = PasswordHasher::new(overrides.hasher).context("bad password-hash settings")?;
@@ -97,6 +99,14 @@ impl Application {
             .await
             .context("cannot prepare the OpenID provider")?;
         let web = crate::web::build_web(&db, &settings, now).await?;
+        if crate::demo::enabled(&settings) {
+            let demo = crate::demo::register_demo_client(&db, &settings, now)
+                .await
+                .context("cannot register the demo portal")?;
+            tracing::info!(url = %demo.home_url, "demo portal at this address");
+        }
+        let guard =
+            crate::abuse::Guard::new(&settings, ephemeral.clone(), &provider.pairwise_salt)?;
         let sms = match overrides.sms {
             Some(sms) => sms,
             None => crate::sms::factory::sender_from_settings(&settings, clock.clone())
@@ -122,6 +132,8 @@ impl Application {
             provider: Arc::new(provider),
             web,
             otp: Arc::new(otp),
+            kek,
+            guard,
         };
         let router = router(state.clone());
         Ok(Self {
@@ -167,15 +179,24 @@ pub fn router(state: AppState) -> Router {
     Router::new()
         .route("/healthz", get(crate::http::health::healthz))
         .route("/readyz", get(crate::http::health::readyz))
+        .route("/metrics", get(crate::http::metrics::render))
         .merge(crate::oidc::routes())
         .merge(crate::login::routes())
         .merge(crate::selfservice::routes())
         .merge(crate::web::routes())
+        .merge(if crate::demo::enabled(&state.settings) {
+            crate::demo::routes()
+        } else {
+            Router::new()
+        })
         .fallback(crate::web::not_found)
         .layer(axum::middleware::from_fn_with_state(
             state.web.clone(),
             crate::web::render_error_pages,
         ))
+        .route_layer(axum::middleware::from_fn(crate::http::metrics::track))
+        // No endpoint takes more than a small form: 64 KiB bounds every body (413).
+        .layer(axum::extract::DefaultBodyLimit::max(64 * 1024))
         .with_state(state)
         .layer(
             TraceLayer::new_for_http().make_span_with(|request: &axum::http::Request<_>| {
@@ -202,7 +223,7 @@ async fn reload_keys(state: AppState) {
             .map(|at| at - now)
             .unwrap_or(60);
         tokio::time::sleep(Duration::from_secs(next.clamp(1, 60) as u64)).await;
-        match crate::signing::load_ring(&state.db, state.now()).await {
+        match crate::signing::load_ring(&state.db, &state.kek, state.now()).await {
             Ok(ring) => state.set_key_ring(ring),
             Err(error) => {
                 tracing::warn!(%error, "could not reload signing keys; keeping the current ones")

@@ -30,6 +30,10 @@ pub struct AppState {
     pub web: crate::web::Web,
     /// SMS one-time codes.
     pub otp: Arc<crate::otp::OtpService>,
+    /// Unseals the private signing keys when the ring is reloaded.
+    pub kek: crate::kek::Kek,
+    /// Attempt limits and the security question.
+    pub guard: crate::abuse::Guard,
 }
 
 impl axum::extract::FromRef<AppState> for crate::web::Web {

@@ -1,23 +1,206 @@
-/* Progressive enhancement only: every page works without this file.
-   - Moves focus to the error summary so keyboard and screen-reader users start there.
-   - Stops a second submission of a form while the first is on its way (a double
-     click would otherwise spend an OTP or an attempt twice). */
+/* Progressive enhancement only: every page works without this file, which is the
+   pages' only script (the CSP allows no inline code, so every text it shows comes
+   from data-* attributes the templates fill from the catalogs).
+   - Error summary: gets the focus on load, so keyboard and screen-reader users
+     start there; its links move the focus to the field and show its label.
+   - Forms: a second submission while the first is on its way is stopped (a double
+     press would otherwise spend an OTP or an attempt twice).
+   - Password fields: a "Show"/"Hide" button (a real <button>, announced through a
+     polite status message).
+   - New-password fields: the rules that can be checked in the browser (length,
+     character groups) say, in words and with a mark, whether they are met.
+   - SMS code pages: the "send a new code" button counts down its cool-down. */
 (function () {
   "use strict";
-  document.addEventListener("DOMContentLoaded", function () {
+
+  function each(selector, root, fn) {
+    var list = (root || document).querySelectorAll(selector);
+    for (var i = 0; i < list.length; i++) fn(list[i]);
+  }
+
+  function text(el, value) {
+    el.textContent = value;
+  }
+
+  /* ---- Error summary ------------------------------------------------------ */
+  function errorSummary() {
     var summary = document.querySelector(".error-summary");
-    if (summary) {
-      summary.focus();
-    }
-    var forms = document.querySelectorAll("form");
-    for (var i = 0; i < forms.length; i++) {
-      forms[i].addEventListener("submit", function (event) {
-        if (this.getAttribute("data-sent") === "1") {
+    if (!summary) return;
+    summary.focus();
+    each('a[href^="#"]', summary, function (link) {
+      link.addEventListener("click", function (event) {
+        var field = document.getElementById(link.getAttribute("href").slice(1));
+        if (!field) return;
+        event.preventDefault();
+        var label = document.querySelector('label[for="' + field.id + '"]');
+        (label || field).scrollIntoView();
+        field.focus({ preventScroll: true });
+      });
+    });
+  }
+
+  /* ---- One submission per form -------------------------------------------- */
+  function singleSubmit() {
+    each("form", null, function (form) {
+      form.addEventListener("submit", function (event) {
+        if (event.defaultPrevented) return;
+        if (form.getAttribute("data-sent") === "1") {
           event.preventDefault();
           return;
         }
-        this.setAttribute("data-sent", "1");
+        form.setAttribute("data-sent", "1");
+        // Never leave a password readable (or stored as text by the browser).
+        each("input[data-password]", form, function (input) {
+          input.type = "password";
+        });
       });
+    });
+    // Back to a page kept in the back/forward cache: its forms can be sent again.
+    window.addEventListener("pageshow", function (event) {
+      if (event.persisted) {
+        each("form[data-sent]", null, function (form) {
+          form.removeAttribute("data-sent");
+        });
+      }
+    });
+  }
+
+  /* ---- Show / hide password ------------------------------------------------ */
+  function passwordToggles() {
+    each(".field[data-password-toggle]", null, function (field) {
+      var input = field.querySelector('input[type="password"]');
+      if (!input) return;
+      var d = field.dataset;
+      var wrap = document.createElement("div");
+      wrap.className = "password-input";
+      input.parentNode.insertBefore(wrap, input);
+      wrap.appendChild(input);
+      input.setAttribute("data-password", "");
+      var button = document.createElement("button");
+      button.type = "button";
+      button.className = "button button--secondary password-input__toggle";
+      button.setAttribute("aria-controls", input.id);
+      wrap.appendChild(button);
+      var status = document.createElement("p");
+      status.className = "visually-hidden";
+      status.setAttribute("aria-live", "polite");
+      field.appendChild(status);
+      function show(visible, announce) {
+        input.type = visible ? "text" : "password";
+        text(button, visible ? d.hide : d.show);
+        button.setAttribute("aria-label", visible ? d.hideLabel : d.showLabel);
+        if (announce) text(status, visible ? d.shown : d.hidden);
+      }
+      show(false, false);
+      button.addEventListener("click", function () {
+        show(input.type === "password", true);
+      });
+    });
+  }
+
+  /* ---- Live password rules ------------------------------------------------- */
+  function groupsIn(value, specials) {
+    var found = [/\p{Lowercase}/u, /\p{Uppercase}/u, /[0-9]/].filter(function (re) {
+      return re.test(value);
+    }).length;
+    for (var i = 0; i < value.length; i++) {
+      if (specials.indexOf(value.charAt(i)) !== -1) return found + 1;
     }
+    return found;
+  }
+
+  function liveRules() {
+    var box = document.querySelector("[data-live-rules]");
+    var input = document.getElementById("new_password");
+    if (!box || !input) return;
+    var d = box.dataset;
+    var min = Number(d.min), max = Number(d.max), groupsFrom = Number(d.groupsFrom);
+    var status = box.querySelector("[data-rules-status]");
+    var rules = {};
+    each("[data-rule]", box, function (item) {
+      var name = item.getAttribute("data-rule");
+      if (name !== "length" && name !== "groups") return;
+      var mark = document.createElement("span");
+      mark.className = "rule__mark";
+      mark.setAttribute("aria-hidden", "true");
+      var state = document.createElement("span");
+      state.className = "rule__state";
+      item.insertBefore(state, item.firstChild);
+      item.insertBefore(mark, item.firstChild);
+      rules[name] = { item: item, mark: mark, state: state };
+    });
+    box.classList.add("rules--live");
+    var timer = null, said = "";
+    function update() {
+      var value = input.value.normalize ? input.value.normalize("NFC") : input.value;
+      var chars = Array.from(value).length;
+      var met = {
+        length: chars >= min && chars <= max,
+        groups: chars > 0 && (chars >= groupsFrom || groupsIn(value, d.specials) >= 3),
+      };
+      var sentence = [];
+      Object.keys(rules).forEach(function (name) {
+        var r = rules[name];
+        if (value === "") {
+          // Nothing typed yet: the rules read as plain requirements.
+          r.item.removeAttribute("data-state");
+          text(r.mark, "\u2022");
+          text(r.state, "");
+          return;
+        }
+        r.item.setAttribute("data-state", met[name] ? "met" : "unmet");
+        text(r.mark, met[name] ? "\u2713" : "\u2717");
+        text(r.state, (met[name] ? d.met : d.unmet) + ": ");
+        sentence.push(r.item.getAttribute("data-name") + ": " + (met[name] ? d.met : d.unmet) + ".");
+      });
+      // Announced once the citizen pauses, and only when something changed.
+      clearTimeout(timer);
+      timer = setTimeout(function () {
+        var now = sentence.join(" ");
+        if (now !== said && input.value !== "") {
+          said = now;
+          text(status, now);
+        }
+      }, 1000);
+    }
+    input.addEventListener("input", update);
+    update();
+  }
+
+  /* ---- Resend countdown ---------------------------------------------------- */
+  function resendCountdown() {
+    each("button[data-resend-after]", null, function (button) {
+      var left = parseInt(button.getAttribute("data-resend-after"), 10);
+      if (!(left > 0)) return;
+      var form = button.form;
+      var label = button.textContent;
+      var status = form && form.querySelector("[data-resend-status]");
+      function tick() {
+        if (left <= 0) {
+          button.removeAttribute("aria-disabled");
+          text(button, label);
+          if (status) text(status, button.getAttribute("data-ready"));
+          return;
+        }
+        button.setAttribute("aria-disabled", "true");
+        text(button, label + " (" + button.getAttribute("data-wait").replace("__SECONDS__", String(left)) + ")");
+        left -= 1;
+        setTimeout(tick, 1000);
+      }
+      if (form) {
+        form.addEventListener("submit", function (event) {
+          if (button.getAttribute("aria-disabled") === "true") event.preventDefault();
+        });
+      }
+      tick();
+    });
+  }
+
+  document.addEventListener("DOMContentLoaded", function () {
+    passwordToggles();
+    liveRules();
+    resendCountdown();
+    singleSubmit();
+    errorSummary();
   });
 })();

@@ -55,6 +55,10 @@ password-rules-title = Password requirements
 password-rule-length = At least 8 characters (at most 128).
 password-rule-groups = If it has fewer than 16 characters, at least three of these groups: lower case, upper case, digits and special characters (¡!$?%&#@/\()=¿?*[];,:._<>+-).
 password-rule-personal = It must not contain your name, your surnames or your DNI/NIE, nor be a very common password.
+password-rule-length-name = Length
+password-rule-groups-name = Kinds of characters
+password-rule-met = Met
+password-rule-unmet = Not met yet
 password-confirm-mismatch = The two passwords do not match.
 password-same-as-current = The new password must differ from the current one.
 

@@ -46,3 +46,12 @@ error-unavailable-title = Service temporarily unavailable
 error-unavailable-body = The service is temporarily unavailable. Please try again in a few minutes.
 error-internal-title = Something went wrong
 error-internal-body = We could not complete the operation. Please try again later; if the problem continues, quote the error reference when you ask for help.
+
+## Show or hide the password (static/clave.js)
+
+password-show = Show
+password-hide = Hide
+password-show-label = Show password
+password-hide-label = Hide password
+password-shown = Your password is visible.
+password-hidden = Your password is hidden.

@@ -45,6 +45,8 @@ otp-label = Code received by SMS
 otp-hint = 6 digits, no spaces or letters.
 otp-submit = Continue
 otp-resend = Send a new code
+otp-resend-wait = available in { $seconds } s
+otp-resend-ready = You can now ask for a new code.
 
 ## Outcomes
 
@@ -69,6 +71,7 @@ otp-sms-unavailable = We could not send the SMS. Please try again later.
 ## If the SMS does not arrive
 
 otp-help-title = Not receiving the SMS?
+otp-help-more = More help if the SMS does not arrive
 otp-help-multisim = If you use a multi-SIM card, SMS messages are sent to the main number, not to the secondary one. Check that your mobile phone is registered with the correct number.
 otp-help-operator = Make sure your operator does not restrict sending or receiving SMS messages from special numbers.
 otp-help-other-phone = The problem may be your phone's settings. Try putting your SIM card in another phone: in 90% of cases, all the SMS messages pending delivery arrived when tested on another phone.

@@ -55,6 +55,10 @@ password-rules-title = Requisitos de la contraseña
 password-rule-length = Al menos 8 caracteres (como máximo 128).
 password-rule-groups = Si tiene menos de 16 caracteres, al menos tres de estos grupos: minúsculas, mayúsculas, números y caracteres especiales (¡!$?%&#@/\()=¿?*[];,:._<>+-).
 password-rule-personal = No puede contener tu nombre, tus apellidos ni tu DNI/NIE, ni ser una contraseña muy común.
+password-rule-length-name = Longitud
+password-rule-groups-name = Tipos de caracteres
+password-rule-met = Cumplido
+password-rule-unmet = Aún no cumplido
 password-confirm-mismatch = Las dos contraseñas no coinciden.
 password-same-as-current = La nueva contraseña debe ser distinta de la actual.
 

@@ -46,3 +46,12 @@ error-unavailable-title = Servicio no disponible temporalmente
 error-unavailable-body = El servicio no está disponible en este momento. Inténtalo de nuevo dentro de unos minutos.
 error-internal-title = Se ha producido un error
 error-internal-body = No hemos podido completar la operación. Inténtalo de nuevo más tarde; si el problema continúa, indica la referencia del error al pedir ayuda.
+
+## Mostrar u ocultar la contraseña (static/clave.js)
+
+password-show = Mostrar
+password-hide = Ocultar
+password-show-label = Mostrar la contraseña
+password-hide-label = Ocultar la contraseña
+password-shown = Tu contraseña está visible.
+password-hidden = Tu contraseña está oculta.

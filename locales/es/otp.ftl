@@ -45,6 +45,8 @@ otp-label = Código recibido por SMS
 otp-hint = 6 cifras, sin espacios ni letras.
 otp-submit = Continuar
 otp-resend = Enviar un código nuevo
+otp-resend-wait = disponible en { $seconds } s
+otp-resend-ready = Ya puedes pedir un código nuevo.
 
 ## Resultados
 
@@ -69,6 +71,7 @@ otp-sms-unavailable = No hemos podido enviar el SMS. Inténtalo de nuevo más ta
 ## Si no llega el SMS
 
 otp-help-title = ¿No te llega el SMS?
+otp-help-more = Más ayuda si no te llega el SMS
 otp-help-multisim = Si utilizas una tarjeta multiSIM, los SMS se envían al número principal y no al secundario. Comprueba que tu terminal móvil está registrado con el número correcto.
 otp-help-operator = Asegúrate de que tu operador no tiene restringido el envío o la recepción de SMS de números especiales.
 otp-help-other-phone = El problema puede estar en la configuración de tu terminal móvil. Prueba a insertar tu tarjeta SIM en otro teléfono: en el 90 % de los casos, al probar en otro teléfono se reciben todos los SMS pendientes de entrega.

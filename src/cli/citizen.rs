@@ -44,6 +44,14 @@ pub(crate) enum CitizenCommand {
         #[arg(long)]
         id: String,
     },
+    /// Import Social Security users from a CSV export (header:
+    /// id,given_name,first_surname,second_surname,email,phone,password_hash).
+    /// Bad lines are reported and skipped; a DNI/NIE already present is left as it
+    /// is, so running the same file again changes nothing.
+    ImportLegacy {
+        /// The CSV file.
+        file: std::path::PathBuf,
+    },
 }
 
 pub(crate) async fn run(ctx: &Context, command: CitizenCommand) -> Result<(), CliError> {
@@ -81,6 +89,9 @@ pub(crate) async fn run(ctx: &Context, command: CitizenCommand) -> Result<(), Cl
         }
         CitizenCommand::RegenerateCode { id } => regenerate(ctx, &parse_id(&id)?).await,
         CitizenCommand::Show { id } => show(ctx, &parse_id(&id)?).await,
+        CitizenCommand::ImportLegacy { file } => {
+            crate::legacy::command::import_legacy(ctx, &file).await
+        }
     }
 }
 

@@ -35,7 +35,9 @@ pub(crate) async fn run(ctx: &Context, command: KeysCommand) -> Result<(), CliEr
         now + i64::from(activate_in)
     };
     let actor = format!("operator:{}", ctx.operator());
-    let key = crate::signing::add_key(&ctx.db, alg, now, activates_at, !first, &actor).await?;
+    let kek = crate::kek::Kek::from_settings(&ctx.settings)?;
+    let key =
+        crate::signing::add_key(&ctx.db, &kek, alg, now, activates_at, !first, &actor).await?;
     ctx.print(
         json!({
             "kid": key.kid,

@@ -1,6 +1,7 @@
 //! The Cl@ve screens between the authorization request and the code: method
 //! selection, Cl@ve Permanente (DNI/NIE + password), the SMS code for level of
-//! assurance substantial, and the renewal of an expired password.
+//! assurance substantial, the renewal of an expired password, and the migration
+//! offered to legacy Social Security users (handlers in [`crate::legacy`]).
 //!
 //! Each screen reads the login transaction ([`transaction::LoginTx`]) named by the
 //! `tx` query parameter or form field, checks the citizen is at that step, and
@@ -15,6 +16,7 @@ mod renew;
 pub mod transaction;
 
 pub use otp::otp_error;
+pub(crate) use password::continue_login;
 
 use axum::Router;
 use axum::routing::{get, post};
@@ -42,6 +44,14 @@ pub fn routes() -> Router<AppState> {
         .route("/login/otp", get(otp::show).post(otp::submit))
         .route("/login/otp/resend", post(otp::resend))
         .route("/login/renew", get(renew::show).post(renew::submit))
+        .route(
+            "/login/legacy",
+            get(crate::legacy::consent::show).post(crate::legacy::consent::submit),
+        )
+        .route(
+            crate::legacy::pages::HELP_PATH,
+            get(crate::legacy::pages::help),
+        )
 }
 
 impl From<crate::otp::OtpServiceError> for crate::web::PageError {

@@ -6,7 +6,10 @@
 //! stranger nothing about which DNI/NIE are registered. Only a citizen who typed
 //! the right password learns that the password is blocked, or the account closed.
 //! Five consecutive wrong passwords block the password; the block is lifted only
-//! through "forgotten password".
+//! through "forgotten password". A legacy Social Security user is turned away from
+//! other portals and, at a Social Security portal, offered the migration to Cl@ve
+//! first ([`crate::legacy::consent`]); an imported bcrypt or weak argon2 hash is
+//! upgraded after the right password ([`crate::legacy::rehash`]).
 
 use axum::extract::{Query, State};
 use axum::http::{HeaderMap, StatusCode};
@@ -119,6 +122,32 @@ pub async fn submit(
     if citizen.password_failures > 0 {
         state.db.clear_password_failures(&citizen.id).await?;
     }
+    // The only moment the password is known: upgrade an imported bcrypt (or weak
+    // argon2) hash, keeping its 2-year expiry.
+    crate::legacy::rehash::upgrade_hash_if_weak(&state, &citizen, &password).await;
+    if citizen.status == CitizenStatus::Legacy {
+        // Only at a Social Security portal (account_page turned the others away):
+        // the migration is offered before any code goes back to the portal.
+        tx.stage = Stage::LegacyConsent {
+            citizen_id: citizen.id.clone(),
+        };
+        tx.save(&state, &form.tx).await?;
+        return Ok(redirect(&format!("/login/legacy?tx={}", form.tx), true));
+    }
+    continue_login(&state, &ctx, &headers, &form.tx, &mut tx, &citizen).await
+}
+
+/// The rest of a login once the password was right and the account may log in
+/// here (also after the legacy migration offer): renewal of an expired password,
+/// the SMS step for level of assurance substantial, then the code to the portal.
+pub(crate) async fn continue_login(
+    state: &AppState,
+    ctx: &PageContext,
+    headers: &HeaderMap,
+    tx_id: &str,
+    tx: &mut LoginTx,
+    citizen: &CitizenRecord,
+) -> Result<Response, PageError> {
     let now = state.now();
     let expired = citizen
         .password_set_at
@@ -129,11 +158,11 @@ pub async fn submit(
             otp_verified: false,
         };
         return send_code_and_go(
-            &state,
-            &ctx,
-            &form.tx,
-            &mut tx,
-            &citizen,
+            state,
+            ctx,
+            tx_id,
+            tx,
+            citizen,
             OtpPurpose::ExpiredPasswordRenewal,
             "/login/renew",
         )
@@ -144,22 +173,22 @@ pub async fn submit(
             citizen_id: citizen.id.clone(),
         };
         return send_code_and_go(
-            &state,
-            &ctx,
-            &form.tx,
-            &mut tx,
-            &citizen,
+            state,
+            ctx,
+            tx_id,
+            tx,
+            citizen,
             OtpPurpose::Login,
             "/login/otp",
         )
         .await;
     }
     complete(
-        &state,
-        &ctx,
-        &headers,
-        &form.tx,
-        &tx,
+        state,
+        ctx,
+        headers,
+        tx_id,
+        tx,
         Authenticated {
             citizen_id: &citizen.id,
             assurance: Assurance::Low,
@@ -196,7 +225,9 @@ fn account_page(ctx: &PageContext, tx: &LoginTx, citizen: &CitizenRecord) -> Opt
         match citizen.status {
             CitizenStatus::Active => return None,
             CitizenStatus::Legacy if tx.social_security => return None,
-            CitizenStatus::Legacy => ("login-legacy", StatusCode::FORBIDDEN),
+            // Not a Social Security portal: the message links to the help text
+            // about the migration (offered only at Social Security services).
+            CitizenStatus::Legacy => return Some(crate::legacy::pages::not_migrated(ctx, tx)),
             CitizenStatus::Unsubscribed => ("login-unsubscribed", StatusCode::FORBIDDEN),
             CitizenStatus::Pending => ("login-not-activated", StatusCode::FORBIDDEN),
         }

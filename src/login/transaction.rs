@@ -37,6 +37,12 @@ pub enum Stage {
         /// Whether the SMS code was already accepted.
         otp_verified: bool,
     },
+    /// Password right; a legacy Social Security user at a Social Security portal
+    /// is asked to consent to the migration to Cl@ve (`/login/legacy`).
+    LegacyConsent {
+        /// The citizen.
+        citizen_id: String,
+    },
 }
 
 /// A login in progress.

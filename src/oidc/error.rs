@@ -93,6 +93,8 @@ pub struct OAuthError {
     pub description: Cow<'static, str>,
     /// Whether the client tried HTTP Basic authentication (for the 401 challenge).
     pub basic_challenge: bool,
+    /// Set when a rate limit refused the request: 429 with this `Retry-After`.
+    pub retry_after_secs: Option<u64>,
 }
 
 impl OAuthError {
@@ -102,6 +104,7 @@ impl OAuthError {
             code,
             description: description.into(),
             basic_challenge: false,
+            retry_after_secs: None,
         }
     }
 
@@ -128,6 +131,16 @@ impl OAuthError {
         )
     }
 
+    /// A rate limit refused the request (429, `Retry-After`).
+    pub fn too_many(retry_after_secs: u64) -> Self {
+        let mut error = Self::new(
+            ErrorCode::TemporarilyUnavailable,
+            "too many requests; retry later",
+        );
+        error.retry_after_secs = Some(retry_after_secs.max(1));
+        error
+    }
+
     /// `server_error`: a fault of ours, logged with its cause.
     pub fn server_error(cause: &dyn std::fmt::Display) -> Self {
         tracing::error!(%cause, "server error");
@@ -139,6 +152,9 @@ impl OAuthError {
 
     /// The HTTP status for a JSON error response (RFC 6749 §5.2).
     pub fn status(&self) -> StatusCode {
+        if self.retry_after_secs.is_some() {
+            return StatusCode::TOO_MANY_REQUESTS;
+        }
         match self.code {
             ErrorCode::InvalidClient => StatusCode::UNAUTHORIZED,
             ErrorCode::InvalidToken => StatusCode::UNAUTHORIZED,

@@ -58,6 +58,9 @@ async fn exchange(state: &AppState, headers: &HeaderMap, body: &[u8]) -> Result<
     require_form(headers)?;
     let params = Params::parse(body)?;
     let (client, _) = client_auth::authenticate(state, headers, &params).await?;
+    if let Some(wait) = state.guard.client(&client.client_id).await? {
+        return Err(OAuthError::too_many(wait.as_secs()));
+    }
     match params.require("grant_type")? {
         "authorization_code" => redeem_code(state, &client, &params).await,
         "refresh_token" => refresh(state, &client, &params).await,

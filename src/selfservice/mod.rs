@@ -21,6 +21,7 @@ use axum::routing::{get, post};
 use self::flow::FlowKind;
 use self::start::StartForm;
 use self::steps::{FlowQuery, StepForm};
+use crate::abuse::ClientIp;
 use crate::state::AppState;
 use crate::web::{CsrfForm, PageContext};
 
@@ -31,8 +32,11 @@ fn flow_routes(kind: FlowKind) -> Router<AppState> {
         .route(
             base,
             get(move |ctx: PageContext| async move { start::page(&ctx, kind, &StartForm::default()) }).post(
-                move |State(state): State<AppState>, ctx: PageContext, CsrfForm(form): CsrfForm<StartForm>| async move {
-                    start::submit(&state, &ctx, kind, form).await
+                move |State(state): State<AppState>,
+                      ctx: PageContext,
+                      ClientIp(ip): ClientIp,
+                      CsrfForm(form): CsrfForm<StartForm>| async move {
+                    start::submit(&state, &ctx, kind, ip, form).await
                 },
             ),
         )
@@ -41,9 +45,12 @@ fn flow_routes(kind: FlowKind) -> Router<AppState> {
             get(move |State(state): State<AppState>, ctx: PageContext, Query(q): Query<FlowQuery>| {
                 steps::code_show(state, ctx, kind, q)
             })
-            .post(move |State(state): State<AppState>, ctx: PageContext, CsrfForm(f): CsrfForm<StepForm>| {
-                steps::code_submit(state, ctx, kind, f)
-            }),
+            .post(
+                move |State(state): State<AppState>,
+                      ctx: PageContext,
+                      ClientIp(ip): ClientIp,
+                      CsrfForm(f): CsrfForm<StepForm>| { steps::code_submit(state, ctx, kind, ip, f) },
+            ),
         )
         .route(
             &format!("{base}/code/resend"),

@@ -9,6 +9,7 @@
 //! passwords count against the account (more than 5 wrong codes block the code;
 //! 5 wrong passwords block the password), atomically in the database.
 
+use std::net::IpAddr;
 use std::time::{Duration, Instant};
 
 use axum::http::StatusCode;
@@ -17,7 +18,9 @@ use serde::Deserialize;
 
 use super::flow::{Flow, FlowKind};
 use super::steps;
-use crate::crypto::HashError;
+use crate::abuse::question::{self, Question};
+use crate::abuse::{Gate, Scope};
+use crate::crypto::{HashError, hash_token};
 use crate::domain::{ActivationCode, DocumentId, normalize_password};
 use crate::state::AppState;
 use crate::store::sql::{AuditEvent, CitizenRecord, CitizenStatus};
@@ -37,6 +40,10 @@ pub struct StartForm {
     pub(super) activation_code: String,
     #[serde(default)]
     pub(super) password: String,
+    #[serde(default)]
+    pub(super) captcha_id: String,
+    #[serde(default)]
+    pub(super) captcha_answer: String,
 }
 
 /// The first page of `kind`, with what the citizen typed (never a secret).
@@ -60,18 +67,67 @@ pub async fn submit(
     state: &AppState,
     ctx: &PageContext,
     kind: FlowKind,
+    ip: IpAddr,
     form: StartForm,
 ) -> Result<Response, PageError> {
     let arrived = Instant::now();
-    let result = identify(state, ctx, kind, &form).await;
+    let result = guarded(state, ctx, kind, ip, &form).await;
     tokio::time::sleep_until((arrived + MIN_ANSWER).into()).await;
-    match result? {
+    let (identified, question) = result?;
+    match identified {
         Identified::Citizen(citizen) => steps::begin(state, ctx, kind, &citizen).await,
         Identified::Refused(errors) => Ok(page(ctx, kind, &form)
+            .with("question", question)
             .errors(errors)
             .status(StatusCode::UNPROCESSABLE_ENTITY)
             .into_response()),
         Identified::Status(message) => Ok(status_page(ctx, kind, message)),
+    }
+}
+
+/// Counts the attempt; past the soft quotas, nothing is checked without the
+/// right answer to the security question. Returns the outcome and, when the
+/// quotas ask for it, the question to show with a refused form.
+async fn guarded(
+    state: &AppState,
+    ctx: &PageContext,
+    kind: FlowKind,
+    ip: IpAddr,
+    form: &StartForm,
+) -> Result<(Identified, Option<Question>), PageError> {
+    let account = DocumentId::parse(&form.username).ok();
+    let bound = format!("{}:{}", kind.key(), hash_token(ctx.csrf_token()));
+    let store = state.ephemeral.as_ref();
+    let gate = state
+        .guard
+        .gate(
+            Scope::SelfService,
+            ip,
+            account.as_ref().map(DocumentId::as_str),
+        )
+        .await?;
+    match gate {
+        Gate::Refused(wait) => Err(PageError::TooManyRequests {
+            retry_after_secs: wait.as_secs().max(1),
+        }),
+        Gate::Open => Ok((identify(state, ctx, kind, form).await?, None)),
+        Gate::Question => {
+            let answered =
+                question::check(store, &form.captcha_id, &bound, &form.captcha_answer).await?;
+            let next = question::ask(store, ctx.lang(), &bound).await?;
+            if !answered {
+                let key = if form.captcha_answer.trim().is_empty() {
+                    "question-required"
+                } else {
+                    "question-wrong"
+                };
+                return Ok((
+                    Identified::Refused(vec![FieldError::new("captcha_answer", key)]),
+                    Some(next),
+                ));
+            }
+            Ok((identify(state, ctx, kind, form).await?, Some(next)))
+        }
     }
 }
 

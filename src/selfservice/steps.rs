@@ -136,9 +136,20 @@ pub async fn code_submit(
     state: AppState,
     ctx: PageContext,
     kind: FlowKind,
+    ip: std::net::IpAddr,
     form: StepForm,
 ) -> Result<Response, PageError> {
     let mut flow = Flow::load(&state, &ctx, kind, &form.flow, Stage::Code).await?;
+    // Each code dies after 3 wrong tries; this bounds guessing across many flows.
+    if let crate::abuse::Gate::Refused(wait) = state
+        .guard
+        .gate(crate::abuse::Scope::Code, ip, None)
+        .await?
+    {
+        return Err(PageError::TooManyRequests {
+            retry_after_secs: wait.as_secs().max(1),
+        });
+    }
     let outcome = state
         .otp
         .verify(&form.flow, kind.otp_purpose(), &form.otp)

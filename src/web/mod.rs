@@ -48,6 +48,7 @@
 pub mod assets;
 pub mod csrf;
 pub mod error;
+pub mod help;
 pub mod i18n;
 pub mod messages;
 pub mod page;
@@ -171,7 +172,7 @@ pub async fn build_web(db: &SqlStore, settings: &Settings, now: UnixTime) -> any
     Ok(Web::new(templates, csrf, settings))
 }
 
-/// The routes of the web layer: `/static/{*file}`, `/cookies`, `/privacy` and the
+/// The routes of the web layer: `/static/{*file}`, `/cookies`, `/privacy`, `/help` and the
 /// language switch `/language?lang=en&return_to=/path`.
 pub fn routes<S>() -> Router<S>
 where
@@ -182,6 +183,7 @@ where
         .route("/static/{*file}", get(assets::serve))
         .route("/cookies", get(pages::cookies))
         .route("/privacy", get(pages::privacy))
+        .route("/help", get(help::show))
         .route("/language", get(pages::switch_language))
 }
 

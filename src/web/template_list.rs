@@ -26,9 +26,14 @@ pub(crate) const TEMPLATES: &[(&str, &str)] = &[
         "macros/forms.html",
         include_str!("../../templates/macros/forms.html"),
     ),
+    (
+        "partials/question.html",
+        include_str!("../../templates/partials/question.html"),
+    ),
     ("error.html", include_str!("../../templates/error.html")),
     ("cookies.html", include_str!("../../templates/cookies.html")),
     ("privacy.html", include_str!("../../templates/privacy.html")),
+    ("help.html", include_str!("../../templates/help.html")),
     // Pages of the flows: append one line per template below, e.g.
     // ("login/form.html", include_str!("../../templates/login/form.html")),
     // The Cl@ve login screens and the protocol's own pages.
@@ -113,6 +118,28 @@ pub(crate) const TEMPLATES: &[(&str, &str)] = &[
         "selfservice/status.html",
         include_str!("../../templates/selfservice/status.html"),
     ),
+    // The demo portal (development profile only).
+    (
+        "demo/home.html",
+        include_str!("../../templates/demo/home.html"),
+    ),
+    (
+        "demo/error.html",
+        include_str!("../../templates/demo/error.html"),
+    ),
+    // Legacy Social Security users: the migration offer and its help text.
+    (
+        "legacy/consent.html",
+        include_str!("../../templates/legacy/consent.html"),
+    ),
+    (
+        "legacy/not_migrated.html",
+        include_str!("../../templates/legacy/not_migrated.html"),
+    ),
+    (
+        "legacy/help.html",
+        include_str!("../../templates/legacy/help.html"),
+    ),
 ];
 
 /// Extra context (a JSON object) the template test needs to render a template whose
@@ -190,4 +217,17 @@ pub(crate) const SAMPLE_CONTEXTS: &[(&str, &str)] = &[
         "selfservice/status.html",
         r#"{"message_key": "selfservice-code-blocked"}"#,
     ),
+    (
+        "demo/home.html",
+        r#"{"logged_out": true, "acr_low": "l", "acr_substantial": "s", "session": {"claims": [{"name": "nif", "label_key": "demo-claim-nif", "value": "12345678Z", "source": "userinfo"}, {"name": "acr", "label_key": "demo-claim-acr", "value": "l", "source": "id_token"}], "id_token_json": "{}", "userinfo_json": "{}"}}"#,
+    ),
+    (
+        "demo/error.html",
+        r#"{"message_key": "demo-error-access-denied", "detail": "access_denied"}"#,
+    ),
+    (
+        "legacy/consent.html",
+        r#"{"tx": "t", "client_name": "Sede", "citizen_name": "María García López", "phone": "+34 *** *** 233"}"#,
+    ),
+    ("legacy/not_migrated.html", r#"{"client_name": "Sede"}"#),
 ];

@@ -56,6 +56,16 @@ impl TestApp {
         backends: Backends,
         sms: Option<Arc<dyn SmsSender>>,
     ) -> Option<TestApp> {
+        Self::spawn_configured(backends, sms, |_| {}).await
+    }
+
+    /// Starts a provider with settings adjusted by `adjust` (the other suites run
+    /// with attempt limits high enough never to trip).
+    pub async fn spawn_configured(
+        backends: Backends,
+        sms: Option<Arc<dyn SmsSender>>,
+        adjust: impl FnOnce(&mut Settings),
+    ) -> Option<TestApp> {
         let dir = tempfile::tempdir().expect("temp dir");
         let (database_url, redis_url) = match backends {
             Backends::Embedded => (
@@ -85,8 +95,15 @@ impl TestApp {
             sms: SmsKind::Outbox,
             sms_outbox: outbox.clone(),
             store_timeout_ms: 10_000,
+            key_encryption_key: Some(clave_idp::kek::Kek::generate()),
+            rate_ip_soft: 100_000,
+            rate_ip_hard: 100_000,
+            rate_account_soft: 100_000,
+            rate_account_hard: 100_000,
             ..Settings::default()
         };
+        let mut settings = settings;
+        adjust(&mut settings);
         let clock = ManualClock::starting_now();
         let overrides = Overrides {
             clock: Arc::new(clock.clone()),

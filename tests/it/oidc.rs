@@ -22,29 +22,6 @@ type Rp = CoreClient<
 
 const CITIZEN: &str = "12345678Z";
 
-macro_rules! both_backends {
-    ($($name:ident),* $(,)?) => {
-        mod embedded {
-            $(
-                #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-                async fn $name() {
-                    let app = crate::harness::TestApp::spawn(crate::harness::Backends::Embedded).await.unwrap();
-                    super::$name(app).await;
-                }
-            )*
-        }
-        mod real {
-            $(
-                #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-                async fn $name() {
-                    let Some(app) = crate::harness::TestApp::spawn(crate::harness::Backends::Real).await else { return };
-                    super::$name(app).await;
-                }
-            )*
-        }
-    };
-}
-
 both_backends!(
     the_whole_flow_works_with_a_certified_client_library,
     a_code_works_once_and_its_replay_revokes_what_it_issued,
@@ -904,4 +881,14 @@ async fn discovery_is_served_from_the_issuer_and_the_jwks_has_no_private_members
         }
     }
     let _ = PASSWORD;
+    for stored in app.state.db.published_keys(app.clock_now()).await.unwrap() {
+        assert!(
+            stored.private_jwk.starts_with("ey") && stored.private_jwk.split('.').count() == 5,
+            "sealed as a JWE"
+        );
+        assert!(
+            !stored.private_jwk.contains("\"d\""),
+            "no private member in clear"
+        );
+    }
 }

@@ -15,29 +15,6 @@ const ID: &str = "12345678Z";
 const EMAIL: &str = "maria@example.es";
 const NEW_PASSWORD: &str = "Otra-Clave-2027";
 
-macro_rules! both_backends {
-    ($($name:ident),* $(,)?) => {
-        mod embedded {
-            $(
-                #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-                async fn $name() {
-                    let app = crate::harness::TestApp::spawn(crate::harness::Backends::Embedded).await.unwrap();
-                    super::$name(app).await;
-                }
-            )*
-        }
-        mod real {
-            $(
-                #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-                async fn $name() {
-                    let Some(app) = crate::harness::TestApp::spawn(crate::harness::Backends::Real).await else { return };
-                    super::$name(app).await;
-                }
-            )*
-        }
-    };
-}
-
 both_backends!(
     activation_works_end_to_end_and_the_citizen_can_log_in,
     more_than_five_wrong_codes_block_the_code_even_for_the_right_one,

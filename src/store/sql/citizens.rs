@@ -387,7 +387,8 @@ impl SqlStore {
     }
 
     /// Sets a new password: clears the failure count and block, restarts the
-    /// 2-year expiry, and makes a pending or legacy account active. When
+    /// 2-year expiry, and makes a pending account active. A legacy account stays
+    /// legacy: only the citizen's consent migrates it. When
     /// `void_sessions` is set, sessions and tokens issued before `now` stop working.
     pub async fn set_password(
         &self,
@@ -401,7 +402,8 @@ impl SqlStore {
             let mut tx = pool.begin().await?;
             let done = sqlx::query(
                 "UPDATE citizens SET password_hash = $2, password_set_at = $3, \
-                 password_failures = 0, password_blocked = FALSE, status = 'active', \
+                 password_failures = 0, password_blocked = FALSE, \
+                 status = CASE WHEN status = 'legacy' THEN 'legacy' ELSE 'active' END, \
                  sessions_valid_after = CASE WHEN $4 THEN $3 ELSE sessions_valid_after END, \
                  updated_at = $3 \
                  WHERE id = $1 AND status IN ('pending', 'active', 'legacy')",

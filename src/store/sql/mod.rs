@@ -15,6 +15,7 @@ mod audit;
 mod citizens;
 mod clients;
 mod keys;
+mod legacy;
 mod refresh;
 mod secrets;
 
@@ -25,6 +26,7 @@ pub use citizens::{
 };
 pub use clients::ClientRecord;
 pub use keys::SigningKeyRecord;
+pub use legacy::{LegacyBatchOutcome, NewLegacyCitizen};
 pub use refresh::{RefreshRecord, RotateOutcome};
 
 use std::str::FromStr;

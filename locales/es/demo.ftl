@@ -1,0 +1,63 @@
+# El portal de demostración (/demo): una sede electrónica de ejemplo que usa Cl@ve
+# como lo haría cualquier parte usuaria. Solo existe en el perfil de desarrollo.
+
+## Cabecera y página principal
+
+demo-title = Sede electrónica de demostración
+demo-banner = Portal de demostración: este sitio no forma parte de Cl@ve. Es una parte usuaria de OpenID Connect de ejemplo que se identifica ante Cl@ve como lo haría una sede electrónica real.
+demo-login-title = Accede a la sede
+demo-login-intro = Para hacer trámites en esta sede tienes que identificarte. Te llevaremos a Cl@ve y, cuando te identifiques, volverás aquí.
+demo-acr-label = Nivel de seguridad
+demo-acr-hint = El nivel sustancial pide además un código que recibirás por SMS.
+demo-acr-low = Bajo (contraseña)
+demo-acr-substantial = Sustancial (contraseña y código SMS)
+demo-scopes-legend = Datos que pedirá la sede
+demo-scope-profile = Nombre y apellidos
+demo-scope-profile-hint = name, given_name, family_name, first_surname, second_surname
+demo-scope-email = Correo electrónico
+demo-scope-email-hint = email
+demo-scope-phone = Teléfono móvil
+demo-scope-phone-hint = phone_number
+demo-scope-nif = DNI o NIE
+demo-scope-nif-hint = nif
+demo-login-button = Acceder con Cl@ve
+demo-citizen-hint = Para probarlo necesitas un usuario de Cl@ve Permanente activo. Consulta el README: registra un ciudadano de prueba con «clave-idp citizen register».
+
+## Sesión iniciada
+
+demo-welcome-title = Has accedido con Cl@ve
+demo-welcome-intro = Estos son los datos que la sede ha recibido de Cl@ve:
+demo-claim-sub = Identificador en esta sede
+demo-claim-name = Nombre completo
+demo-claim-given-name = Nombre
+demo-claim-family-name = Apellidos
+demo-claim-nif = DNI o NIE
+demo-claim-email = Correo electrónico
+demo-claim-phone-number = Teléfono móvil
+demo-claim-acr = Nivel de seguridad
+demo-claim-amr = Métodos de identificación
+demo-claim-auth-time = Momento de la identificación (UTC)
+demo-source-userinfo = (de userinfo)
+demo-source-id-token = (del token de identidad)
+demo-raw-id-token = Token de identidad (JSON)
+demo-raw-userinfo = Respuesta de userinfo (JSON)
+demo-logout = Cerrar sesión
+demo-logout-hint = Al cerrar la sesión también la cerrarás en Cl@ve.
+demo-logged-out = Has cerrado la sesión en la sede y en Cl@ve.
+
+## Errores
+
+demo-error-title = No has podido acceder a la sede
+demo-error-detail = Detalle técnico:
+demo-back = Volver a la sede
+demo-error-expired = El acceso ha caducado o ya se usó. Vuelve a la sede y empieza de nuevo.
+demo-error-state = La respuesta de Cl@ve no corresponde a un acceso iniciado desde este navegador. Vuelve a la sede y empieza de nuevo.
+demo-error-issuer = La respuesta no viene del proveedor de identidad que esperaba la sede.
+demo-error-access-denied = Has cancelado la identificación en Cl@ve. Puedes volver a intentarlo cuando quieras.
+demo-error-provider = Cl@ve no ha podido completar la identificación.
+demo-error-token = La sede no ha podido canjear el código de autorización en Cl@ve.
+demo-error-id-token = El token de identidad recibido no es válido.
+demo-error-acr = Cl@ve no ha confirmado el nivel de seguridad que pidió la sede.
+demo-error-userinfo = La sede no ha podido obtener tus datos de Cl@ve.
+demo-error-discovery = La sede no ha podido contactar con Cl@ve. Comprueba que CLAVE_ISSUER es una dirección a la que el servidor puede conectarse.
+demo-error-unavailable = La sede no está disponible en este momento. Inténtalo de nuevo en unos minutos.

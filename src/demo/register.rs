@@ -1,0 +1,156 @@
+//! Registers the demo portal as a relying party, idempotently, at every start.
+//!
+//! The client id is fixed (`demo-portal`) and its secret is a provider secret made
+//! once and kept in the database (`provider_secrets`), so every instance and every
+//! restart agree on it; the client record stores only its hash, like any other
+//! client's.
+//!
+//! **When the issuer changes.** The record names `{issuer}/demo/callback`. The store
+//! offers no update of a client, and the CLI cannot delete one, so a record made
+//! under another issuer (say, another port) is left as it is and a warning tells the
+//! operator how to fix it: start with the same `CLAVE_ISSUER` as before, or delete
+//! the development database (`data/`) so the portal is registered afresh. The
+//! provider itself starts either way; only the demo login would fail.
+
+use anyhow::Context as _;
+
+use super::{CLIENT_ID, CLIENT_NAME, SECRET_NAME, callback_url, home_url};
+use crate::clock::UnixTime;
+use crate::crypto::{hash_token, random_token};
+use crate::settings::Settings;
+use crate::store::StoreError;
+use crate::store::sql::{AuditEvent, ClientRecord, SqlStore};
+
+/// The demo portal as registered (never its secret).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DemoClient {
+    /// `demo-portal`.
+    pub client_id: String,
+    /// `{issuer}/demo/callback`.
+    pub redirect_uri: String,
+    /// `{issuer}/demo`: the portal's home, and where logout returns.
+    pub home_url: String,
+    /// Whether this call created the record (false when it already existed).
+    pub created: bool,
+    /// Whether the stored record matches this issuer and secret; when false the
+    /// demo login cannot work and a warning was logged.
+    pub usable: bool,
+}
+
+/// Registers the demo portal for `settings.issuer` unless it already is; see the
+/// module docs for what happens when an older record disagrees.
+pub async fn register_demo_client(
+    db: &SqlStore,
+    settings: &Settings,
+    now: UnixTime,
+) -> anyhow::Result<DemoClient> {
+    let secret = db
+        .secret_or_insert(SECRET_NAME, &random_token(32), now)
+        .await
+        .context("cannot read or create the demo portal's client secret")?;
+    let wanted = client_record(&settings.issuer, &secret, now)?;
+    let existing = db
+        .client(CLIENT_ID)
+        .await
+        .context("cannot read the demo portal's client record")?;
+    let (created, stored) = match existing {
+        Some(stored) => (false, stored),
+        None => {
+            let audit = AuditEvent::new(now, "client_registered", "demo-portal")
+                .detail("client_id", CLIENT_ID);
+            match db.insert_client(&wanted, &audit).await {
+                Ok(()) => (true, wanted.clone()),
+                // Another instance registered it first: read what it stored.
+                Err(StoreError::Conflict) => {
+                    let stored = db.client(CLIENT_ID).await?;
+                    (false, stored.context("the demo portal's record vanished")?)
+                }
+                Err(other) => {
+                    return Err(other).context("cannot register the demo portal's client");
+                }
+            }
+        }
+    };
+    let usable = matches_issuer_and_secret(&stored, &wanted);
+    if !usable {
+        tracing::warn!(
+            client_id = CLIENT_ID,
+            registered_redirect_uris = ?stored.redirect_uris,
+            expected_redirect_uri = %wanted.redirect_uris.join(" "),
+            "the demo portal was registered earlier with another redirect URI or secret, so \
+             logging in at /demo will fail; start with the same CLAVE_ISSUER as before, or \
+             delete the development database (data/) to register the demo portal afresh"
+        );
+    }
+    Ok(DemoClient {
+        client_id: CLIENT_ID.to_owned(),
+        redirect_uri: callback_url(&settings.issuer),
+        home_url: home_url(&settings.issuer),
+        created,
+        usable,
+    })
+}
+
+/// The record the demo portal needs under `issuer`.
+fn client_record(issuer: &str, secret: &str, now: UnixTime) -> anyhow::Result<ClientRecord> {
+    let sector = url::Url::parse(issuer)
+        .ok()
+        .and_then(|url| url.host_str().map(str::to_owned))
+        .with_context(|| format!("the issuer {issuer:?} has no host (CLAVE_ISSUER)"))?;
+    Ok(ClientRecord {
+        client_id: CLIENT_ID.to_owned(),
+        name: CLIENT_NAME.to_owned(),
+        secret_hash: Some(hash_token(secret)),
+        redirect_uris: vec![callback_url(issuer)],
+        post_logout_redirect_uris: vec![home_url(issuer)],
+        sector,
+        social_security: false,
+        // The portal sends PKCE anyway; requiring it shows the recommended set-up.
+        require_pkce: true,
+        id_token_alg: "RS256".to_owned(),
+        created_at: now,
+    })
+}
+
+/// Whether a stored record lets the portal log in under this issuer and secret.
+fn matches_issuer_and_secret(stored: &ClientRecord, wanted: &ClientRecord) -> bool {
+    stored.redirect_uris.contains(&wanted.redirect_uris[0])
+        && stored
+            .post_logout_redirect_uris
+            .contains(&wanted.post_logout_redirect_uris[0])
+        && stored.secret_hash == wanted.secret_hash
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_record_is_a_confidential_client_in_the_issuer_host_sector() {
+        let record = client_record("http://127.0.0.1:8080", "s3cret", 7).unwrap();
+        assert_eq!(record.client_id, "demo-portal");
+        assert_eq!(record.name, "Portal de demostración");
+        assert_eq!(
+            record.redirect_uris,
+            ["http://127.0.0.1:8080/demo/callback"]
+        );
+        assert_eq!(
+            record.post_logout_redirect_uris,
+            ["http://127.0.0.1:8080/demo"]
+        );
+        assert_eq!(record.sector, "127.0.0.1");
+        assert_eq!(record.secret_hash, Some(hash_token("s3cret")));
+        assert!(record.require_pkce && !record.social_security);
+    }
+
+    #[test]
+    fn a_record_made_under_another_port_or_secret_is_not_usable() {
+        let wanted = client_record("http://127.0.0.1:8080", "s", 0).unwrap();
+        let same = client_record("http://127.0.0.1:8080", "s", 99).unwrap();
+        let other_port = client_record("http://127.0.0.1:9090", "s", 0).unwrap();
+        let other_secret = client_record("http://127.0.0.1:8080", "t", 0).unwrap();
+        assert!(matches_issuer_and_secret(&same, &wanted));
+        assert!(!matches_issuer_and_secret(&other_port, &wanted));
+        assert!(!matches_issuer_and_secret(&other_secret, &wanted));
+    }
+}

@@ -1,0 +1,268 @@
+//! Abuse resistance through HTTP: attempt limits, the security question, no
+//! account probing, security headers, and bad input answered with a 4xx while the
+//! server keeps serving.
+
+use crate::harness::{Backends, Browser, ClientSpec, PASSWORD, Seen, TestApp};
+
+const ID: &str = "12345678Z";
+
+async fn limited(backends: Backends, account_soft: u32, account_hard: u32) -> Option<TestApp> {
+    TestApp::spawn_configured(backends, None, |s| {
+        s.rate_account_soft = account_soft;
+        s.rate_account_hard = account_hard;
+    })
+    .await
+}
+
+fn solve(question: &str) -> u32 {
+    const WORDS: [&str; 10] = [
+        "cero", "uno", "dos", "tres", "cuatro", "cinco", "seis", "siete", "ocho", "nueve",
+    ];
+    question
+        .split(|c: char| !c.is_alphanumeric())
+        .filter_map(|w| WORDS.iter().position(|n| *n == w).map(|n| n as u32))
+        .sum()
+}
+
+fn question_text(page: &Seen) -> Option<String> {
+    let html = scraper::Html::parse_document(&page.body);
+    let selector = scraper::Selector::parse("label[for=captcha_answer]").unwrap();
+    html.select(&selector).next().map(|l| l.text().collect())
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn self_service_asks_the_question_past_the_soft_quota_and_refuses_past_the_hard_one() {
+    let app = limited(Backends::Embedded, 2, 6).await.unwrap();
+    app.active_citizen(ID).await;
+    let browser = Browser::new();
+    let mut page = browser.get(&app.url("/password/change")).await;
+    for _ in 0..2 {
+        page = browser
+            .post(
+                &app.url("/password/change"),
+                &[
+                    ("csrf_token", &page.csrf()),
+                    ("username", ID),
+                    ("password", "Wrong-1-aaaa"),
+                ],
+            )
+            .await;
+        assert_eq!(page.status, 422);
+        assert!(
+            question_text(&page).is_none(),
+            "no question within the soft quota"
+        );
+    }
+    let asked = browser
+        .post(
+            &app.url("/password/change"),
+            &[
+                ("csrf_token", &page.csrf()),
+                ("username", ID),
+                ("password", PASSWORD),
+            ],
+        )
+        .await;
+    assert_eq!(
+        asked.status, 422,
+        "the right password alone no longer goes through"
+    );
+    let text = question_text(&asked).expect("a security question");
+    assert!(
+        !text.chars().any(|c| c.is_ascii_digit()),
+        "the sum is written in words: {text}"
+    );
+    let answer = solve(&text).to_string();
+    let id = asked.field("captcha_id").unwrap();
+    let passed = browser
+        .post(
+            &app.url("/password/change"),
+            &[
+                ("csrf_token", &asked.csrf()),
+                ("username", ID),
+                ("password", PASSWORD),
+                ("captcha_id", &id),
+                ("captcha_answer", &answer),
+            ],
+        )
+        .await;
+    assert_eq!(
+        passed.status, 303,
+        "the right answer and password go through: {}",
+        passed.body
+    );
+
+    let mut last = passed;
+    for _ in 0..4 {
+        last = browser
+            .post(
+                &app.url("/password/change"),
+                &[
+                    ("csrf_token", &page.csrf()),
+                    ("username", ID),
+                    ("password", PASSWORD),
+                ],
+            )
+            .await;
+    }
+    assert_eq!(last.status, 429);
+    assert!(last.headers.contains_key("retry-after"));
+    let other = browser.get(&app.url("/help")).await;
+    assert_eq!(other.status, 200, "the server keeps serving");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_wrong_answer_counts_but_never_against_the_password_block() {
+    let app = limited(Backends::Embedded, 1, 1000).await.unwrap();
+    app.active_citizen(ID).await;
+    let browser = Browser::new();
+    let mut page = browser.get(&app.url("/unsubscribe")).await;
+    for _ in 0..20 {
+        page = browser
+            .post(
+                &app.url("/unsubscribe"),
+                &[
+                    ("csrf_token", &page.csrf()),
+                    ("username", ID),
+                    ("password", "Wrong-1-aaaa"),
+                    ("captcha_answer", "99"),
+                ],
+            )
+            .await;
+        assert_eq!(page.status, 422);
+    }
+    let citizen = app.state.db.citizen(ID).await.unwrap().unwrap();
+    assert_eq!(
+        citizen.password_failures, 1,
+        "only the attempt within the soft quota reached the password"
+    );
+    assert!(!citizen.password_blocked);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn every_html_page_carries_the_security_headers() {
+    let app = TestApp::spawn(Backends::Embedded).await.unwrap();
+    app.client(ClientSpec::confidential("sede")).await;
+    let browser = Browser::new();
+    let pages = [
+        "/activate",
+        "/password/forgot",
+        "/password/change",
+        "/unsubscribe",
+        "/activation-code/regenerate",
+        "/help",
+        "/cookies",
+        "/privacy",
+        "/login?tx=nonexistent-transaction-id",
+        "/activate/code?flow=nope",
+        "/no/such/page",
+        "/logout",
+        "/authorize?client_id=nobody&redirect_uri=https%3A%2F%2Fx.example%2F",
+    ];
+    for path in pages {
+        let seen = browser.get(&app.url(path)).await;
+        assert!(
+            seen.headers["content-type"]
+                .to_str()
+                .unwrap()
+                .starts_with("text/html"),
+            "{path}"
+        );
+        let csp = seen
+            .headers
+            .get("content-security-policy")
+            .unwrap_or_else(|| panic!("{path}: no CSP"))
+            .to_str()
+            .unwrap();
+        assert!(
+            csp.contains("frame-ancestors 'none'")
+                && csp.contains("script-src 'self'")
+                && !csp.contains("unsafe-inline"),
+            "{path}: {csp}"
+        );
+        assert_eq!(seen.headers["x-content-type-options"], "nosniff", "{path}");
+        assert!(seen.headers.contains_key("referrer-policy"), "{path}");
+        assert_eq!(seen.headers["cache-control"], "no-store", "{path}");
+        for cookie in seen.headers.get_all("set-cookie") {
+            let cookie = cookie.to_str().unwrap();
+            assert!(
+                cookie.contains("HttpOnly") && cookie.contains("SameSite=Lax"),
+                "{path}: {cookie}"
+            );
+        }
+    }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn bad_input_gets_a_4xx_and_the_server_keeps_serving() {
+    let app = TestApp::spawn(Backends::Embedded).await.unwrap();
+    app.client(ClientSpec::confidential("sede")).await;
+    let http = reqwest::Client::builder()
+        .redirect(reqwest::redirect::Policy::none())
+        .build()
+        .unwrap();
+    let base = "client_id=sede&redirect_uri=https%3A%2F%2Fsede.example%2Fcallback&response_type=code&scope=openid";
+    let cases: Vec<(String, reqwest::RequestBuilder)> = vec![
+        ("duplicate parameter".into(), http.get(app.url(&format!("/authorize?{base}&scope=openid")))),
+        ("NUL in a parameter".into(), http.get(app.url(&format!("/authorize?{base}&state=a%00b")))),
+        ("overlong parameter".into(), http.get(app.url(&format!("/authorize?{base}&state={}", "a".repeat(10_000))))),
+        ("duplicate token parameter".into(), http.post(app.url("/token")).header("content-type", "application/x-www-form-urlencoded").body("grant_type=authorization_code&grant_type=refresh_token&client_id=sede&client_secret=x")),
+        ("JSON to the token endpoint".into(), http.post(app.url("/token")).header("content-type", "application/json").body("{}")),
+        ("oversized body".into(), http.post(app.url("/token")).header("content-type", "application/x-www-form-urlencoded").body("a=".to_owned() + &"b".repeat(200 * 1024))),
+        ("invalid UTF-8 form".into(), http.post(app.url("/activate")).header("content-type", "application/x-www-form-urlencoded").body(vec![b'u', b'=', 0xff, 0xfe])),
+        ("form without CSRF token".into(), http.post(app.url("/activate")).form(&[("username", ID)])),
+        ("control character in a form".into(), http.post(app.url("/userinfo")).header("content-type", "application/x-www-form-urlencoded").body("access_token=a%01b")),
+    ];
+    for (what, request) in cases {
+        let response = match request.send().await {
+            Ok(response) => response,
+            // The server may answer 413 and close before an oversized body is sent.
+            Err(error) if what == "oversized body" && !error.is_timeout() => continue,
+            Err(error) => panic!("{what}: {error}"),
+        };
+        let status = response.status().as_u16();
+        if status == 302 || status == 303 {
+            let location = response.headers()["location"].to_str().unwrap().to_owned();
+            assert!(
+                location.contains("error=invalid_request"),
+                "{what}: {location}"
+            );
+        } else {
+            assert!((400..500).contains(&status), "{what}: got {status}");
+        }
+    }
+    let discovery = http
+        .get(app.url("/.well-known/openid-configuration"))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(discovery.status(), 200, "still serving");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_token_endpoint_refuses_a_client_past_its_quota() {
+    let app = TestApp::spawn_configured(Backends::Embedded, None, |s| s.rate_client_per_minute = 3)
+        .await
+        .unwrap();
+    let secret = app.client(ClientSpec::confidential("sede")).await.unwrap();
+    let http = reqwest::Client::new();
+    let mut statuses = Vec::new();
+    for _ in 0..5 {
+        let response = http
+            .post(app.url("/token"))
+            .basic_auth("sede", Some(&secret))
+            .form(&[
+                ("grant_type", "authorization_code"),
+                ("code", "nope"),
+                ("redirect_uri", "https://sede.example/callback"),
+            ])
+            .send()
+            .await
+            .unwrap();
+        statuses.push(response.status().as_u16());
+        if response.status() == 429 {
+            assert!(response.headers().contains_key("retry-after"));
+        }
+    }
+    assert_eq!(statuses, [400, 400, 400, 429, 429]);
+}

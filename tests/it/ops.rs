@@ -1,0 +1,49 @@
+//! Operations: health, readiness, metrics.
+
+use crate::harness::{Backends, TestApp};
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn metrics_count_requests_by_route_template_and_never_carry_secrets() {
+    let app = TestApp::spawn(Backends::Embedded).await.unwrap();
+    let http = reqwest::Client::new();
+    http.get(app.url("/.well-known/openid-configuration"))
+        .send()
+        .await
+        .unwrap();
+    http.get(app.url("/activate/code?flow=SECRET-FLOW-ID-123456"))
+        .send()
+        .await
+        .unwrap();
+
+    let response = http.get(app.url("/metrics")).send().await.unwrap();
+    assert!(
+        response.headers()["content-type"]
+            .to_str()
+            .unwrap()
+            .starts_with("text/plain")
+    );
+    let text = response.text().await.unwrap();
+    assert!(text.contains("clave_http_requests_total{method=\"GET\",route=\"/.well-known/openid-configuration\",status=\"200\"}"), "{text}");
+    assert!(
+        text.contains("clave_http_request_duration_seconds_bucket"),
+        "{text}"
+    );
+    assert!(text.contains("route=\"/activate/code\""), "{text}");
+    assert!(!text.contains("SECRET-FLOW-ID"), "no URL values in labels");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn health_and_readiness_answer_while_the_stores_do() {
+    let app = TestApp::spawn(Backends::Embedded).await.unwrap();
+    let health = reqwest::get(app.url("/healthz")).await.unwrap();
+    assert_eq!(health.status(), 200);
+    let ready: serde_json::Value = reqwest::get(app.url("/readyz"))
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(ready["status"], "ready");
+    assert_eq!(ready["checks"]["database"]["backend"], "sqlite");
+    assert_eq!(ready["checks"]["ephemeral_store"]["backend"], "memory");
+}
