@@ -99,14 +99,21 @@
   }
 
   /* ---- Live password rules ------------------------------------------------- */
+  // The four groups of the policy (src/domain/password_rules.rs): lower case, upper
+  // case (ñ and accented letters count), ASCII digits, the listed specials. Case is
+  // told by toLowerCase/toUpperCase, which every browser has, not by \p{…} regular
+  // expressions, which an old browser would fail to parse (losing the whole file).
   function groupsIn(value, specials) {
-    var found = [/\p{Lowercase}/u, /\p{Uppercase}/u, /[0-9]/].filter(function (re) {
-      return re.test(value);
-    }).length;
-    for (var i = 0; i < value.length; i++) {
-      if (specials.indexOf(value.charAt(i)) !== -1) return found + 1;
-    }
-    return found;
+    var lower = false, upper = false, digit = false, special = false;
+    Array.from(value).forEach(function (ch) {
+      if (ch >= "0" && ch <= "9") digit = true;
+      else if (specials.indexOf(ch) !== -1) special = true;
+      else if (ch.toLowerCase() !== ch.toUpperCase()) {
+        if (ch === ch.toLowerCase()) lower = true;
+        else upper = true;
+      }
+    });
+    return [lower, upper, digit, special].filter(Boolean).length;
   }
 
   function liveRules() {
@@ -115,7 +122,7 @@
     if (!box || !input) return;
     var d = box.dataset;
     var min = Number(d.min), max = Number(d.max), groupsFrom = Number(d.groupsFrom);
-    var status = box.querySelector("[data-rules-status]");
+    var status = document.querySelector("[data-rules-status]");
     var rules = {};
     each("[data-rule]", box, function (item) {
       var name = item.getAttribute("data-rule");
@@ -157,7 +164,7 @@
       clearTimeout(timer);
       timer = setTimeout(function () {
         var now = sentence.join(" ");
-        if (now !== said && input.value !== "") {
+        if (status && now !== said && input.value !== "") {
           said = now;
           text(status, now);
         }

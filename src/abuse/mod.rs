@@ -137,6 +137,16 @@ impl Guard {
         })
     }
 
+    /// Counts one SMS-code entry or resend from `ip`; `Some(wait)` when over the hard
+    /// quota. No question here: each code dies after 3 wrong tries anyway, and
+    /// this bounds guessing across many flows.
+    pub async fn codes(&self, ip: IpAddr) -> Result<Option<Duration>, EphemeralError> {
+        Ok(match self.gate(Scope::Code, ip, None).await? {
+            Gate::Refused(wait) => Some(wait),
+            _ => None,
+        })
+    }
+
     /// Counts one token-endpoint request of `client_id`; `Some(wait)` when over quota.
     pub async fn client(&self, client_id: &str) -> Result<Option<Duration>, EphemeralError> {
         Ok(

@@ -7,9 +7,11 @@ use serde::Deserialize;
 
 use super::complete::{Authenticated, complete};
 use super::transaction::{LoginTx, Stage};
+use crate::abuse::ClientIp;
 use crate::oidc::authorize::redirect;
 use crate::oidc::request::Assurance;
 use crate::otp::{OtpPurpose, OtpServiceError, SendOutcome, VerifyOutcome};
+use crate::selfservice::steps::too_many_codes;
 use crate::state::AppState;
 use crate::web::{CsrfForm, FieldError, Page, PageContext, PageError, tr, tr_args};
 
@@ -101,9 +103,11 @@ pub async fn submit(
     State(state): State<AppState>,
     ctx: PageContext,
     headers: HeaderMap,
+    ClientIp(ip): ClientIp,
     CsrfForm(form): CsrfForm<OtpForm>,
 ) -> Result<Response, PageError> {
     let tx = LoginTx::load(&state, &ctx, &form.tx).await?;
+    too_many_codes(&state, ip).await?;
     let citizen_id = citizen_of(&tx)?;
     let outcome = state
         .otp
@@ -160,9 +164,11 @@ pub struct ResendForm {
 pub async fn resend(
     State(state): State<AppState>,
     ctx: PageContext,
+    ClientIp(ip): ClientIp,
     CsrfForm(form): CsrfForm<ResendForm>,
 ) -> Result<Response, PageError> {
     let tx = LoginTx::load(&state, &ctx, &form.tx).await?;
+    too_many_codes(&state, ip).await?;
     let (citizen_id, purpose, path) = match &tx.stage {
         Stage::Otp { citizen_id } => (citizen_id.clone(), OtpPurpose::Login, "/login/otp"),
         Stage::Renew {

@@ -19,6 +19,8 @@ use serde::Deserialize;
 use super::TxQuery;
 use super::complete::{Authenticated, complete};
 use super::transaction::{LoginTx, Stage};
+use crate::abuse::question;
+use crate::abuse::{ClientIp, Gate, Scope};
 use crate::crypto::HashError;
 use crate::domain::{DocumentId, normalize_password};
 use crate::oidc::authorize::redirect;
@@ -37,6 +39,10 @@ pub struct PasswordForm {
     username: String,
     #[serde(default)]
     password: String,
+    #[serde(default)]
+    captcha_id: String,
+    #[serde(default)]
+    captcha_answer: String,
 }
 
 fn page(ctx: &PageContext, tx_id: &str, tx: &LoginTx, username: &str) -> Page {
@@ -67,6 +73,7 @@ pub async fn submit(
     State(state): State<AppState>,
     ctx: PageContext,
     headers: HeaderMap,
+    ClientIp(ip): ClientIp,
     CsrfForm(form): CsrfForm<PasswordForm>,
 ) -> Result<Response, PageError> {
     let mut tx = LoginTx::load(&state, &ctx, &form.tx).await?;
@@ -87,6 +94,47 @@ pub async fn submit(
                 &form.username,
             ));
         }
+    };
+    // Counted before anything is checked: past the soft quotas nothing goes on
+    // without the right answer, so a bot cannot make the 5-failure block happen.
+    let bound = format!("login:{}", form.tx);
+    let store = state.ephemeral.as_ref();
+    let question = match state
+        .guard
+        .gate(Scope::Login, ip, Some(id.as_str()))
+        .await?
+    {
+        Gate::Refused(wait) => {
+            return Err(PageError::TooManyRequests {
+                retry_after_secs: wait.as_secs().max(1),
+            });
+        }
+        Gate::Open => None,
+        Gate::Question => {
+            let answered =
+                question::check(store, &form.captcha_id, &bound, &form.captcha_answer).await?;
+            let next = question::ask(store, ctx.lang(), &bound).await?;
+            if !answered {
+                let key = if form.captcha_answer.trim().is_empty() {
+                    "question-required"
+                } else {
+                    "question-wrong"
+                };
+                return Ok(page(&ctx, &form.tx, &tx, id.as_str())
+                    .with("question", next)
+                    .errors(vec![FieldError::new("captcha_answer", key)])
+                    .status(StatusCode::UNPROCESSABLE_ENTITY)
+                    .into_response());
+            }
+            Some(next)
+        }
+    };
+    let retry = |errors: Vec<FieldError>, username: &str| {
+        page(&ctx, &form.tx, &tx, username)
+            .with("question", &question)
+            .errors(errors)
+            .status(StatusCode::UNPROCESSABLE_ENTITY)
+            .into_response()
     };
     if form.password.is_empty() {
         return Ok(retry(

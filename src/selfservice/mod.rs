@@ -54,9 +54,12 @@ fn flow_routes(kind: FlowKind) -> Router<AppState> {
         )
         .route(
             &format!("{base}/code/resend"),
-            post(move |State(state): State<AppState>, ctx: PageContext, CsrfForm(f): CsrfForm<StepForm>| {
-                steps::code_resend(state, ctx, kind, f)
-            }),
+            post(
+                move |State(state): State<AppState>,
+                      ctx: PageContext,
+                      ClientIp(ip): ClientIp,
+                      CsrfForm(f): CsrfForm<StepForm>| { steps::code_resend(state, ctx, kind, ip, f) },
+            ),
         )
         .route(
             &format!("{base}/password"),

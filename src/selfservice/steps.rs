@@ -140,16 +140,7 @@ pub async fn code_submit(
     form: StepForm,
 ) -> Result<Response, PageError> {
     let mut flow = Flow::load(&state, &ctx, kind, &form.flow, Stage::Code).await?;
-    // Each code dies after 3 wrong tries; this bounds guessing across many flows.
-    if let crate::abuse::Gate::Refused(wait) = state
-        .guard
-        .gate(crate::abuse::Scope::Code, ip, None)
-        .await?
-    {
-        return Err(PageError::TooManyRequests {
-            retry_after_secs: wait.as_secs().max(1),
-        });
-    }
+    too_many_codes(&state, ip).await?;
     let outcome = state
         .otp
         .verify(&form.flow, kind.otp_purpose(), &form.otp)
@@ -184,9 +175,11 @@ pub async fn code_resend(
     state: AppState,
     ctx: PageContext,
     kind: FlowKind,
+    ip: std::net::IpAddr,
     form: StepForm,
 ) -> Result<Response, PageError> {
     let flow = Flow::load(&state, &ctx, kind, &form.flow, Stage::Code).await?;
+    too_many_codes(&state, ip).await?;
     let citizen = citizen_of(&state, &flow).await?;
     let notice = match send(&state, &ctx, kind, &form.flow, &citizen).await? {
         "sent" => "resent",
@@ -280,4 +273,14 @@ pub async fn confirm_submit(
 /// A field error for the new-password form.
 pub fn password_error(key: &str) -> FieldError {
     FieldError::new("new_password", key)
+}
+
+/// 429 once `ip` has entered or asked for too many SMS codes.
+pub async fn too_many_codes(state: &AppState, ip: std::net::IpAddr) -> Result<(), PageError> {
+    match state.guard.codes(ip).await? {
+        Some(wait) => Err(PageError::TooManyRequests {
+            retry_after_secs: wait.as_secs().max(1),
+        }),
+        None => Ok(()),
+    }
 }

@@ -266,3 +266,136 @@ async fn the_token_endpoint_refuses_a_client_past_its_quota() {
     }
     assert_eq!(statuses, [400, 400, 400, 429, 429]);
 }
+
+async fn password_page(app: &TestApp, browser: &Browser) -> Seen {
+    app.client(ClientSpec::confidential("sede")).await;
+    let url = app.url("/authorize?client_id=sede&redirect_uri=https%3A%2F%2Fsede.example%2Fcallback&response_type=code&scope=openid");
+    browser.reach_password_page(app, &url).await.0
+}
+
+async fn two_hundred_concurrent_wrong_logins_count_exactly_the_quota_and_block_once(
+    backends: Backends,
+) {
+    let Some(app) = TestApp::spawn_configured(backends, None, |s| {
+        s.rate_account_soft = 10;
+        s.rate_account_hard = 10;
+    })
+    .await
+    else {
+        return;
+    };
+    app.active_citizen(ID).await;
+    let browser = std::sync::Arc::new(Browser::new());
+    let page = password_page(&app, &browser).await;
+    let (csrf, tx) = (page.csrf(), page.field("tx").unwrap());
+    let url = app.url("/login/permanente");
+
+    let tasks: Vec<_> = (0..20)
+        .map(|_| {
+            let (browser, url, csrf, tx) = (browser.clone(), url.clone(), csrf.clone(), tx.clone());
+            tokio::spawn(async move {
+                let mut statuses = Vec::new();
+                for _ in 0..10 {
+                    let form = [
+                        ("csrf_token", csrf.as_str()),
+                        ("tx", tx.as_str()),
+                        ("username", ID),
+                        ("password", "Wrong-Pass-1"),
+                    ];
+                    statuses.push(browser.post(&url, &form).await.status);
+                }
+                statuses
+            })
+        })
+        .collect();
+    let mut statuses = Vec::new();
+    for task in tasks {
+        statuses.extend(task.await.unwrap());
+    }
+
+    assert_eq!(
+        statuses.iter().filter(|s| **s == 422).count(),
+        10,
+        "exactly the quota reached the password check"
+    );
+    assert_eq!(statuses.iter().filter(|s| **s == 429).count(), 190);
+    let citizen = app.state.db.citizen(ID).await.unwrap().unwrap();
+    assert_eq!(citizen.password_failures, 10);
+    assert!(citizen.password_blocked);
+    let blocks = app
+        .state
+        .db
+        .audit_events_for(ID)
+        .await
+        .unwrap()
+        .into_iter()
+        .filter(|e| e.detail.contains("\"password_blocked\":true"))
+        .count();
+    assert_eq!(blocks, 1, "the block was set once");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn two_hundred_concurrent_wrong_logins_on_the_embedded_backends() {
+    two_hundred_concurrent_wrong_logins_count_exactly_the_quota_and_block_once(Backends::Embedded)
+        .await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn two_hundred_concurrent_wrong_logins_on_postgres_and_redis() {
+    two_hundred_concurrent_wrong_logins_count_exactly_the_quota_and_block_once(Backends::Real)
+        .await;
+}
+
+async fn a_bot_that_never_answers_cannot_block_an_account(backends: Backends) {
+    let Some(app) = limited(backends, 3, 1000).await else {
+        return;
+    };
+    app.active_citizen(ID).await;
+    let browser = Browser::new();
+    let mut page = password_page(&app, &browser).await;
+    let tx = page.field("tx").unwrap();
+    for _ in 0..30 {
+        page = browser
+            .post(
+                &app.url("/login/permanente"),
+                &[
+                    ("csrf_token", &page.csrf()),
+                    ("tx", &tx),
+                    ("username", ID),
+                    ("password", "Wrong-Pass-1"),
+                ],
+            )
+            .await;
+        assert_eq!(page.status, 422);
+    }
+    let citizen = app.state.db.citizen(ID).await.unwrap().unwrap();
+    assert_eq!(citizen.password_failures, 3);
+    assert!(!citizen.password_blocked);
+
+    // The citizen, answering the question, still gets in.
+    let text = question_text(&page).expect("the question is asked");
+    let done = browser
+        .post(
+            &app.url("/login/permanente"),
+            &[
+                ("csrf_token", &page.csrf()),
+                ("tx", &tx),
+                ("username", ID),
+                ("password", PASSWORD),
+                ("captcha_id", &page.field("captcha_id").unwrap()),
+                ("captcha_answer", &solve(&text).to_string()),
+            ],
+        )
+        .await;
+    assert_eq!(done.status, 303, "{}", done.body);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_bot_that_never_answers_cannot_block_an_account_on_the_embedded_backends() {
+    a_bot_that_never_answers_cannot_block_an_account(Backends::Embedded).await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_bot_that_never_answers_cannot_block_an_account_on_postgres_and_redis() {
+    a_bot_that_never_answers_cannot_block_an_account(Backends::Real).await;
+}
