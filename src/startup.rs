@@ -84,6 +84,14 @@ impl Application {
             ),
             None => Arc::new(MemoryStore::new()),
         };
+        let backend = if settings.redis_url.is_some() {
+            "redis"
+        } else {
+            "memory"
+        };
+        let ephemeral: Arc<dyn EphemeralStore> = Arc::new(
+            crate::store::ephemeral::observed::Observed::new(ephemeral, backend),
+        );
         crate::http::metrics::install();
         let clock = overrides.clock;
         let now = clock.now();

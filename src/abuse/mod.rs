@@ -132,8 +132,16 @@ impl Guard {
         }
         Ok(match level {
             Level::Open => Gate::Open,
-            Level::Question => Gate::Question,
-            Level::Refused(wait) => Gate::Refused(wait),
+            Level::Question => {
+                metrics::counter!("clave_rate_limit_trips_total", "scope" => scope.as_str(), "kind" => "question")
+                    .increment(1);
+                Gate::Question
+            }
+            Level::Refused(wait) => {
+                metrics::counter!("clave_rate_limit_trips_total", "scope" => scope.as_str(), "kind" => "refused")
+                    .increment(1);
+                Gate::Refused(wait)
+            }
         })
     }
 

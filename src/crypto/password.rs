@@ -217,10 +217,16 @@ impl PasswordHasher {
         F: FnOnce(&Inner) -> T + Send + 'static,
     {
         let permits = Arc::clone(&self.inner.permits);
+        let arrived = std::time::Instant::now();
         let permit = match Arc::clone(&permits).try_acquire_owned() {
             Ok(permit) => permit,
             Err(TryAcquireError::NoPermits) => {
-                let _waiter = Waiter::enter(&self.inner.waiting, self.inner.params.queue)?;
+                let waiter = Waiter::enter(&self.inner.waiting, self.inner.params.queue);
+                metrics::gauge!("clave_password_hash_queue_depth").set(self.queue_depth() as f64);
+                if waiter.is_err() {
+                    metrics::counter!("clave_password_hash_refused_total").increment(1);
+                }
+                let _waiter = waiter?;
                 permits
                     .acquire_owned()
                     .await
@@ -230,6 +236,9 @@ impl PasswordHasher {
                 return Err(HashError::Internal("hashing pool closed".into()));
             }
         };
+        metrics::histogram!("clave_password_hash_wait_seconds")
+            .record(arrived.elapsed().as_secs_f64());
+        metrics::gauge!("clave_password_hash_queue_depth").set(self.queue_depth() as f64);
         let inner = Arc::clone(&self.inner);
         // The permit moves into the blocking task: if the caller gives up (request
         // cancelled), the worker still counts as busy until the hash really finishes.

@@ -44,6 +44,8 @@ pub async fn complete(
     let (cookie, session) = session::start(state, citizen_id, assurance.acr(), amr).await?;
     let location = issue_code(state, &tx.request, &session).await?;
     LoginTx::remove(state, tx_id).await?;
+    metrics::counter!("clave_logins_total", "outcome" => "success", "acr" => assurance.acr())
+        .increment(1);
     let audit = AuditEvent::new(state.now(), "login_succeeded", "citizen")
         .citizen(citizen_id)
         .detail("client_id", tx.request.client_id.clone())

@@ -161,10 +161,12 @@ pub async fn submit(
     };
     let wrong = vec![FieldError::new("password", "login-wrong-credentials")];
     let Some(citizen) = citizen.filter(|_| matches) else {
+        metrics::counter!("clave_logins_total", "outcome" => "wrong_credentials").increment(1);
         record_failure(&state, id.as_str(), &tx).await?;
         return Ok(retry(wrong, id.as_str()));
     };
     if let Some(page) = account_page(&ctx, &tx, &citizen) {
+        metrics::counter!("clave_logins_total", "outcome" => "account_unusable").increment(1);
         return Ok(page);
     }
     if citizen.password_failures > 0 {

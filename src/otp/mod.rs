@@ -124,6 +124,7 @@ impl OtpService {
             purpose: purpose.as_str().to_owned(),
         };
         if let Err(err) = self.sms.send(&message).await {
+            metrics::counter!("clave_sms_failures_total", "sender" => self.sms.name()).increment(1);
             tracing::warn!(
                 target: "otp",
                 purpose = purpose.as_str(),
@@ -135,6 +136,7 @@ impl OtpService {
                 .give_back(release, OtpServiceError::SmsUnavailable(err))
                 .await);
         }
+        metrics::counter!("clave_otp_sent_total", "purpose" => purpose.as_str()).increment(1);
 
         let expires_at = now.saturating_add(self.policy.validity_secs());
         let record = StoredCode {

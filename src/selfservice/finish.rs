@@ -12,6 +12,8 @@ use crate::store::sql::{AuditEvent, CitizenRecord, CitizenStatus};
 use crate::web::{PageContext, PageError};
 
 fn done(ctx: &PageContext, kind: FlowKind) -> Response {
+    metrics::counter!("clave_selfservice_total", "flow" => kind.key(), "outcome" => "completed")
+        .increment(1);
     ctx.page("selfservice/done.html")
         .title(format!("{}-done-title", kind.key()))
         .with("message_key", format!("{}-done", kind.key()))
@@ -106,6 +108,7 @@ pub async fn after_code(
     {
         return Err(PageError::BadRequest("selfservice-expired"));
     }
+    metrics::counter!("clave_selfservice_total", "flow" => flow.kind.key(), "outcome" => "completed").increment(1);
     Ok(ctx
         .page("selfservice/new_code.html")
         .title("regenerate-done-title")

@@ -74,6 +74,13 @@ pub async fn submit(
     let result = guarded(state, ctx, kind, ip, &form).await;
     tokio::time::sleep_until((arrived + MIN_ANSWER).into()).await;
     let (identified, question) = result?;
+    let outcome = match &identified {
+        Identified::Citizen(_) => "started",
+        Identified::Refused(_) => "refused",
+        Identified::Status(_) => "account_unusable",
+    };
+    metrics::counter!("clave_selfservice_total", "flow" => kind.key(), "outcome" => outcome)
+        .increment(1);
     match identified {
         Identified::Citizen(citizen) => steps::begin(state, ctx, kind, &citizen).await,
         Identified::Refused(errors) => Ok(page(ctx, kind, &form)

@@ -30,6 +30,12 @@ async fn metrics_count_requests_by_route_template_and_never_carry_secrets() {
     );
     assert!(text.contains("route=\"/activate/code\""), "{text}");
     assert!(!text.contains("SECRET-FLOW-ID"), "no URL values in labels");
+    for series in [
+        "clave_store_call_duration_seconds_bucket{backend=\"sqlite\"",
+        "clave_store_call_duration_seconds_bucket{backend=\"memory\"",
+    ] {
+        assert!(text.contains(series), "{series} missing:\n{text}");
+    }
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -46,4 +52,31 @@ async fn health_and_readiness_answer_while_the_stores_do() {
     assert_eq!(ready["status"], "ready");
     assert_eq!(ready["checks"]["database"]["backend"], "sqlite");
     assert_eq!(ready["checks"]["ephemeral_store"]["backend"], "memory");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_login_shows_in_the_login_and_hash_pool_metrics() {
+    let app = TestApp::spawn(Backends::Embedded).await.unwrap();
+    app.active_citizen("12345678Z").await;
+    app.client(crate::harness::ClientSpec::confidential("sede"))
+        .await;
+    let url = app.url("/authorize?client_id=sede&redirect_uri=https%3A%2F%2Fsede.example%2Fcallback&response_type=code&scope=openid");
+    crate::harness::Browser::new()
+        .log_in(&app, &url, "12345678Z")
+        .await;
+
+    let text = reqwest::get(app.url("/metrics"))
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    assert!(
+        text.contains(
+            "clave_logins_total{outcome=\"success\",acr=\"http://eidas.europa.eu/LoA/low\"}"
+        ),
+        "{text}"
+    );
+    assert!(text.contains("clave_password_hash_wait_seconds"), "{text}");
+    assert!(!text.contains("12345678Z"), "no DNI/NIE in any label");
 }

@@ -17,6 +17,7 @@
 //! against the injected [`crate::clock::Clock`], so tests need not wait for a TTL.
 
 pub mod memory;
+pub mod observed;
 pub mod redis;
 
 use std::future::Future;

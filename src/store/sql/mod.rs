@@ -103,13 +103,16 @@ macro_rules! with_pool {
                 $crate::store::sql::PoolRef::Sqlite($pool) => $body,
             }
         };
-        match tokio::time::timeout(store.timeout(), work).await {
+        let started = std::time::Instant::now();
+        let result = match tokio::time::timeout(store.timeout(), work).await {
             Ok(result) => result.map_err($crate::store::sql::StoreError::from),
             Err(_) => Err($crate::store::sql::StoreError::Unavailable(format!(
                 "no answer within {:?}",
                 store.timeout()
             ))),
-        }
+        };
+        $crate::store::sql::observe(store.backend(), started, result.is_err());
+        result
     }};
 }
 pub(crate) use with_pool;
@@ -223,6 +226,20 @@ impl SqlStore {
     #[doc(hidden)]
     pub fn timeout(&self) -> Duration {
         self.timeout
+    }
+}
+
+/// Records one store call's latency and, if it failed, the error.
+#[doc(hidden)]
+pub fn observe(backend: Backend, started: std::time::Instant, failed: bool) {
+    let backend = match backend {
+        Backend::Postgres => "postgres",
+        Backend::Sqlite => "sqlite",
+    };
+    metrics::histogram!("clave_store_call_duration_seconds", "backend" => backend)
+        .record(started.elapsed().as_secs_f64());
+    if failed {
+        metrics::counter!("clave_store_errors_total", "backend" => backend).increment(1);
     }
 }
 

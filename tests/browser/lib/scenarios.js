@@ -1,0 +1,510 @@
+'use strict';
+// The citizen's journeys, one language at a time, keyboard only (Tab, typing,
+// Enter; never a click), at a phone-sized viewport. Every page and error state on
+// the way goes through the audit (`check`). The journeys run in this order on one
+// citizen per language, each starting where the previous one left the account:
+// information pages → activation → login (low, substantial, without JavaScript,
+// expired password) → blocked password → forgotten password → password change →
+// new activation code → unsubscribe → expired form.
+
+const { spawnSync } = require('node:child_process');
+const path = require('node:path');
+const { Citizen } = require('./browser');
+
+const SUBMIT = 'button[type="submit"]:not(.button--secondary)';
+const ACR_SUBSTANTIAL = 'http://eidas.europa.eu/LoA/substantial';
+
+function assert(condition, message) {
+  if (!condition) throw new Error(message);
+}
+
+/** A DNI with its check letter. */
+function dni(number) {
+  const n = Number(number);
+  return `${String(n).padStart(8, '0')}${'TRWAGMYFPDXBNJZSQVHLCKE'[n % 23]}`;
+}
+
+/** A code of the same length that is certainly not `code`. */
+function wrongCode(code) {
+  return String((Number(code) + 1) % 10 ** code.length).padStart(code.length, '0');
+}
+
+// A bcrypt hash of LEGACY_PASSWORD, as the Social Security register exported it.
+const LEGACY_PASSWORD = 'Pilar-Legacy-2019';
+const LEGACY_HASH = '$2b$05$abcdefghijklmnopqrstuuBfAtbCCEasqw7DTv.SOCrtS2ZkIobe.';
+
+/** The legacy users of the suite (one per language), as lines of the register export. */
+function legacyCsv() {
+  return [
+    'id,given_name,first_surname,second_surname,email,phone,password_hash',
+    `${dni(55443322)},Pilar,Soto,Vidal,pilar.soto@example.es,634567890,${LEGACY_HASH}`,
+    `${dni(66778899)},Jorge,Vega,Luna,jorge.vega@example.es,645678901,${LEGACY_HASH}`,
+  ].join('\n') + '\n';
+}
+
+/** The people of the suite: two per language, each with passwords for every step. */
+function people() {
+  return {
+    esLegacy: { id: dni(55443322), passwords: [LEGACY_PASSWORD] },
+    enLegacy: { id: dni(66778899), passwords: [LEGACY_PASSWORD] },
+    es: {
+      id: dni(48151623),
+      givenName: 'Lucía',
+      firstSurname: 'Martín',
+      secondSurname: 'Pérez',
+      email: 'lucia.martin@example.es',
+      phone: '612345678',
+      namedPassword: 'Lucia-Jardin-2026',
+      passwords: ['Girasol-Azul-2026', 'Tortuga.Veloz.77', 'Montaña#Roja#31', 'Cometa!Lento!58', 'Faro&Norte&94'],
+    },
+    esSecond: {
+      id: dni(31415926),
+      givenName: 'Carmen',
+      firstSurname: 'Ortega',
+      secondSurname: 'Ruiz',
+      email: 'carmen.ortega@example.es',
+      phone: '623456789',
+      passwords: ['Brújula-Verde-2026'],
+    },
+    en: {
+      id: dni(27182818),
+      givenName: 'Oliver',
+      firstSurname: 'Navarro',
+      secondSurname: 'Sanz',
+      email: 'oliver.navarro@example.es',
+      phone: '698765432',
+      namedPassword: 'Navarro-Garden-2026',
+      passwords: ['Sunflower-Blue-2026', 'Tortoise.Fast.77', 'Mountain#Red#31', 'Comet!Slow!58', 'Lighthouse&North&94'],
+    },
+    enSecond: {
+      id: dni(16180339),
+      givenName: 'Harriet',
+      firstSurname: 'Moreno',
+      secondSurname: 'Gil',
+      email: 'harriet.moreno@example.es',
+      phone: '687654321',
+      passwords: ['Compass-Green-2026'],
+    },
+  };
+}
+
+/**
+ * Builds the journeys of one language for `cast` ({ main, second, legacy }, the
+ * first two registered with their activationCode). `env` holds: provider, browser,
+ * check (the audit, records a result), authorizeUrl(params), rp (the relying party
+ * the test observes), demo (whether /demo is served), sqlite (path of sqlite3 or
+ * null), legacy ({ clientId } of a Social Security portal, or null when this build
+ * has no legacy users), live (a Set the open browser contexts are kept in).
+ */
+function journeys(lang, cast, env) {
+  const { provider, check } = env;
+  const url = (p) => `${provider.issuer}${p}`;
+  const withLang = (p) => url(`${p}${p.includes('?') ? '&' : '?'}lang=${lang}`);
+  // The citizen of the journeys: `main` first; `second` for the last journeys (each
+  // account may receive 5 SMS an hour). `at` is the index of the current password.
+  let person = cast.main;
+  const password = () => person.passwords[person.at];
+  const nextPassword = () => person.passwords[person.at + 1];
+
+  let questionSeen = false;
+
+  async function withCitizen(options, body) {
+    const citizen = await Citizen.open(env.browser, { lang, ...options });
+    env.live.add(citizen);
+    // The security question comes once attempts pile up: audit the first one.
+    citizen.onQuestion = async (c) => {
+      if (questionSeen) return;
+      questionSeen = true;
+      await check(c, 'security-question', { expectErrors: true });
+    };
+    try {
+      await body(citizen);
+      assert(citizen.scriptErrors.length === 0, `script errors: ${citizen.scriptErrors.join('; ')}`);
+      assert(citizen.unfocusable.length === 0, `no visible focus on: ${citizen.unfocusable.join(', ')}`);
+    } finally {
+      env.live.delete(citizen);
+      await citizen.close();
+    }
+  }
+
+  /**
+   * Types the SMS code sent after the first `seen` messages; when `wrongFirst`, a
+   * wrong code before it (the error state is audited as `<name>-wrong`).
+   */
+  async function enterOtp(citizen, seen, name, { wrongFirst = true } = {}) {
+    const code = await provider.otpFor(person.phone, seen);
+    if (wrongFirst) {
+      await citizen.submitForm([['#otp', wrongCode(code)]]);
+      await check(citizen, `${name}-wrong`, { expectErrors: true });
+    }
+    await citizen.submitForm([['#otp', code]]);
+  }
+
+  /** The new-password step: policy errors first, then `good`. */
+  async function choosePassword(citizen, name, good, { tryErrors = false, current = null } = {}) {
+    await check(citizen, name);
+    if (citizen.javaScript) await checkEnhancements(citizen, name);
+    if (tryErrors) {
+      await citizen.submitForm([['#new_password', 'abc'], ['#new_password_confirm', 'abc']]);
+      await check(citizen, `${name}-policy`, { expectErrors: true });
+      const errors = await citizen.page.locator('.error-summary li').count();
+      assert(errors >= 2, `a short password should break several rules, the summary lists ${errors}`);
+      await citizen.submitForm([['#new_password', good], ['#new_password_confirm', `${good}x`]]);
+      await check(citizen, `${name}-mismatch`, { expectErrors: true });
+      await citizen.submitForm([['#new_password', person.namedPassword], ['#new_password_confirm', person.namedPassword]]);
+      await check(citizen, `${name}-personal`, { expectErrors: true });
+    }
+    if (current) {
+      await citizen.submitForm([['#new_password', current], ['#new_password_confirm', current]]);
+      await check(citizen, `${name}-same`, { expectErrors: true });
+    }
+    await citizen.submitForm([['#new_password', good], ['#new_password_confirm', good]]);
+  }
+
+  /** The progressive enhancements of static/clave.js on a new-password page. */
+  async function checkEnhancements(citizen, name) {
+    const { page } = citizen;
+    // Show/hide password: a real button after the field, operated with Enter.
+    const toggle = 'button[aria-controls="new_password"]';
+    await citizen.tabTo('#new_password');
+    await page.keyboard.type('ab');
+    await citizen.tabTo(toggle);
+    const showText = await page.innerText(toggle);
+    await page.keyboard.press('Enter');
+    assert((await page.getAttribute('#new_password', 'type')) === 'text', 'Enter on "show" shows the password');
+    assert((await page.innerText(toggle)) !== showText, 'the button then offers to hide it');
+    await page.keyboard.press('Enter');
+    assert((await page.getAttribute('#new_password', 'type')) === 'password', 'Enter again hides it');
+    // Live checklist: each rule says in words whether it is met.
+    const rule = (name) => page.getAttribute(`[data-rule="${name}"]`, 'data-state');
+    assert((await rule('length')) === 'unmet', 'two characters do not meet the length rule');
+    await citizen.fill('#new_password', 'Abcdefg1');
+    assert((await rule('length')) === 'met', 'eight characters meet the length rule');
+    assert((await rule('groups')) === 'met', 'lower, upper and digits meet the groups rule');
+    await page.waitForFunction(() => document.querySelector('[data-rules-status]').textContent !== '', null, { timeout: 3000 });
+    await check(citizen, `${name}-checklist`);
+    await citizen.fill('#new_password', '');
+  }
+
+  /** The resend button waits, in words, before it can be used. */
+  async function checkResend(citizen) {
+    if (!citizen.javaScript) return;
+    const button = citizen.page.locator('button[data-resend-after]');
+    assert((await button.getAttribute('aria-disabled')) === 'true', 'the resend button waits for its cool-down');
+    assert(/\d/.test(await button.innerText()), 'the resend button shows the seconds left');
+  }
+
+  /** From the authorization request to the password page. */
+  async function startLogin(citizen, extra = {}, clientId = undefined) {
+    const params = { ...extra };
+    if (lang === 'en') params.ui_locales = 'en';
+    if (clientId) params.client_id = clientId;
+    await citizen.visit(env.authorizeUrl(params));
+    assert(citizen.page.url().includes('/login?'), `the authorization request should show the method page, got ${citizen.page.url()}`);
+  }
+
+  async function passMethod(citizen, audit) {
+    if (audit) await check(citizen, 'login-method');
+    await citizen.follow(`form[action="/login"] ${SUBMIT}`);
+    assert(citizen.page.url().includes('/login/permanente'), `Continue should lead to the password page, got ${citizen.page.url()}`);
+  }
+
+  async function typeCredentials(citizen, secret) {
+    await citizen.submitForm([['#username', person.id.toLowerCase()], ['#password', secret]]);
+  }
+
+  function expectCallback(citizen) {
+    const at = new URL(citizen.page.url());
+    assert(at.origin === env.rp.origin && at.pathname === '/callback', `expected the portal's callback, got ${at}`);
+    assert(at.searchParams.get('code'), `no code in ${at}`);
+    assert(at.searchParams.get('state') === env.rp.state, `state not returned in ${at}`);
+  }
+
+  const list = [];
+  const add = (name, body) => list.push({ name: `${lang} ${name}`, body });
+
+  add('information and error pages', () =>
+    withCitizen({}, async (citizen) => {
+      await citizen.visit(withLang('/help'));
+      await check(citizen, 'help');
+      const toc = await citizen.page.evaluate(() =>
+        [...document.querySelectorAll('.toc a')].map((a) => a.getAttribute('href')).filter((h) => !document.getElementById(h.slice(1))),
+      );
+      assert(toc.length === 0, `contents entries without a section: ${toc.join(', ')}`);
+      await citizen.tabTo('.toc a[href="#sms"]');
+      await citizen.page.keyboard.press('Enter');
+      await citizen.page.waitForFunction(() => location.hash === '#sms');
+      await citizen.visit(withLang('/cookies'));
+      await check(citizen, 'cookies');
+      await citizen.visit(withLang('/privacy'));
+      await check(citizen, 'privacy');
+      await citizen.visit(withLang('/no-such-page'));
+      await check(citizen, 'not-found');
+      await citizen.visit(url(`/authorize?client_id=unknown-portal&response_type=code&scope=openid&redirect_uri=${encodeURIComponent(env.rp.redirectUri)}`));
+      await check(citizen, 'authorize-error');
+      await citizen.visit(withLang('/activate/code?flow=AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA'));
+      await check(citizen, 'flow-expired');
+      await citizen.visit(withLang('/login?tx=AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA'));
+      await check(citizen, 'login-expired');
+      await citizen.visit(withLang('/logout'));
+      await check(citizen, 'logout-confirm');
+      await citizen.follow(`form[action="/logout/confirm"] ${SUBMIT}`);
+      await check(citizen, 'logout-done');
+      // The language switch, from the keyboard.
+      const other = lang === 'es' ? 'en' : 'es';
+      await citizen.visit(withLang('/privacy'));
+      await citizen.follow(`.lang-switch a[hreflang="${other}"]`);
+      const now = await citizen.page.getAttribute('html', 'lang');
+      assert(now === other, `the language switch should show the page in ${other}, got ${now}`);
+    }),
+  );
+
+  add('activation, end to end', () =>
+    withCitizen({}, async (citizen) => {
+      await citizen.visit(withLang('/activate'));
+      await check(citizen, 'activate');
+      // Nothing typed: every field is named in the summary, which has the focus.
+      await citizen.tabTo('#username');
+      await citizen.enter();
+      await check(citizen, 'activate-empty', { expectErrors: true });
+      if (citizen.javaScript) {
+        await citizen.tabTo('.error-summary a');
+        await citizen.page.keyboard.press('Enter');
+        const focused = await citizen.page.evaluate(() => document.activeElement.id);
+        assert(focused === 'username', `the summary link should move the focus to #username, got #${focused}`);
+      }
+      // The data of another registration.
+      await citizen.submitForm([
+        ['#username', person.id],
+        ['#email', `other.${person.email}`],
+        ['#activation_code', person.activationCode],
+      ]);
+      await check(citizen, 'activate-mismatch', { expectErrors: true });
+      const seen = provider.messages().length;
+      await citizen.submitForm([
+        ['#username', person.id],
+        ['#email', person.email],
+        ['#activation_code', person.activationCode.toLowerCase()],
+      ]);
+      assert(citizen.page.url().includes('/activate/code'), `the right data should lead to the code page, got ${citizen.page.url()}`);
+      await check(citizen, 'activate-code');
+      await checkResend(citizen);
+      await enterOtp(citizen, seen, 'activate-code');
+      assert(citizen.page.url().includes('/activate/password'), `the right code should lead to the password page, got ${citizen.page.url()}`);
+      await choosePassword(citizen, 'activate-password', password(), { tryErrors: true });
+      await check(citizen, 'activate-done');
+      assert((await citizen.page.locator('h1').innerText()).length > 0, 'the done page has a heading');
+    }),
+  );
+
+  add('login through the authorization endpoint', () =>
+    withCitizen({}, async (citizen) => {
+      await startLogin(citizen);
+      await passMethod(citizen, true);
+      await check(citizen, 'login');
+      await citizen.tabTo('a[href="/help"]');
+      await typeCredentials(citizen, `${password()}-wrong`);
+      await check(citizen, 'login-wrong-password', { expectErrors: true });
+      await typeCredentials(citizen, password());
+      expectCallback(citizen);
+    }),
+  );
+
+  add('login at level substantial (SMS code)', () =>
+    withCitizen({}, async (citizen) => {
+      await startLogin(citizen, { acr_values: ACR_SUBSTANTIAL });
+      await passMethod(citizen, false);
+      const seen = provider.messages().length;
+      await typeCredentials(citizen, password());
+      assert(citizen.page.url().includes('/login/otp'), `substantial should ask for the SMS code, got ${citizen.page.url()}`);
+      await check(citizen, 'login-otp');
+      await checkResend(citizen);
+      await enterOtp(citizen, seen, 'login-otp');
+      expectCallback(citizen);
+    }),
+  );
+
+  add('login without JavaScript', () =>
+    withCitizen({ javaScript: false }, async (citizen) => {
+      await startLogin(citizen);
+      await passMethod(citizen, false);
+      await typeCredentials(citizen, '');
+      await check(citizen, 'login-empty-password', { expectErrors: true });
+      await typeCredentials(citizen, password());
+      expectCallback(citizen);
+    }),
+  );
+
+  if (env.demo) {
+    add('demo portal', () =>
+      withCitizen({}, async (citizen) => {
+        await citizen.visit(withLang('/demo'));
+        await check(citizen, 'demo');
+        await citizen.follow('form[action="/demo/login"] button[type="submit"]');
+        await passMethod(citizen, false);
+        await typeCredentials(citizen, password());
+        assert(new URL(citizen.page.url()).pathname === '/demo', `the demo portal should be back, got ${citizen.page.url()}`);
+        await check(citizen, 'demo-signed-in');
+      }),
+    );
+  }
+
+  if (env.sqlite) {
+    add('login with an expired password', () =>
+      withCitizen({}, async (citizen) => {
+        const twoYearsAndADay = 2 * 366 * 24 * 3600;
+        const sql = `UPDATE citizens SET password_set_at = password_set_at - ${twoYearsAndADay} WHERE id = '${person.id}';`;
+        const result = spawnSync(env.sqlite, [path.join(provider.dir, 'clave.db'), sql], { encoding: 'utf8', timeout: 10_000 });
+        assert(result.status === 0, `sqlite3: ${result.stderr}`);
+        await startLogin(citizen);
+        await passMethod(citizen, false);
+        const seen = provider.messages().length;
+        await typeCredentials(citizen, password());
+        assert(citizen.page.url().includes('/login/renew'), `an expired password should be renewed, got ${citizen.page.url()}`);
+        await check(citizen, 'login-renew-code');
+        await enterOtp(citizen, seen, 'login-renew-code', { wrongFirst: false });
+        await choosePassword(citizen, 'login-renew', nextPassword(), { current: password() });
+        person.at += 1;
+        expectCallback(citizen);
+      }),
+    );
+  }
+
+  add('blocked password', () =>
+    withCitizen({}, async (citizen) => {
+      await startLogin(citizen);
+      await passMethod(citizen, false);
+      for (let i = 0; i < 5; i++) await typeCredentials(citizen, `${password()}-${i}`);
+      await typeCredentials(citizen, password());
+      await check(citizen, 'login-blocked');
+      await citizen.follow('main a[href="/password/forgot"]');
+      assert(citizen.page.url().endsWith('/password/forgot'), 'the blocked page links to the forgotten-password page');
+    }),
+  );
+
+  add('forgotten password', () =>
+    withCitizen({}, async (citizen) => {
+      await citizen.visit(withLang('/password/forgot'));
+      await check(citizen, 'forgot');
+      await citizen.tabTo('#username');
+      await citizen.enter();
+      await check(citizen, 'forgot-empty', { expectErrors: true });
+      const seen = provider.messages().length;
+      await citizen.submitForm([['#username', person.id], ['#activation_code', person.activationCode]]);
+      assert(citizen.page.url().includes('/password/forgot/code'), `got ${citizen.page.url()}`);
+      await check(citizen, 'forgot-code');
+      await enterOtp(citizen, seen, 'forgot-code', { wrongFirst: false });
+      await choosePassword(citizen, 'forgot-password', nextPassword());
+      person.at += 1;
+      await check(citizen, 'forgot-done');
+    }),
+  );
+
+  add('password change', () =>
+    withCitizen({}, async (citizen) => {
+      await citizen.visit(withLang('/password/change'));
+      await check(citizen, 'change');
+      await citizen.submitForm([['#username', person.id], ['#password', `${password()}-wrong`]]);
+      await check(citizen, 'change-wrong-password', { expectErrors: true });
+      const seen = provider.messages().length;
+      await citizen.submitForm([['#username', person.id], ['#password', password()]]);
+      assert(citizen.page.url().includes('/password/change/code'), `got ${citizen.page.url()}`);
+      await check(citizen, 'change-code');
+      await enterOtp(citizen, seen, 'change-code', { wrongFirst: false });
+      await choosePassword(citizen, 'change-password', nextPassword(), { current: password() });
+      person.at += 1;
+      await check(citizen, 'change-done');
+    }),
+  );
+
+  if (env.legacy) {
+    add('legacy Social Security user', () =>
+      withCitizen({}, async (citizen) => {
+        const before = person;
+        person = cast.legacy;
+        try {
+          await citizen.visit(withLang('/help/legacy'));
+          await check(citizen, 'legacy-help');
+          await startLogin(citizen);
+          await passMethod(citizen, false);
+          await typeCredentials(citizen, password());
+          await check(citizen, 'legacy-not-migrated');
+          await startLogin(citizen, {}, env.legacy.clientId);
+          await passMethod(citizen, false);
+          await typeCredentials(citizen, password());
+          assert(citizen.page.url().includes('/login/legacy'), `a Social Security portal offers the migration, got ${citizen.page.url()}`);
+          await check(citizen, 'legacy-consent');
+          await citizen.follow('form[action="/login/legacy"] button[value="accept"]');
+          expectCallback(citizen);
+        } finally {
+          person = before;
+        }
+      }),
+    );
+  }
+
+  add('activation of a second citizen', () =>
+    withCitizen({}, async (citizen) => {
+      person = cast.second;
+      await citizen.visit(withLang('/activate'));
+      const seen = provider.messages().length;
+      await citizen.submitForm([
+        ['#username', person.id],
+        ['#email', person.email],
+        ['#activation_code', person.activationCode],
+      ]);
+      await enterOtp(citizen, seen, 'activate-code', { wrongFirst: false });
+      await citizen.submitForm([['#new_password', password()], ['#new_password_confirm', password()]]);
+      const stillAsking = await citizen.page.locator('#new_password').count();
+      assert(stillAsking === 0, `the password should be accepted: ${await citizen.text('main')}`);
+    }),
+  );
+
+  add('new activation code', () =>
+    withCitizen({}, async (citizen) => {
+      await citizen.visit(withLang('/activation-code/regenerate'));
+      await check(citizen, 'regenerate');
+      const seen = provider.messages().length;
+      await citizen.submitForm([['#username', person.id], ['#password', password()]]);
+      await check(citizen, 'regenerate-code');
+      await enterOtp(citizen, seen, 'regenerate-code', { wrongFirst: false });
+      await check(citizen, 'regenerate-done');
+      const code = (await citizen.text('#activation-code')).trim();
+      assert(/^[A-Z0-9]{4}(-[A-Z0-9]{4}){3}$/.test(code), `a new activation code is shown, got ${code}`);
+      person.activationCode = code;
+    }),
+  );
+
+  add('unsubscribe', () =>
+    withCitizen({}, async (citizen) => {
+      await citizen.visit(withLang('/unsubscribe'));
+      await check(citizen, 'unsubscribe');
+      const seen = provider.messages().length;
+      await citizen.submitForm([['#username', person.id], ['#password', password()]]);
+      await check(citizen, 'unsubscribe-code');
+      await enterOtp(citizen, seen, 'unsubscribe-code', { wrongFirst: false });
+      assert(citizen.page.url().includes('/unsubscribe/confirm'), `got ${citizen.page.url()}`);
+      await check(citizen, 'unsubscribe-confirm');
+      await citizen.follow('form[action="/unsubscribe/confirm"] button[type="submit"]');
+      await check(citizen, 'unsubscribe-done');
+      // The closed account at a portal.
+      await startLogin(citizen);
+      await passMethod(citizen, false);
+      await typeCredentials(citizen, password());
+      await check(citizen, 'login-unsubscribed');
+    }),
+  );
+
+  add('expired form (CSRF)', () =>
+    withCitizen({}, async (citizen) => {
+      await citizen.visit(withLang('/activate'));
+      await citizen.context.clearCookies();
+      await citizen.submitForm([['#username', person.id]]);
+      await check(citizen, 'form-expired');
+    }),
+  );
+
+  return { list };
+}
+
+module.exports = { journeys, people, legacyCsv, dni };
