@@ -27,3 +27,9 @@ privacy-sharing = When you use an online public service, we only send it the dat
 privacy-rights-heading = Your rights
 privacy-rights = You can exercise your rights of access, rectification, erasure and the others granted by the General Data Protection Regulation before the body responsible for this service, through the channels listed in the help pages. You can unsubscribe from Cl@ve Permanente at any time.
 privacy-cookies = To see which cookies we use, read the cookies page.
+
+## Front page
+
+home-title = Cl@ve Permanente
+home-intro = Here you can manage your Cl@ve Permanente user.
+home-portals = To identify yourself at an online service, go to that service's portal and choose “Cl@ve”: it will bring you here.

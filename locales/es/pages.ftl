@@ -27,3 +27,9 @@ privacy-sharing = Cuando accedes a un servicio electrónico, solo le enviamos lo
 privacy-rights-heading = Tus derechos
 privacy-rights = Puedes ejercer tus derechos de acceso, rectificación, supresión y los demás que reconoce el Reglamento General de Protección de Datos ante el órgano responsable de este servicio, por los medios indicados en la ayuda. Puedes darte de baja en Cl@ve Permanente cuando quieras.
 privacy-cookies = Para saber qué cookies usamos, consulta la página de cookies.
+
+## Portada
+
+home-title = Cl@ve Permanente
+home-intro = Desde aquí puedes gestionar tu usuario de Cl@ve Permanente.
+home-portals = Para identificarte en un servicio electrónico, entra en el portal de ese servicio y elige «Cl@ve»: te traerá aquí.

@@ -95,7 +95,9 @@ pub async fn show(
     let tx = LoginTx::load(&state, &ctx, &query.tx).await?;
     let citizen_id = citizen_of(&tx)?;
     let page = otp_page(&state, &ctx, &query.tx, &tx, &citizen_id, "login/otp.html").await?;
-    Ok(page.with("notice", notice_text(&state, &ctx, query.notice.as_deref())))
+    Ok(page
+        .with("notice", notice_text(&state, &ctx, query.notice.as_deref()))
+        .with("notice_kind", query.notice.as_deref()))
 }
 
 /// `POST /login/otp`.

@@ -78,7 +78,9 @@ pub async fn show(
         "login/renew_otp.html",
     )
     .await?;
-    Ok(page.with("notice", notice_text(&state, &ctx, query.notice.as_deref())))
+    Ok(page
+        .with("notice", notice_text(&state, &ctx, query.notice.as_deref()))
+        .with("notice_kind", query.notice.as_deref()))
 }
 
 /// `POST /login/renew`.

@@ -128,7 +128,9 @@ pub async fn code_show(
 ) -> Result<Page, PageError> {
     let flow = Flow::load(&state, &ctx, kind, &query.flow, Stage::Code).await?;
     let page = code_page(&state, &ctx, kind, &query.flow, &flow).await?;
-    Ok(page.with("notice", notice_text(&state, &ctx, query.notice.as_deref())))
+    Ok(page
+        .with("notice", notice_text(&state, &ctx, query.notice.as_deref()))
+        .with("notice_kind", query.notice.as_deref()))
 }
 
 /// `POST {flow}/code`.

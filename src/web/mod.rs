@@ -183,6 +183,7 @@ where
         .route("/static/{*file}", get(assets::serve))
         .route("/cookies", get(pages::cookies))
         .route("/privacy", get(pages::privacy))
+        .route("/", get(pages::home))
         .route("/help", get(help::show))
         .route("/language", get(pages::switch_language))
 }

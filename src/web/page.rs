@@ -197,6 +197,24 @@ impl Page {
         let lang = self.ctx.info.lang;
         let mut context = base_context(&self.ctx.web, &self.ctx.info, &self.ctx.csrf_token);
         context.extend(self.context.clone());
+        // A form shown again after a POST has no query string: the language switch
+        // must still carry the login transaction or flow it belongs to.
+        if self.ctx.info.query.is_none() {
+            let carried: Vec<(&str, String)> = ["tx", "flow"]
+                .into_iter()
+                .filter_map(|name| {
+                    let value = self.context.get(name)?.as_str()?;
+                    (!value.is_empty()).then(|| (name, value.to_owned()))
+                })
+                .collect();
+            if !carried.is_empty() {
+                let mut info = self.ctx.info.clone();
+                let mut query = url::form_urlencoded::Serializer::new(String::new());
+                query.extend_pairs(carried);
+                info.query = Some(query.finish());
+                context.insert("lang_links", &info.lang_links());
+            }
+        }
         let title = self
             .title_key
             .as_deref()

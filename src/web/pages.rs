@@ -69,3 +69,8 @@ pub async fn switch_language(ctx: PageContext, Query(query): Query<SwitchQuery>)
 pub async fn not_found() -> PageError {
     PageError::NotFound
 }
+
+/// `GET /`: what a citizen can do here.
+pub async fn home(ctx: PageContext) -> Page {
+    ctx.page("home.html").title("home-title")
+}

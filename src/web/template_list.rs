@@ -34,6 +34,7 @@ pub(crate) const TEMPLATES: &[(&str, &str)] = &[
     ("cookies.html", include_str!("../../templates/cookies.html")),
     ("privacy.html", include_str!("../../templates/privacy.html")),
     ("help.html", include_str!("../../templates/help.html")),
+    ("home.html", include_str!("../../templates/home.html")),
     // Pages of the flows: append one line per template below, e.g.
     // ("login/form.html", include_str!("../../templates/login/form.html")),
     // The Cl@ve login screens and the protocol's own pages.

@@ -31,6 +31,7 @@ macro_rules! both_backends {
 }
 
 mod abuse;
+mod cli;
 mod compose;
 mod demo;
 mod ephemeral;

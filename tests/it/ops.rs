@@ -80,3 +80,37 @@ async fn a_login_shows_in_the_login_and_hash_pool_metrics() {
     assert!(text.contains("clave_password_hash_wait_seconds"), "{text}");
     assert!(!text.contains("12345678Z"), "no DNI/NIE in any label");
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_front_page_lists_the_self_service_and_the_language_switch_keeps_the_login() {
+    let app = TestApp::spawn(Backends::Embedded).await.unwrap();
+    let browser = crate::harness::Browser::new();
+    let home = browser.get(&app.url("/")).await;
+    assert_eq!(home.status, 200);
+    for path in [
+        "/activate",
+        "/password/forgot",
+        "/password/change",
+        "/unsubscribe",
+        "/activation-code/regenerate",
+        "/help",
+    ] {
+        assert!(home.body.contains(&format!("href=\"{path}\"")), "{path}");
+    }
+
+    app.client(crate::harness::ClientSpec::confidential("sede"))
+        .await;
+    let url = app.url("/authorize?client_id=sede&redirect_uri=https%3A%2F%2Fsede.example%2Fcallback&response_type=code&scope=openid");
+    let (page, tx) = browser.reach_password_page(&app, &url).await;
+    let again = browser
+        .submit_password(&app, &page, "12345678Z", "Wrong-Pass-1")
+        .await;
+    assert_eq!(again.status, 422);
+    assert!(
+        again
+            .body
+            .contains(&format!("permanente?tx={tx}&amp;lang=en")),
+        "{}",
+        again.body
+    );
+}

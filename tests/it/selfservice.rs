@@ -624,6 +624,10 @@ async fn a_failing_sms_gateway_loses_no_flow() {
         "{}",
         page.body
     );
+    assert!(
+        !page.body.contains("hemos enviado un SMS"),
+        "the page does not claim the SMS went out"
+    );
     let flow = page.field("flow").unwrap();
     let resent = browser
         .post(

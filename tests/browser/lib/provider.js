@@ -12,7 +12,8 @@ const os = require('node:os');
 const path = require('node:path');
 
 const REPO = path.resolve(__dirname, '..', '..', '..');
-const BINARY = path.join(REPO, 'target', 'debug', 'clave-idp');
+// CARGO_TARGET_DIR, when set, is where cargo put the build (as it does for cargo itself).
+const BINARY = path.join(process.env.CARGO_TARGET_DIR ? path.resolve(REPO, process.env.CARGO_TARGET_DIR) : path.join(REPO, 'target'), 'debug', 'clave-idp');
 
 /** Builds the provider; throws with cargo's exit status on failure. */
 function build({ timeoutMs }) {
