@@ -91,6 +91,8 @@ pub struct Settings {
     pub demo_portal: bool,
     /// `text` or `json`.
     pub log_format: LogFormat,
+    /// Password policy: `clave` (the seeds' rules) or `nist` (NIST SP 800-63B).
+    pub password_policy: crate::domain::PolicyProfile,
     /// Attempt-counting window, seconds.
     pub rate_window_secs: u64,
     /// Attempts per IP in a window before the security question.
@@ -109,6 +111,9 @@ pub struct Settings {
     pub key_encryption_key: Option<String>,
     /// File holding the key-encryption key.
     pub key_encryption_key_file: Option<PathBuf>,
+    /// Longest time, seconds, before a running instance sees a key rotated with the
+    /// CLI by another process (it also reloads when a known key activates or retires).
+    pub key_reload_secs: u64,
     /// Log filter, in `tracing-subscriber` EnvFilter syntax.
     pub log_filter: String,
 }
@@ -132,6 +137,7 @@ impl Default for Settings {
             store_timeout_ms: 2_000,
             demo_portal: true,
             log_format: LogFormat::Text,
+            password_policy: crate::domain::PolicyProfile::Clave,
             rate_window_secs: 900,
             rate_ip_soft: 30,
             rate_ip_hard: 300,
@@ -141,6 +147,7 @@ impl Default for Settings {
             trusted_proxies: String::new(),
             key_encryption_key: None,
             key_encryption_key_file: None,
+            key_reload_secs: 60,
             log_filter: "info,sqlx=warn".to_owned(),
         }
     }
@@ -247,16 +254,9 @@ impl Settings {
                 "accepted values start with sqlite://, postgres:// or postgresql://",
             ));
         }
-        if let Some(redis) = &self.redis_url
-            && !["redis://", "rediss://", "redis+unix://", "unix://"]
-                .iter()
-                .any(|p| redis.starts_with(p))
-        {
-            return Err(invalid(
-                "CLAVE_REDIS_URL",
-                "redis_url",
-                "accepted values start with redis:// or rediss:// (unset it for the in-process store)",
-            ));
+        if let Some(redis) = &self.redis_url {
+            crate::store::ephemeral::redis::RedisTopology::parse(redis)
+                .map_err(|reason| invalid("CLAVE_REDIS_URL", "redis_url", reason))?;
         }
         if self.sms == SmsKind::Http && self.sms_http_url.is_none() {
             return Err(invalid(
@@ -270,6 +270,13 @@ impl Settings {
                 "CLAVE_STORE_TIMEOUT_MS",
                 "store_timeout_ms",
                 "must be above 0",
+            ));
+        }
+        if self.key_reload_secs == 0 {
+            return Err(invalid(
+                "CLAVE_KEY_RELOAD_SECS",
+                "key_reload_secs",
+                "must be at least 1",
             ));
         }
         if self.profile == Profile::Production {
@@ -322,7 +329,13 @@ impl std::fmt::Debug for Settings {
             .field("listen", &self.listen)
             .field("issuer", &self.issuer)
             .field("database_url", &redact_url(&self.database_url))
-            .field("redis_url", &self.redis_url.as_deref().map(redact_url))
+            .field(
+                "redis_url",
+                &self
+                    .redis_url
+                    .as_deref()
+                    .map(crate::store::ephemeral::redis::redact),
+            )
             .field("sms", &self.sms)
             .field("sms_outbox", &self.sms_outbox)
             .field("sms_http_url", &self.sms_http_url)
@@ -460,6 +473,48 @@ mod tests {
                 error.contains("CLAVE_DATABASE_URL") && error.contains("postgres://"),
                 "{error}"
             );
+            Ok(())
+        });
+    }
+
+    #[test]
+    fn cluster_and_sentinel_redis_urls_are_accepted_and_a_malformed_one_is_named() {
+        Jail::expect_with(|jail| {
+            jail.set_env(
+                "CLAVE_REDIS_URL",
+                "redis+cluster://127.0.0.1:7001,127.0.0.1:7002",
+            );
+            assert!(load_in(jail).is_ok());
+            jail.set_env(
+                "CLAVE_REDIS_URL",
+                "redis+sentinel://:pw@10.0.0.1:26379,10.0.0.2/mymaster/1",
+            );
+            let settings = load_in(jail).map_err(|e| e.to_string())?;
+            let shown = format!("{settings:?}");
+            assert!(
+                shown.contains("redis+sentinel://:***@10.0.0.1:26379"),
+                "{shown}"
+            );
+            jail.set_env(
+                "CLAVE_REDIS_URL",
+                "redis+sentinel://:hunter2@10.0.0.1:26379",
+            );
+            let error = load_in(jail).expect_err("no service name").to_string();
+            assert!(
+                error.contains("CLAVE_REDIS_URL") && error.contains("service name"),
+                "{error}"
+            );
+            assert!(!error.contains("hunter2"), "{error}");
+            Ok(())
+        });
+    }
+
+    #[test]
+    fn a_key_reload_period_of_zero_is_refused() {
+        Jail::expect_with(|jail| {
+            jail.set_env("CLAVE_KEY_RELOAD_SECS", "0");
+            let error = load_in(jail).expect_err("must fail").to_string();
+            assert!(error.contains("CLAVE_KEY_RELOAD_SECS"), "{error}");
             Ok(())
         });
     }

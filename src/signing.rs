@@ -11,6 +11,7 @@ use crate::crypto::{
     KeyAlg, KeyMaterial, KeyRing, StoredKey, generate_key, open, random_token, seal,
 };
 use crate::kek::Kek;
+use crate::store::StoreError;
 use crate::store::sql::{AuditEvent, SigningKeyRecord, SqlStore};
 
 /// The longest lifetime of anything a key signs (ID tokens), plus clock skew: a
@@ -30,8 +31,22 @@ pub async fn add_key(
     actor: &str,
 ) -> anyhow::Result<SigningKeyRecord> {
     let kid = format!("{}-{}", alg.as_str().to_lowercase(), random_token(9));
+    let record = make_key(kek, alg, kid, now, activates_at)?;
+    let audit = added(&record, actor, now);
+    let retire_others_at = supersede.then_some(activates_at + RETIRE_AFTER_SECS);
+    db.insert_key(&record, retire_others_at, &audit).await?;
+    Ok(record)
+}
+
+fn make_key(
+    kek: &Kek,
+    alg: KeyAlg,
+    kid: String,
+    now: UnixTime,
+    activates_at: UnixTime,
+) -> anyhow::Result<SigningKeyRecord> {
     let material = generate_key(alg, kid)?;
-    let record = SigningKeyRecord {
+    Ok(SigningKeyRecord {
         kid: material.kid.clone(),
         alg: alg.as_str().to_owned(),
         // Sealed at rest: a database dump alone signs nothing.
@@ -40,14 +55,14 @@ pub async fn add_key(
         created_at: now,
         activates_at,
         retires_at: None,
-    };
-    let audit = AuditEvent::new(now, "signing_key_added", actor)
+    })
+}
+
+fn added(record: &SigningKeyRecord, actor: &str, now: UnixTime) -> AuditEvent {
+    AuditEvent::new(now, "signing_key_added", actor)
         .detail("kid", record.kid.clone())
         .detail("alg", record.alg.clone())
-        .detail("activates_at", activates_at);
-    let retire_others_at = supersede.then_some(activates_at + RETIRE_AFTER_SECS);
-    db.insert_key(&record, retire_others_at, &audit).await?;
-    Ok(record)
+        .detail("activates_at", record.activates_at)
 }
 
 /// Whether a key of `alg` can sign at `now`.
@@ -59,11 +74,35 @@ pub async fn can_sign(db: &SqlStore, alg: KeyAlg, now: UnixTime) -> anyhow::Resu
 }
 
 /// Makes sure each algorithm has a key that can sign now (first start).
+///
+/// Instances that start together on an empty database must not each make their
+/// own first key (each would sign with a key the others do not publish): the
+/// first key of an algorithm has a fixed id, so exactly one insert wins and every
+/// instance then loads the winner's key.
 pub async fn ensure_keys(db: &SqlStore, kek: &Kek, now: UnixTime) -> anyhow::Result<()> {
     for alg in KeyAlg::ALL {
+        if can_sign(db, alg, now).await? {
+            continue;
+        }
+        let first = make_key(
+            kek,
+            alg,
+            format!("{}-first", alg.as_str().to_lowercase()),
+            now,
+            now,
+        )?;
+        match db
+            .insert_key(&first, None, &added(&first, "system", now))
+            .await
+        {
+            Ok(()) => tracing::info!(alg = alg.as_str(), "made the first signing key"),
+            Err(StoreError::Conflict) => {}
+            Err(other) => return Err(other.into()),
+        }
+        // The fixed id is taken by a key that no longer signs (all keys retired):
+        // make an ordinary one.
         if !can_sign(db, alg, now).await? {
             add_key(db, kek, alg, now, now, false, "system").await?;
-            tracing::info!(alg = alg.as_str(), "made the first signing key");
         }
     }
     Ok(())

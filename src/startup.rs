@@ -220,17 +220,19 @@ pub fn router(state: AppState) -> Router {
         .layer(SetRequestIdLayer::x_request_id(RandomRequestId))
 }
 
-/// Reloads the key ring every minute and whenever a key activates or retires, so a
-/// key rotated with the CLI reaches every instance without a restart.
+/// Reloads the key ring every `CLAVE_KEY_RELOAD_SECS` (a minute by default) and
+/// whenever a key activates or retires, so a key rotated with the CLI reaches every
+/// instance without a restart.
 async fn reload_keys(state: AppState) {
+    let period = i64::try_from(state.settings.key_reload_secs.max(1)).unwrap_or(60);
     loop {
         let now = state.now();
         let next = state
             .key_ring()
             .next_refresh_at()
             .map(|at| at - now)
-            .unwrap_or(60);
-        tokio::time::sleep(Duration::from_secs(next.clamp(1, 60) as u64)).await;
+            .unwrap_or(period);
+        tokio::time::sleep(Duration::from_secs(next.clamp(1, period) as u64)).await;
         match crate::signing::load_ring(&state.db, &state.kek, state.now()).await {
             Ok(ring) => state.set_key_ring(ring),
             Err(error) => {

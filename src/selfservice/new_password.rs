@@ -25,7 +25,7 @@ pub async fn check_and_hash(
         document: &document,
     };
     let mut errors = Vec::new();
-    let checked = PasswordPolicy::default().check(new_password, &person);
+    let checked = PasswordPolicy::new(state.settings.password_policy).check(new_password, &person);
     if let Err(violations) = &checked {
         errors.extend(
             violations

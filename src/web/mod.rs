@@ -101,6 +101,7 @@ struct WebInner {
     csrf: CsrfKey,
     https: bool,
     issuer: String,
+    password_policy: crate::domain::PolicyProfile,
 }
 
 impl Web {
@@ -111,6 +112,7 @@ impl Web {
             csrf,
             https: settings.is_https(),
             issuer: settings.issuer.clone(),
+            password_policy: settings.password_policy,
         }))
     }
 
@@ -132,6 +134,11 @@ impl Web {
     /// The issuer URL.
     pub fn issuer(&self) -> &str {
         &self.0.issuer
+    }
+
+    /// The password policy in force (the pages state its rules).
+    pub fn password_policy(&self) -> crate::domain::PolicyProfile {
+        self.0.password_policy
     }
 
     /// A cookie of the provider: HttpOnly, SameSite=Lax, Path=/, Secure over https;

@@ -294,6 +294,7 @@ pub(crate) fn base_context(web: &Web, info: &RequestInfo, csrf_token: &str) -> t
     context.insert("issuer", web.issuer());
     context.insert("path", &info.path);
     context.insert("lang_links", &info.lang_links());
+    context.insert("password_policy", &web.password_policy());
     context.insert("title", "");
     context.insert("errors", &Vec::<ShownError>::new());
     context.insert("field_errors", &BTreeMap::<String, String>::new());

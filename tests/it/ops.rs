@@ -114,3 +114,43 @@ async fn the_front_page_lists_the_self_service_and_the_language_switch_keeps_the
         again.body
     );
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn instances_starting_together_on_an_empty_database_share_one_first_key_per_algorithm() {
+    let Some(url) = crate::support::isolated_postgres_url().await else {
+        return;
+    };
+    let kek = clave_idp::kek::Kek::generate();
+    let build = |url: String, kek: String| async move {
+        let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+        let settings = clave_idp::settings::Settings {
+            database_url: url,
+            key_encryption_key: Some(kek),
+            ..clave_idp::settings::Settings::default()
+        };
+        let overrides = clave_idp::startup::Overrides {
+            hasher: clave_idp::crypto::HasherParams::for_tests(),
+            ..Default::default()
+        };
+        clave_idp::startup::Application::build_on(listener, settings, overrides)
+            .await
+            .unwrap()
+    };
+    let (a, b, c) = tokio::join!(
+        build(url.clone(), kek.clone()),
+        build(url.clone(), kek.clone()),
+        build(url, kek)
+    );
+    let jwks: Vec<String> = [&a, &b, &c]
+        .iter()
+        .map(|app| app.state().key_ring().jwks_json().to_owned())
+        .collect();
+    assert_eq!(jwks[0], jwks[1]);
+    assert_eq!(jwks[1], jwks[2]);
+    let keys: serde_json::Value = serde_json::from_str(&jwks[0]).unwrap();
+    assert_eq!(
+        keys["keys"].as_array().unwrap().len(),
+        2,
+        "one RS256 and one ES256 key: {keys}"
+    );
+}

@@ -657,3 +657,58 @@ async fn a_failing_sms_gateway_loses_no_flow() {
     assert_eq!(answer.status, 303, "the same flow goes on: {}", answer.body);
     assert_eq!(app.sms_count(), 0);
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_nist_profile_drops_the_character_group_rule_but_keeps_the_others() {
+    let app = TestApp::spawn_configured(Backends::Embedded, None, |s| {
+        s.password_policy = clave_idp::domain::PolicyProfile::Nist;
+    })
+    .await
+    .unwrap();
+    let code = pending(&app).await;
+    let browser = Browser::new();
+    let started = start(
+        &browser,
+        &app,
+        "/activate",
+        &[
+            ("username", ID),
+            ("email", EMAIL),
+            ("activation_code", &code),
+        ],
+    )
+    .await;
+    let (_, after_code) = type_code(&browser, &app, &started, &app.last_otp()).await;
+    let page = browser
+        .get(&app.url(after_code.location.as_deref().unwrap()))
+        .await;
+    assert!(
+        !page.body.contains("data-rule=\"groups\""),
+        "the page states only the rules in force"
+    );
+    let flow = page.field("flow").unwrap();
+    let personal = browser
+        .post(
+            &app.url("/activate/password"),
+            &[
+                ("csrf_token", &page.csrf()),
+                ("flow", &flow),
+                ("new_password", "garcialopez"),
+                ("new_password_confirm", "garcialopez"),
+            ],
+        )
+        .await;
+    assert_eq!(personal.status, 422, "personal data are still refused");
+    let done = browser
+        .post(
+            &app.url("/activate/password"),
+            &[
+                ("csrf_token", &page.csrf()),
+                ("flow", &flow),
+                ("new_password", "vaquerosalegres"),
+                ("new_password_confirm", "vaquerosalegres"),
+            ],
+        )
+        .await;
+    assert_eq!(done.status, 200, "{}", done.body);
+}
