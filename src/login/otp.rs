@@ -10,10 +10,11 @@ use super::transaction::{LoginTx, Stage};
 use crate::abuse::ClientIp;
 use crate::oidc::authorize::redirect;
 use crate::oidc::request::Assurance;
-use crate::otp::{OtpPurpose, OtpServiceError, SendOutcome, VerifyOutcome};
+use crate::otp::notice::{notice_of, notice_text};
+use crate::otp::{OtpPurpose, VerifyOutcome};
 use crate::selfservice::steps::too_many_codes;
 use crate::state::AppState;
-use crate::web::{CsrfForm, FieldError, Page, PageContext, PageError, tr, tr_args};
+use crate::web::{CsrfForm, FieldError, Page, PageContext, PageError};
 
 /// The query of the code page: the transaction and a notice from the last send.
 #[derive(Debug, Deserialize)]
@@ -58,27 +59,6 @@ pub(super) async fn otp_page(
         .with("validity_minutes", state.otp.policy().validity_minutes()))
 }
 
-/// The text of a notice about the last send (`?notice=` after a redirect).
-pub(super) fn notice_text(
-    state: &AppState,
-    ctx: &PageContext,
-    notice: Option<&str>,
-) -> Option<String> {
-    let lang = ctx.lang();
-    let policy = state.otp.policy();
-    Some(match notice? {
-        "sms-failed" => tr(lang, "otp-sms-unavailable"),
-        "hourly-limit" => tr_args(lang, "otp-hourly-limit", &[("minutes", "60")]),
-        "cooling-down" => tr_args(
-            lang,
-            "otp-cooling-down",
-            &[("seconds", &policy.cooldown_secs().to_string())],
-        ),
-        "resent" => tr(lang, "otp-resent"),
-        _ => return None,
-    })
-}
-
 fn citizen_of(tx: &LoginTx) -> Result<String, PageError> {
     match &tx.stage {
         Stage::Otp { citizen_id } => Ok(citizen_id.clone()),
@@ -96,7 +76,10 @@ pub async fn show(
     let citizen_id = citizen_of(&tx)?;
     let page = otp_page(&state, &ctx, &query.tx, &tx, &citizen_id, "login/otp.html").await?;
     Ok(page
-        .with("notice", notice_text(&state, &ctx, query.notice.as_deref()))
+        .with(
+            "notice",
+            notice_text(ctx.lang(), state.otp.policy(), query.notice.as_deref()),
+        )
         .with("notice_kind", query.notice.as_deref()))
 }
 
@@ -186,16 +169,13 @@ pub async fn resend(
     let Some(citizen) = state.db.citizen(&citizen_id).await? else {
         return Err(PageError::BadRequest("error-login-expired"));
     };
-    let notice = match state
+    let sent = state
         .otp
         .send(&form.tx, purpose, &citizen.id, &citizen.phone, ctx.lang())
-        .await
-    {
-        Ok(SendOutcome::Sent { .. }) => "resent",
-        Ok(SendOutcome::CoolingDown { .. }) => "cooling-down",
-        Ok(SendOutcome::HourlyLimit { .. }) => "hourly-limit",
-        Err(OtpServiceError::SmsUnavailable(_)) => "sms-failed",
-        Err(OtpServiceError::Unavailable(error)) => return Err(error.into()),
+        .await;
+    let notice = match notice_of(sent)? {
+        "sent" => "resent",
+        other => other,
     };
     Ok(redirect(
         &format!("{path}?tx={}&notice={notice}", form.tx),

@@ -21,11 +21,11 @@ use super::complete::{Authenticated, complete};
 use super::transaction::{LoginTx, Stage};
 use crate::abuse::question;
 use crate::abuse::{ClientIp, Gate, Scope};
-use crate::crypto::HashError;
 use crate::domain::{DocumentId, normalize_password};
 use crate::oidc::authorize::redirect;
 use crate::oidc::request::Assurance;
-use crate::otp::{OtpPurpose, OtpServiceError, SendOutcome};
+use crate::otp::OtpPurpose;
+use crate::otp::notice::notice_of;
 use crate::state::AppState;
 use crate::store::sql::{AuditEvent, CitizenRecord, CitizenStatus, PASSWORD_LIFETIME_SECS};
 use crate::web::{CsrfForm, FieldError, Page, PageContext, PageError};
@@ -145,20 +145,8 @@ pub async fn submit(
     let citizen = state.db.citizen(id.as_str()).await?;
     let stored = citizen.as_ref().and_then(|c| c.password_hash.as_deref());
     let password = normalize_password(&form.password);
-    let matches = match state.hasher.verify(&password, stored).await {
-        Ok(matches) => matches,
-        Err(HashError::Busy) => {
-            return Err(PageError::TooManyRequests {
-                retry_after_secs: 5,
-            });
-        }
-        Err(HashError::MalformedHash) => false,
-        Err(other) => {
-            return Err(PageError::Internal(anyhow::anyhow!(
-                "password check failed: {other:?}"
-            )));
-        }
-    };
+    let matches =
+        crate::selfservice::new_password::verify_password(&state, &password, stored).await?;
     let wrong = vec![FieldError::new("password", "login-wrong-credentials")];
     let Some(citizen) = citizen.filter(|_| matches) else {
         metrics::counter!("clave_logins_total", "outcome" => "wrong_credentials").increment(1);
@@ -303,16 +291,13 @@ pub(super) async fn send_code_and_go(
     path: &str,
 ) -> Result<Response, PageError> {
     tx.save(state, tx_id).await?;
-    let notice = match state
+    let sent = state
         .otp
         .send(tx_id, purpose, &citizen.id, &citizen.phone, ctx.lang())
-        .await
-    {
-        Ok(SendOutcome::Sent { .. }) => "",
-        Ok(SendOutcome::CoolingDown { .. }) => "",
-        Ok(SendOutcome::HourlyLimit { .. }) => "&notice=hourly-limit",
-        Err(OtpServiceError::SmsUnavailable(_)) => "&notice=sms-failed",
-        Err(OtpServiceError::Unavailable(error)) => return Err(error.into()),
-    };
-    Ok(redirect(&format!("{path}?tx={tx_id}{notice}"), true))
+        .await;
+    let notice = notice_of(sent)?;
+    Ok(redirect(
+        &format!("{path}?tx={tx_id}&notice={notice}"),
+        true,
+    ))
 }

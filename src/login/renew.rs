@@ -9,10 +9,11 @@ use axum::response::{IntoResponse, Response};
 use serde::Deserialize;
 
 use super::complete::{Authenticated, complete};
-use super::otp::{notice_text, otp_error, otp_page};
+use super::otp::{otp_error, otp_page};
 use super::transaction::{LoginTx, Stage};
 use crate::oidc::authorize::redirect;
 use crate::oidc::request::Assurance;
+use crate::otp::notice::notice_text;
 use crate::otp::{OtpPurpose, VerifyOutcome};
 use crate::selfservice::new_password::check_and_hash;
 use crate::state::AppState;
@@ -79,7 +80,10 @@ pub async fn show(
     )
     .await?;
     Ok(page
-        .with("notice", notice_text(&state, &ctx, query.notice.as_deref()))
+        .with(
+            "notice",
+            notice_text(ctx.lang(), state.otp.policy(), query.notice.as_deref()),
+        )
         .with("notice_kind", query.notice.as_deref()))
 }
 

@@ -20,6 +20,7 @@
 //! [`Clock`]: crate::clock::Clock
 
 mod key;
+pub mod notice;
 mod outcome;
 mod purpose;
 mod records;

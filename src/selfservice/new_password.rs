@@ -64,6 +64,20 @@ pub async fn check_and_hash(
     Ok(Ok(hash))
 }
 
+/// Whether `password` (NFC-normalised) matches `stored`; `None` costs the same
+/// dummy verification, so unknown accounts take as long as known ones.
+pub async fn verify_password(
+    state: &AppState,
+    password: &str,
+    stored: Option<&str>,
+) -> Result<bool, PageError> {
+    match state.hasher.verify(password, stored).await {
+        Ok(matches) => Ok(matches),
+        Err(HashError::MalformedHash) => Ok(false),
+        Err(other) => Err(hash_failure(other)),
+    }
+}
+
 /// A hashing failure as a page error: a full pool is "try again shortly".
 pub fn hash_failure(error: HashError) -> PageError {
     match error {

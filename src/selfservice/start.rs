@@ -20,7 +20,7 @@ use super::flow::{Flow, FlowKind};
 use super::steps;
 use crate::abuse::question::{self, Question};
 use crate::abuse::{Gate, Scope};
-use crate::crypto::{HashError, hash_token};
+use crate::crypto::hash_token;
 use crate::domain::{ActivationCode, DocumentId, normalize_password};
 use crate::state::AppState;
 use crate::store::sql::{AuditEvent, CitizenRecord, CitizenStatus};
@@ -267,24 +267,9 @@ async fn by_password(
     }
     let citizen = state.db.citizen(id.as_str()).await?;
     let stored = citizen.as_ref().and_then(|c| c.password_hash.as_deref());
-    let matches = match state
-        .hasher
-        .verify(&normalize_password(&form.password), stored)
-        .await
-    {
-        Ok(matches) => matches,
-        Err(HashError::Busy) => {
-            return Err(PageError::TooManyRequests {
-                retry_after_secs: 5,
-            });
-        }
-        Err(HashError::MalformedHash) => false,
-        Err(other) => {
-            return Err(PageError::Internal(anyhow::anyhow!(
-                "password check failed: {other:?}"
-            )));
-        }
-    };
+    let matches =
+        super::new_password::verify_password(state, &normalize_password(&form.password), stored)
+            .await?;
     let wrong =
         || Identified::Refused(vec![FieldError::new("password", "login-wrong-credentials")]);
     let Some(citizen) = citizen else {

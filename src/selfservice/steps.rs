@@ -10,10 +10,11 @@ use super::flow::{Flow, FlowKind, Stage};
 use super::start::citizen_of;
 use crate::domain::MobilePhone;
 use crate::oidc::authorize::redirect;
-use crate::otp::{OtpServiceError, SendOutcome, VerifyOutcome};
+use crate::otp::VerifyOutcome;
+use crate::otp::notice::{notice_of, notice_text};
 use crate::state::AppState;
 use crate::store::sql::CitizenRecord;
-use crate::web::{FieldError, Page, PageContext, PageError, tr, tr_args};
+use crate::web::{FieldError, Page, PageContext, PageError};
 
 /// The `flow` (and `notice`) query parameters of the step pages.
 #[derive(Debug, Deserialize)]
@@ -60,41 +61,17 @@ async fn send(
     id: &str,
     citizen: &CitizenRecord,
 ) -> Result<&'static str, PageError> {
-    Ok(
-        match state
-            .otp
-            .send(
-                id,
-                kind.otp_purpose(),
-                &citizen.id,
-                &citizen.phone,
-                ctx.lang(),
-            )
-            .await
-        {
-            Ok(SendOutcome::Sent { .. }) => "sent",
-            Ok(SendOutcome::CoolingDown { .. }) => "cooling-down",
-            Ok(SendOutcome::HourlyLimit { .. }) => "hourly-limit",
-            // The flow stays: the citizen can ask again once the gateway answers.
-            Err(OtpServiceError::SmsUnavailable(_)) => "sms-failed",
-            Err(OtpServiceError::Unavailable(error)) => return Err(error.into()),
-        },
-    )
-}
-
-fn notice_text(state: &AppState, ctx: &PageContext, notice: Option<&str>) -> Option<String> {
-    let lang = ctx.lang();
-    Some(match notice? {
-        "sms-failed" => tr(lang, "otp-sms-unavailable"),
-        "hourly-limit" => tr_args(lang, "otp-hourly-limit", &[("minutes", "60")]),
-        "cooling-down" => tr_args(
-            lang,
-            "otp-cooling-down",
-            &[("seconds", &state.otp.policy().cooldown_secs().to_string())],
-        ),
-        "resent" => tr(lang, "otp-resent"),
-        _ => return None,
-    })
+    let sent = state
+        .otp
+        .send(
+            id,
+            kind.otp_purpose(),
+            &citizen.id,
+            &citizen.phone,
+            ctx.lang(),
+        )
+        .await;
+    Ok(notice_of(sent)?)
 }
 
 async fn code_page(
@@ -129,7 +106,10 @@ pub async fn code_show(
     let flow = Flow::load(&state, &ctx, kind, &query.flow, Stage::Code).await?;
     let page = code_page(&state, &ctx, kind, &query.flow, &flow).await?;
     Ok(page
-        .with("notice", notice_text(&state, &ctx, query.notice.as_deref()))
+        .with(
+            "notice",
+            notice_text(ctx.lang(), state.otp.policy(), query.notice.as_deref()),
+        )
         .with("notice_kind", query.notice.as_deref()))
 }
 

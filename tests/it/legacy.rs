@@ -16,29 +16,6 @@ use crate::harness::{Browser, ClientSpec, OTHER_PORTAL, PASSWORD, PORTAL, Seen, 
 const LEGACY: &str = "12345678Z";
 const HEADER: &str = "id,given_name,first_surname,second_surname,email,phone,password_hash";
 
-macro_rules! both_backends {
-    ($($name:ident),* $(,)?) => {
-        mod embedded {
-            $(
-                #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-                async fn $name() {
-                    let app = crate::harness::TestApp::spawn(crate::harness::Backends::Embedded).await.unwrap();
-                    super::$name(app).await;
-                }
-            )*
-        }
-        mod real {
-            $(
-                #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-                async fn $name() {
-                    let Some(app) = crate::harness::TestApp::spawn(crate::harness::Backends::Real).await else { return };
-                    super::$name(app).await;
-                }
-            )*
-        }
-    };
-}
-
 both_backends!(
     a_legacy_user_at_another_portal_gets_the_legacy_page_and_no_code,
     a_legacy_user_at_a_social_security_portal_is_offered_the_migration,
