@@ -4,8 +4,9 @@
 //! provider deals only in opaque strings (PHC hashes, token hashes, compact JWTs, JWKS
 //! JSON) and never picks an algorithm or a parameter by itself.
 //!
-//! - [`password`]: argon2id on a bounded pool off the async executor, with a dummy
-//!   hash so unknown users cost as much as known ones, and legacy bcrypt verification.
+//! - [`password`]: argon2id on a bounded pool of threads off the async executor, each
+//!   reusing one working area; unknown users cost a hash as known ones do; legacy
+//!   bcrypt verification.
 //! - [`tokens`]: CSPRNG tokens, their SHA-256 hashes for storage, HMAC, and
 //!   constant-time comparison.
 //! - [`keys`] and [`keyring`]: RS256/ES256 key generation and the in-memory ring of

@@ -5,15 +5,23 @@
 //! [`HasherParams::cheap`] in tests) and 19 MiB of memory. Run on the async executor, a burst of logins
 //! would stall every other request; run on an unbounded `spawn_blocking`, it would
 //! queue without limit and exhaust memory. So every hash and verification takes a
-//! permit from a semaphore sized to the cores (`workers`) and runs on the blocking
-//! pool; at most `queue` callers may wait for a permit, and the next one gets
-//! [`HashError::Busy`] at once, which the server answers with 503 + `Retry-After`
-//! (load shedding instead of unbounded latency). [`PasswordHasher::queue_depth`] feeds
-//! the metrics.
+//! permit from a semaphore sized to the cores (`workers`) and runs on one of
+//! `workers` dedicated threads; at most `queue` callers may wait for a permit, and
+//! the next one gets [`HashError::Busy`] at once, which the server answers with 503 +
+//! `Retry-After` (load shedding instead of unbounded latency).
+//! [`PasswordHasher::queue_depth`] feeds the metrics.
 //!
-//! Unknown users are verified against a dummy hash made at construction with the same
-//! parameters, so "no such user" costs the same time as "wrong password" and login
-//! timing does not reveal which DNI/NIE are registered.
+//! Each hashing thread owns its argon2 working area ([`Scratch`]) and reuses it for
+//! every hash, so the memory of the pool is `workers` × 19 MiB, allocated once.
+//! Letting argon2 allocate its 19 MiB per call instead leaves glibc malloc with
+//! freed areas it does not give back (its mmap threshold rises to the size of the
+//! first freed area), and a burst of logins on tokio's blocking pool grew the process
+//! to 378 MiB (`a_burst_of_hashes_keeps_memory_bounded_by_the_workers`). A working
+//! area idle for [`IDLE_RELEASE`] is released.
+//!
+//! For unknown users the password is hashed with our parameters all the same, so "no
+//! such user" costs the same time as "wrong password" and login timing does not
+//! reveal which DNI/NIE are registered.
 //!
 //! Legacy Social Security users are imported with bcrypt or argon2 hashes; both verify,
 //! and [`PasswordHasher::needs_rehash`] tells the caller to store a fresh argon2id hash
@@ -23,9 +31,11 @@
 use std::fmt;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::mpsc::{Receiver, RecvTimeoutError, Sender};
+use std::time::Duration;
 
-use argon2::password_hash::Error as PhcError;
-use argon2::{Algorithm, Argon2, Params, PasswordHash, PasswordHasher as _, PasswordVerifier};
+use argon2::password_hash::phc::{Output, ParamsString, Salt};
+use argon2::{Algorithm, Argon2, Block, Params, PasswordHash, Version};
 use tokio::sync::{Semaphore, TryAcquireError};
 use zeroize::Zeroizing;
 
@@ -105,7 +115,85 @@ struct Inner {
     params: HasherParams,
     permits: Arc<Semaphore>,
     waiting: AtomicUsize,
-    dummy_phc: String,
+    jobs: Sender<Job>,
+    /// Blocks of our own parameters.
+    block_count: usize,
+}
+
+/// Work for a hashing thread, given that thread's working area.
+type Job = Box<dyn FnOnce(&mut Scratch) + Send>;
+
+/// How long a hashing thread keeps its working area with nothing to do.
+pub const IDLE_RELEASE: Duration = Duration::from_secs(30);
+
+/// Working areas of stored hashes with more memory than ours (imported legacy
+/// hashes) up to this many blocks are kept for the next call; larger ones are
+/// allocated for the one call.
+const MAX_KEPT_BLOCKS: usize = 64 * 1024;
+
+/// One hashing thread's argon2 memory, reused from hash to hash. Argon2 writes every
+/// block of the first pass before reading it, so a reused area needs no clearing.
+#[derive(Default)]
+pub(crate) struct Scratch {
+    blocks: Vec<Block>,
+}
+
+impl Scratch {
+    /// Computes the raw argon2 output of `password` into `out` (its length is the
+    /// output length), in this scratch area when it can hold `params`.
+    fn compute(
+        &mut self,
+        argon2: &Argon2<'_>,
+        block_count: usize,
+        password: &[u8],
+        salt: &[u8],
+        out: &mut [u8],
+    ) -> Result<(), argon2::Error> {
+        if block_count > self.blocks.len() && block_count <= MAX_KEPT_BLOCKS {
+            self.blocks = vec![Block::new(); block_count];
+        }
+        match self.blocks.get_mut(..block_count) {
+            Some(area) => argon2.hash_password_into_with_memory(password, salt, out, area),
+            None => argon2.hash_password_into(password, salt, out),
+        }
+    }
+
+    fn release(&mut self) {
+        self.blocks = Vec::new();
+    }
+}
+
+/// Starts `workers` long-lived hashing threads, each with its own [`Scratch`]. The
+/// threads end when the last sender (the hasher) is dropped.
+fn start_workers(workers: usize) -> Result<Sender<Job>, HashError> {
+    let (sender, receiver) = std::sync::mpsc::channel::<Job>();
+    let receiver = Arc::new(std::sync::Mutex::new(receiver));
+    for n in 0..workers {
+        let receiver = Arc::clone(&receiver);
+        std::thread::Builder::new()
+            .name(format!("argon2-{n}"))
+            .spawn(move || work(&receiver))
+            .map_err(|e| HashError::Internal(format!("cannot start a hashing thread: {e}")))?;
+    }
+    Ok(sender)
+}
+
+/// A hashing thread: runs jobs in turn, releasing its working area when idle.
+fn work(jobs: &std::sync::Mutex<Receiver<Job>>) {
+    let mut scratch = Scratch::default();
+    loop {
+        let next = {
+            let receiver = jobs
+                .lock()
+                .unwrap_or_else(std::sync::PoisonError::into_inner);
+            receiver.recv_timeout(IDLE_RELEASE)
+        };
+        match next {
+            Ok(job) => job(&mut scratch),
+            Err(RecvTimeoutError::Timeout) => scratch.release(),
+            Err(RecvTimeoutError::Disconnected) => break,
+        }
+    }
 }
 
 impl fmt::Debug for PasswordHasher {
@@ -118,8 +206,8 @@ impl fmt::Debug for PasswordHasher {
 }
 
 impl PasswordHasher {
-    /// Builds the hasher and computes the dummy hash for unknown users (one full hash,
-    /// done synchronously: call it at start-up, not per request).
+    /// Builds the hasher and starts its `workers` hashing threads (call it once, at
+    /// start-up); their working areas are allocated on first use.
     pub fn new(params: HasherParams) -> Result<Self, HashError> {
         if params.workers == 0 {
             return Err(HashError::InvalidParams(
@@ -133,18 +221,16 @@ impl PasswordHasher {
             None,
         )
         .map_err(|e| HashError::InvalidParams(e.to_string()))?;
-        let argon2 = Argon2::new(Algorithm::Argon2id, argon2::Version::V0x13, argon_params);
-        let dummy_phc = argon2
-            .hash_password(b"dummy password for unknown users")
-            .map_err(|e| HashError::Internal(e.to_string()))?
-            .to_string();
+        let block_count = argon_params.block_count();
+        let argon2 = Argon2::new(Algorithm::Argon2id, Version::V0x13, argon_params);
         Ok(Self {
             inner: Arc::new(Inner {
                 argon2,
                 params,
                 permits: Arc::new(Semaphore::new(params.workers)),
                 waiting: AtomicUsize::new(0),
-                dummy_phc,
+                jobs: start_workers(params.workers)?,
+                block_count,
             }),
         })
     }
@@ -167,25 +253,21 @@ impl PasswordHasher {
     /// Hashes `password` with argon2id and a fresh random salt; returns the PHC string.
     pub async fn hash(&self, password: &str) -> Result<String, HashError> {
         let password = Zeroizing::new(password.to_owned());
-        self.run(move |inner| {
-            inner
-                .argon2
-                .hash_password(password.as_bytes())
-                .map(|phc| phc.to_string())
-                .map_err(|e| HashError::Internal(e.to_string()))
-        })
-        .await?
+        self.run(move |inner, scratch| inner.hash_blocking(scratch, password.as_bytes()))
+            .await?
     }
 
     /// Checks `password` against a stored hash (argon2 PHC or legacy bcrypt).
     ///
-    /// `None` means the user is unknown: the password is checked against the dummy hash
-    /// so the answer (`false`) takes as long as for a known user.
+    /// `None` means the user is unknown: the password is hashed with our parameters
+    /// all the same, so the answer (`false`) takes as long as for a known user.
     pub async fn verify(&self, password: &str, phc: Option<&str>) -> Result<bool, HashError> {
         let password = Zeroizing::new(password.to_owned());
         let stored = phc.map(str::to_owned);
-        self.run(move |inner| inner.verify_blocking(password.as_bytes(), stored.as_deref()))
-            .await?
+        self.run(move |inner, scratch| {
+            inner.verify_blocking(scratch, password.as_bytes(), stored.as_deref())
+        })
+        .await?
     }
 
     /// True when a stored hash should be replaced by a fresh one after a successful
@@ -209,12 +291,12 @@ impl PasswordHasher {
             || stored.p_cost() < ours.parallelism
     }
 
-    /// Runs `job` on the blocking pool under a worker permit, waiting in the bounded
+    /// Runs `job` on a hashing thread under a worker permit, waiting in the bounded
     /// queue if every worker is busy.
     async fn run<T, F>(&self, job: F) -> Result<T, HashError>
     where
         T: Send + 'static,
-        F: FnOnce(&Inner) -> T + Send + 'static,
+        F: FnOnce(&Inner, &mut Scratch) -> T + Send + 'static,
     {
         let permits = Arc::clone(&self.inner.permits);
         let arrived = std::time::Instant::now();
@@ -240,22 +322,58 @@ impl PasswordHasher {
             .record(arrived.elapsed().as_secs_f64());
         metrics::gauge!("clave_password_hash_queue_depth").set(self.queue_depth() as f64);
         let inner = Arc::clone(&self.inner);
-        // The permit moves into the blocking task: if the caller gives up (request
+        let (done, result) = tokio::sync::oneshot::channel();
+        // The permit moves into the job: if the caller gives up (request
         // cancelled), the worker still counts as busy until the hash really finishes.
-        tokio::task::spawn_blocking(move || {
+        let work: Job = Box::new(move |scratch| {
             let _permit = permit;
-            job(&inner)
-        })
-        .await
-        .map_err(|e| HashError::Internal(e.to_string()))
+            let _ = done.send(job(&inner, scratch));
+        });
+        self.inner
+            .jobs
+            .send(work)
+            .map_err(|_| HashError::Internal("hashing threads stopped".into()))?;
+        result
+            .await
+            .map_err(|_| HashError::Internal("a hashing thread failed".into()))
     }
 }
 
 impl Inner {
-    fn verify_blocking(&self, password: &[u8], stored: Option<&str>) -> Result<bool, HashError> {
+    /// Hashes `password` with our parameters and a fresh 16-byte salt.
+    fn hash_blocking(&self, scratch: &mut Scratch, password: &[u8]) -> Result<String, HashError> {
+        let mut salt = [0u8; Salt::RECOMMENDED_LENGTH];
+        rand::fill(&mut salt[..]);
+        let mut out = Zeroizing::new([0u8; Params::DEFAULT_OUTPUT_LEN]);
+        scratch
+            .compute(
+                &self.argon2,
+                self.block_count,
+                password,
+                &salt,
+                &mut out[..],
+            )
+            .map_err(|e| HashError::Internal(e.to_string()))?;
+        let phc = PasswordHash {
+            algorithm: argon2::ARGON2ID_IDENT,
+            version: Some(Version::V0x13.into()),
+            params: ParamsString::try_from(self.argon2.params())
+                .map_err(|e| HashError::Internal(e.to_string()))?,
+            salt: Some(Salt::new(&salt).map_err(|e| HashError::Internal(e.to_string()))?),
+            hash: Some(Output::new(&out[..]).map_err(|e| HashError::Internal(e.to_string()))?),
+        };
+        Ok(phc.to_string())
+    }
+
+    fn verify_blocking(
+        &self,
+        scratch: &mut Scratch,
+        password: &[u8],
+        stored: Option<&str>,
+    ) -> Result<bool, HashError> {
         match stored {
             None => {
-                self.burn_dummy(password);
+                self.burn(scratch, password);
                 Ok(false)
             }
             Some(hash) if is_bcrypt(hash) => {
@@ -263,24 +381,70 @@ impl Inner {
                 // the first 72 bytes, so must we to accept their hashes.
                 bcrypt::verify(password, hash).map_err(|_| HashError::MalformedHash)
             }
-            Some(hash) => {
-                let Ok(parsed) = PasswordHash::new(hash) else {
-                    self.burn_dummy(password);
-                    return Err(HashError::MalformedHash);
-                };
+            Some(hash) => match StoredArgon2::parse(hash) {
                 // The parameters and algorithm come from the stored hash, not from us.
-                match self.argon2.verify_password(password, &parsed) {
-                    Ok(()) => Ok(true),
-                    Err(PhcError::PasswordInvalid) => Ok(false),
-                    Err(_) => Err(HashError::MalformedHash),
+                Some(stored) => stored.matches(scratch, password),
+                None => {
+                    self.burn(scratch, password);
+                    Err(HashError::MalformedHash)
                 }
-            }
+            },
         }
     }
 
     /// Spends the time of one verification with our parameters, discarding the result.
-    fn burn_dummy(&self, password: &[u8]) {
-        let _ = PasswordVerifier::<str>::verify_password(&self.argon2, password, &self.dummy_phc);
+    fn burn(&self, scratch: &mut Scratch, password: &[u8]) {
+        let mut out = [0u8; Params::DEFAULT_OUTPUT_LEN];
+        let _ = scratch.compute(
+            &self.argon2,
+            self.block_count,
+            password,
+            b"no such citizen: same time as a wrong password",
+            &mut out,
+        );
+    }
+}
+
+/// A stored argon2 hash, parsed: how to recompute it and what it must equal.
+struct StoredArgon2 {
+    argon2: Argon2<'static>,
+    block_count: usize,
+    salt: Salt,
+    expected: Output,
+}
+
+impl StoredArgon2 {
+    /// `None` for anything that is not a complete argon2 PHC string.
+    fn parse(phc: &str) -> Option<Self> {
+        let parsed = PasswordHash::new(phc).ok()?;
+        let algorithm = Algorithm::try_from(parsed.algorithm.as_str()).ok()?;
+        let version = match parsed.version {
+            Some(number) => Version::try_from(number).ok()?,
+            None => Version::default(),
+        };
+        let params = Params::try_from(&parsed).ok()?;
+        Some(Self {
+            block_count: params.block_count(),
+            argon2: Argon2::new(algorithm, version, params),
+            salt: parsed.salt?,
+            expected: parsed.hash?,
+        })
+    }
+
+    /// Recomputes the hash of `password`; compared in constant time.
+    fn matches(&self, scratch: &mut Scratch, password: &[u8]) -> Result<bool, HashError> {
+        let mut out = Zeroizing::new(vec![0u8; self.expected.len()]);
+        scratch
+            .compute(
+                &self.argon2,
+                self.block_count,
+                password,
+                self.salt.as_ref(),
+                &mut out,
+            )
+            .map_err(|_| HashError::MalformedHash)?;
+        let computed = Output::new(&out).map_err(|_| HashError::MalformedHash)?;
+        Ok(computed == self.expected)
     }
 }
 
