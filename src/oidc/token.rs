@@ -120,6 +120,32 @@ async fn redeem_code(
         }
         (None, None) => {}
     }
+    match issue_for_code(state, client, code, &grant).await {
+        Err(error) if error.code == ErrorCode::TemporarilyUnavailable => {
+            // A store failed before the client received anything: give the code
+            // back, so the same request succeeds once the store has recovered
+            // instead of the login being lost.
+            let left = grant.expires_at - state.now();
+            if let Err(restore) = state
+                .ephemeral
+                .put_json(&code_key(code), &grant, ttl(left))
+                .await
+            {
+                tracing::warn!(error = %restore, "could not restore a code after a store failure");
+            }
+            Err(error)
+        }
+        issued => issued,
+    }
+}
+
+/// The tokens a valid code grants.
+async fn issue_for_code(
+    state: &AppState,
+    client: &ClientRecord,
+    code: &str,
+    grant: &CodeGrant,
+) -> Result<Value, OAuthError> {
     let citizen = state.db.citizen(&grant.authz.citizen_id).await?;
     let Some(citizen) = citizen.filter(|c| still_valid(c, client, &grant.authz)) else {
         return Err(OAuthError::invalid_grant(
