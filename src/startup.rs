@@ -130,7 +130,7 @@ impl Application {
             otp_key,
             crate::otp::OtpPolicy::default(),
         );
-        let state = AppState {
+        let state = AppState::new(crate::state::Shared {
             settings: Arc::new(settings),
             db,
             ephemeral,
@@ -142,7 +142,7 @@ impl Application {
             otp: Arc::new(otp),
             kek,
             guard,
-        };
+        });
         let router = router(state.clone());
         Ok(Self {
             listener,

@@ -6,7 +6,7 @@
 //! would stall every other request; run on an unbounded `spawn_blocking`, it would
 //! queue without limit and exhaust memory. So every hash and verification takes a
 //! permit from a semaphore sized to the cores (`workers`) and runs on one of
-//! `workers` dedicated threads; at most `queue` callers may wait for a permit, and
+//! `workers` dedicated threads of lower priority ([`HASHING_NICE`]); at most `queue` callers may wait for a permit, and
 //! the next one gets [`HashError::Busy`] at once, which the server answers with 503 +
 //! `Retry-After` (load shedding instead of unbounded latency).
 //! [`PasswordHasher::queue_depth`] feeds the metrics.
@@ -178,8 +178,18 @@ fn start_workers(workers: usize) -> Result<Sender<Job>, HashError> {
     Ok(sender)
 }
 
+/// Nice value of the hashing threads. The hashes use every core a burst leaves
+/// free, but a request that needs no hash (userinfo, a token, a page) takes a core
+/// from them at once instead of waiting for its time slice; without it a login
+/// burst raised userinfo's p99 from 0.4 ms to 21 ms on two cores.
+const HASHING_NICE: i32 = 10;
+
 /// A hashing thread: runs jobs in turn, releasing its working area when idle.
 fn work(jobs: &std::sync::Mutex<Receiver<Job>>) {
+    // On Linux the nice value belongs to the thread; this lowers only ours.
+    if let Err(error) = rustix::process::setpriority_process(None, HASHING_NICE) {
+        tracing::warn!(%error, "cannot lower the priority of a password hashing thread");
+    }
     let mut scratch = Scratch::default();
     loop {
         let next = {
@@ -326,8 +336,11 @@ impl PasswordHasher {
         // The permit moves into the job: if the caller gives up (request
         // cancelled), the worker still counts as busy until the hash really finishes.
         let work: Job = Box::new(move |scratch| {
-            let _permit = permit;
-            let _ = done.send(job(&inner, scratch));
+            let result = job(&inner, scratch);
+            // Free the worker before answering, so a caller that got its answer
+            // never sees its own hash still counted as in flight.
+            drop(permit);
+            let _ = done.send(result);
         });
         self.inner
             .jobs

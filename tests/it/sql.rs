@@ -44,6 +44,7 @@ sql_suite!(
     regenerating_the_code_unblocks_it,
     unsubscribing_revokes_the_refresh_tokens,
     a_client_id_can_be_registered_only_once,
+    a_client_unknown_a_moment_ago_is_found_once_registered,
     a_refresh_token_rotates_once_and_its_replay_revokes_the_family,
     parallel_rotations_of_one_refresh_token_have_exactly_one_winner,
     superseded_keys_stay_published_until_they_retire,
@@ -399,6 +400,16 @@ async fn a_client_id_can_be_registered_only_once(store: SqlStore) {
     assert!(matches!(again, Err(StoreError::Conflict)), "{again:?}");
     assert_eq!(store.client("sede").await.unwrap().unwrap(), client("sede"));
     assert!(store.client("other").await.unwrap().is_none());
+}
+
+/// Relying parties are kept in memory once read; an id that was unknown is not,
+/// so a portal registered while the provider runs can log citizens in at once.
+async fn a_client_unknown_a_moment_ago_is_found_once_registered(store: SqlStore) {
+    assert!(store.client("late").await.unwrap().is_none());
+    let event = AuditEvent::new(NOW, "client_registered", "operator");
+    store.insert_client(&client("late"), &event).await.unwrap();
+    assert_eq!(store.client("late").await.unwrap(), Some(client("late")));
+    assert_eq!(store.client("late").await.unwrap(), Some(client("late")));
 }
 
 async fn a_refresh_token_rotates_once_and_its_replay_revokes_the_family(store: SqlStore) {

@@ -1,5 +1,9 @@
 //! Relying parties: the e-government portals allowed to ask for logins.
 
+use std::collections::HashMap;
+use std::sync::{Arc, PoisonError, RwLock};
+use std::time::{Duration, Instant};
+
 use super::audit::{AuditEvent, insert_audit};
 use super::{SqlStore, StoreError, from_json_list, to_json_list, with_pool};
 use crate::clock::UnixTime;
@@ -99,8 +103,20 @@ impl SqlStore {
         })
     }
 
-    /// The relying party with this client id.
+    /// The relying party with this client id: from memory when it was read in the
+    /// last [`ClientCache::TTL`], else from the database.
     pub async fn client(&self, client_id: &str) -> Result<Option<ClientRecord>, StoreError> {
+        if let Some(client) = self.clients.get(client_id) {
+            return Ok(Some(client));
+        }
+        let client = self.read_client(client_id).await?;
+        if let Some(client) = &client {
+            self.clients.put(client);
+        }
+        Ok(client)
+    }
+
+    async fn read_client(&self, client_id: &str) -> Result<Option<ClientRecord>, StoreError> {
         let row: Option<ClientRow> = with_pool!(self, pool => {
             sqlx::query_as(
                 "SELECT client_id, name, secret_hash, redirect_uris, post_logout_redirect_uris, \
@@ -112,5 +128,43 @@ impl SqlStore {
             .await
         })?;
         row.map(ClientRecord::try_from).transpose()
+    }
+}
+
+/// Relying parties read in the last minute. Every token, introspection and
+/// authorization request names its client; reading it from the database each time
+/// was a query per request (a network round trip on PostgreSQL). Relying parties
+/// are only ever added (`clave-idp client add`), never changed, so a cached one is
+/// never stale in what it says; the time limit bounds how long one removed by hand
+/// in the database would still be honoured. Unknown ids are not remembered, so a
+/// client registered a moment ago is found at once.
+#[derive(Debug, Default)]
+pub(crate) struct ClientCache {
+    entries: RwLock<HashMap<String, (Instant, Arc<ClientRecord>)>>,
+}
+
+impl ClientCache {
+    /// How long a relying party read from the database is used without reading it again.
+    pub(crate) const TTL: Duration = Duration::from_secs(60);
+    /// At most this many are kept; when full, the cache starts afresh.
+    const CAPACITY: usize = 4096;
+
+    fn get(&self, client_id: &str) -> Option<ClientRecord> {
+        let entries = self.entries.read().unwrap_or_else(PoisonError::into_inner);
+        entries
+            .get(client_id)
+            .filter(|(read_at, _)| read_at.elapsed() < Self::TTL)
+            .map(|(_, client)| ClientRecord::clone(client))
+    }
+
+    fn put(&self, client: &ClientRecord) {
+        let mut entries = self.entries.write().unwrap_or_else(PoisonError::into_inner);
+        if entries.len() >= Self::CAPACITY {
+            entries.clear();
+        }
+        entries.insert(
+            client.client_id.clone(),
+            (Instant::now(), Arc::new(client.clone())),
+        );
     }
 }

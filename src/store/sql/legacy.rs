@@ -71,6 +71,7 @@ impl SqlStore {
         let store = SqlStore {
             pool: self.pool.clone(),
             timeout: self.timeout.saturating_mul(chunks.max(1)),
+            clients: self.clients.clone(),
         };
         with_pool!(&store, pool => {
             let mut tx = pool.begin().await?;

@@ -81,6 +81,8 @@ enum Pool {
 pub struct SqlStore {
     pool: Pool,
     timeout: Duration,
+    /// Relying parties already read (see [`clients::ClientCache`]).
+    clients: std::sync::Arc<clients::ClientCache>,
 }
 
 impl std::fmt::Debug for SqlStore {
@@ -176,7 +178,11 @@ impl SqlStore {
                     .to_owned(),
             ));
         };
-        Ok(Self { pool, timeout })
+        Ok(Self {
+            pool,
+            timeout,
+            clients: std::sync::Arc::default(),
+        })
     }
 
     /// Brings the schema up to date; safe to run from several instances at once.
