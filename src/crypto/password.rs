@@ -17,7 +17,8 @@
 //! freed areas it does not give back (its mmap threshold rises to the size of the
 //! first freed area), and a burst of logins on tokio's blocking pool grew the process
 //! to 378 MiB (`a_burst_of_hashes_keeps_memory_bounded_by_the_workers`). A working
-//! area idle for [`IDLE_RELEASE`] is released.
+//! area idle for [`IDLE_RELEASE`] is released (a burst peaked at 47 MiB and went
+//! back to 8 MiB).
 //!
 //! For unknown users the password is hashed with our parameters all the same, so "no
 //! such user" costs the same time as "wrong password" and login timing does not
@@ -28,10 +29,10 @@
 //! after the next successful login. Callers NFC-normalise passwords before calling;
 //! nothing here logs a password.
 
+use std::collections::VecDeque;
 use std::fmt;
-use std::sync::Arc;
 use std::sync::atomic::{AtomicUsize, Ordering};
-use std::sync::mpsc::{Receiver, RecvTimeoutError, Sender};
+use std::sync::{Arc, PoisonError};
 use std::time::Duration;
 
 use argon2::password_hash::phc::{Output, ParamsString, Salt};
@@ -115,7 +116,7 @@ struct Inner {
     params: HasherParams,
     permits: Arc<Semaphore>,
     waiting: AtomicUsize,
-    jobs: Sender<Job>,
+    jobs: Arc<JobQueue>,
     /// Blocks of our own parameters.
     block_count: usize,
 }
@@ -124,7 +125,7 @@ struct Inner {
 type Job = Box<dyn FnOnce(&mut Scratch) + Send>;
 
 /// How long a hashing thread keeps its working area with nothing to do.
-pub const IDLE_RELEASE: Duration = Duration::from_secs(30);
+pub const IDLE_RELEASE: Duration = Duration::from_secs(10);
 
 /// Working areas of stored hashes with more memory than ours (imported legacy
 /// hashes) up to this many blocks are kept for the next call; larger ones are
@@ -163,19 +164,77 @@ impl Scratch {
     }
 }
 
+/// The jobs waiting for a hashing thread. A mutex and a condition variable rather
+/// than a channel: every idle thread waits on its own clock, so each releases its
+/// working area after [`IDLE_RELEASE`] (threads queued on a channel's lock would
+/// release theirs one after another).
+#[derive(Default)]
+struct JobQueue {
+    state: std::sync::Mutex<Pending>,
+    ready: std::sync::Condvar,
+}
+
+#[derive(Default)]
+struct Pending {
+    jobs: VecDeque<Job>,
+    closed: bool,
+}
+
+impl JobQueue {
+    fn lock(&self) -> std::sync::MutexGuard<'_, Pending> {
+        self.state.lock().unwrap_or_else(PoisonError::into_inner)
+    }
+
+    fn push(&self, job: Job) -> Result<(), HashError> {
+        let mut pending = self.lock();
+        if pending.closed {
+            return Err(HashError::Internal("hashing threads stopped".into()));
+        }
+        pending.jobs.push_back(job);
+        self.ready.notify_one();
+        Ok(())
+    }
+
+    /// Ends the threads once the queue is empty.
+    fn close(&self) {
+        self.lock().closed = true;
+        self.ready.notify_all();
+    }
+
+    /// The next job, or `None` when closed; releases `scratch` when idle.
+    fn next(&self, scratch: &mut Scratch) -> Option<Job> {
+        let mut pending = self.lock();
+        loop {
+            if let Some(job) = pending.jobs.pop_front() {
+                return Some(job);
+            }
+            if pending.closed {
+                return None;
+            }
+            let (guard, waited) = self
+                .ready
+                .wait_timeout(pending, IDLE_RELEASE)
+                .unwrap_or_else(PoisonError::into_inner);
+            pending = guard;
+            if waited.timed_out() {
+                scratch.release();
+            }
+        }
+    }
+}
+
 /// Starts `workers` long-lived hashing threads, each with its own [`Scratch`]. The
-/// threads end when the last sender (the hasher) is dropped.
-fn start_workers(workers: usize) -> Result<Sender<Job>, HashError> {
-    let (sender, receiver) = std::sync::mpsc::channel::<Job>();
-    let receiver = Arc::new(std::sync::Mutex::new(receiver));
+/// threads end when the hasher is dropped.
+fn start_workers(workers: usize) -> Result<Arc<JobQueue>, HashError> {
+    let queue = Arc::new(JobQueue::default());
     for n in 0..workers {
-        let receiver = Arc::clone(&receiver);
+        let jobs = Arc::clone(&queue);
         std::thread::Builder::new()
             .name(format!("argon2-{n}"))
-            .spawn(move || work(&receiver))
+            .spawn(move || work(&jobs))
             .map_err(|e| HashError::Internal(format!("cannot start a hashing thread: {e}")))?;
     }
-    Ok(sender)
+    Ok(queue)
 }
 
 /// Nice value of the hashing threads. The hashes use every core a burst leaves
@@ -185,24 +244,20 @@ fn start_workers(workers: usize) -> Result<Sender<Job>, HashError> {
 const HASHING_NICE: i32 = 10;
 
 /// A hashing thread: runs jobs in turn, releasing its working area when idle.
-fn work(jobs: &std::sync::Mutex<Receiver<Job>>) {
+fn work(jobs: &JobQueue) {
     // On Linux the nice value belongs to the thread; this lowers only ours.
     if let Err(error) = rustix::process::setpriority_process(None, HASHING_NICE) {
         tracing::warn!(%error, "cannot lower the priority of a password hashing thread");
     }
     let mut scratch = Scratch::default();
-    loop {
-        let next = {
-            let receiver = jobs
-                .lock()
-                .unwrap_or_else(std::sync::PoisonError::into_inner);
-            receiver.recv_timeout(IDLE_RELEASE)
-        };
-        match next {
-            Ok(job) => job(&mut scratch),
-            Err(RecvTimeoutError::Timeout) => scratch.release(),
-            Err(RecvTimeoutError::Disconnected) => break,
-        }
+    while let Some(job) = jobs.next(&mut scratch) {
+        job(&mut scratch);
+    }
+}
+
+impl Drop for Inner {
+    fn drop(&mut self) {
+        self.jobs.close();
     }
 }
 
@@ -342,10 +397,7 @@ impl PasswordHasher {
             drop(permit);
             let _ = done.send(result);
         });
-        self.inner
-            .jobs
-            .send(work)
-            .map_err(|_| HashError::Internal("hashing threads stopped".into()))?;
+        self.inner.jobs.push(work)?;
         result
             .await
             .map_err(|_| HashError::Internal("a hashing thread failed".into()))

@@ -259,7 +259,8 @@ async fn a_cancelled_waiter_leaves_the_queue() {
 
 /// Measurement, not a check (run with `--ignored --nocapture`): peak memory of a
 /// burst of real-parameter hashes stays near `workers` × 19 MiB (seen: 47 MiB with
-/// two workers; 378 MiB when argon2 allocated per hash on the blocking pool).
+/// two workers, back to 8 MiB once idle; 378 MiB when argon2 allocated per hash on
+/// the blocking pool).
 #[tokio::test(flavor = "multi_thread", worker_threads = 4)]
 #[ignore]
 async fn a_burst_of_hashes_keeps_memory_bounded_by_the_workers() {
@@ -279,4 +280,14 @@ async fn a_burst_of_hashes_keeps_memory_bounded_by_the_workers() {
         .find(|l| l.starts_with("VmHWM"))
         .unwrap_or("VmHWM: ?");
     println!("workers {}: {peak}", hasher.params().workers);
+    tokio::time::sleep(IDLE_RELEASE + Duration::from_secs(2)).await;
+    let status = std::fs::read_to_string("/proc/self/status").unwrap_or_default();
+    let now = status
+        .lines()
+        .find(|l| l.starts_with("VmRSS"))
+        .unwrap_or("VmRSS: ?");
+    println!(
+        "after {} s idle: {now}",
+        (IDLE_RELEASE + Duration::from_secs(2)).as_secs()
+    );
 }
