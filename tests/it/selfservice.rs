@@ -85,14 +85,24 @@ async fn choose_password(
     assert_eq!(to_password.status, 303, "{}", to_password.body);
     let location = to_password.location.as_deref().unwrap();
     let page = browser.get(&app.url(location)).await;
-    let flow = page.field("flow").unwrap();
     let path = location.split('?').next().unwrap();
+    submit_password(browser, app, path, &page, password).await
+}
+
+/// Submits `password` twice on the password form `page`, which posts to `path`.
+async fn submit_password(
+    browser: &Browser,
+    app: &TestApp,
+    path: &str,
+    page: &Seen,
+    password: &str,
+) -> Seen {
     browser
         .post(
             &app.url(path),
             &[
                 ("csrf_token", &page.csrf()),
-                ("flow", &flow),
+                ("flow", &page.field("flow").unwrap()),
                 ("new_password", password),
                 ("new_password_confirm", password),
             ],
@@ -292,17 +302,7 @@ async fn each_password_rule_is_refused_with_its_message_and_nothing_changes(app:
         ("Password1!", "común"),
     ];
     for (password, expected) in cases {
-        let seen = browser
-            .post(
-                &app.url("/activate/password"),
-                &[
-                    ("csrf_token", &page.csrf()),
-                    ("flow", &flow),
-                    ("new_password", password),
-                    ("new_password_confirm", password),
-                ],
-            )
-            .await;
+        let seen = submit_password(&browser, &app, "/activate/password", &page, password).await;
         assert_eq!(seen.status, 422, "{password}");
         assert!(
             seen.body.contains(expected),
@@ -686,29 +686,16 @@ async fn the_nist_profile_drops_the_character_group_rule_but_keeps_the_others() 
         !page.body.contains("data-rule=\"groups\""),
         "the page states only the rules in force"
     );
-    let flow = page.field("flow").unwrap();
-    let personal = browser
-        .post(
-            &app.url("/activate/password"),
-            &[
-                ("csrf_token", &page.csrf()),
-                ("flow", &flow),
-                ("new_password", "garcialopez"),
-                ("new_password_confirm", "garcialopez"),
-            ],
-        )
-        .await;
+    let personal =
+        submit_password(&browser, &app, "/activate/password", &page, "garcialopez").await;
     assert_eq!(personal.status, 422, "personal data are still refused");
-    let done = browser
-        .post(
-            &app.url("/activate/password"),
-            &[
-                ("csrf_token", &page.csrf()),
-                ("flow", &flow),
-                ("new_password", "vaquerosalegres"),
-                ("new_password_confirm", "vaquerosalegres"),
-            ],
-        )
-        .await;
+    let done = submit_password(
+        &browser,
+        &app,
+        "/activate/password",
+        &page,
+        "vaquerosalegres",
+    )
+    .await;
     assert_eq!(done.status, 200, "{}", done.body);
 }

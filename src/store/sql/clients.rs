@@ -1,7 +1,7 @@
 //! Relying parties: the e-government portals allowed to ask for logins.
 
 use std::collections::HashMap;
-use std::sync::{Arc, PoisonError, RwLock};
+use std::sync::{PoisonError, RwLock};
 use std::time::{Duration, Instant};
 
 use super::audit::{AuditEvent, insert_audit};
@@ -140,7 +140,7 @@ impl SqlStore {
 /// client registered a moment ago is found at once.
 #[derive(Debug, Default)]
 pub(crate) struct ClientCache {
-    entries: RwLock<HashMap<String, (Instant, Arc<ClientRecord>)>>,
+    entries: RwLock<HashMap<String, (Instant, ClientRecord)>>,
 }
 
 impl ClientCache {
@@ -154,7 +154,7 @@ impl ClientCache {
         entries
             .get(client_id)
             .filter(|(read_at, _)| read_at.elapsed() < Self::TTL)
-            .map(|(_, client)| ClientRecord::clone(client))
+            .map(|(_, client)| client.clone())
     }
 
     fn put(&self, client: &ClientRecord) {
@@ -162,9 +162,6 @@ impl ClientCache {
         if entries.len() >= Self::CAPACITY {
             entries.clear();
         }
-        entries.insert(
-            client.client_id.clone(),
-            (Instant::now(), Arc::new(client.clone())),
-        );
+        entries.insert(client.client_id.clone(), (Instant::now(), client.clone()));
     }
 }
