@@ -2,7 +2,7 @@
 //! account probing, security headers, and bad input answered with a 4xx while the
 //! server keeps serving.
 
-use crate::harness::{Backends, Browser, ClientSpec, PASSWORD, Seen, TestApp};
+use crate::harness::{Backends, Browser, ClientSpec, PASSWORD, Seen, TestApp, solve_question};
 
 const ID: &str = "12345678Z";
 
@@ -12,22 +12,6 @@ async fn limited(backends: Backends, account_soft: u32, account_hard: u32) -> Op
         s.rate_account_hard = account_hard;
     })
     .await
-}
-
-fn solve(question: &str) -> u32 {
-    const WORDS: [&str; 10] = [
-        "cero", "uno", "dos", "tres", "cuatro", "cinco", "seis", "siete", "ocho", "nueve",
-    ];
-    question
-        .split(|c: char| !c.is_alphanumeric())
-        .filter_map(|w| WORDS.iter().position(|n| *n == w).map(|n| n as u32))
-        .sum()
-}
-
-fn question_text(page: &Seen) -> Option<String> {
-    let html = scraper::Html::parse_document(&page.body);
-    let selector = scraper::Selector::parse("label[for=captcha_answer]").unwrap();
-    html.select(&selector).next().map(|l| l.text().collect())
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -49,7 +33,7 @@ async fn self_service_asks_the_question_past_the_soft_quota_and_refuses_past_the
             .await;
         assert_eq!(page.status, 422);
         assert!(
-            question_text(&page).is_none(),
+            page.security_question().is_none(),
             "no question within the soft quota"
         );
     }
@@ -67,12 +51,12 @@ async fn self_service_asks_the_question_past_the_soft_quota_and_refuses_past_the
         asked.status, 422,
         "the right password alone no longer goes through"
     );
-    let text = question_text(&asked).expect("a security question");
+    let text = asked.security_question().expect("a security question");
     assert!(
         !text.chars().any(|c| c.is_ascii_digit()),
         "the sum is written in words: {text}"
     );
-    let answer = solve(&text).to_string();
+    let answer = solve_question(&text).to_string();
     let id = asked.field("captcha_id").unwrap();
     let passed = browser
         .post(
@@ -373,7 +357,7 @@ async fn a_bot_that_never_answers_cannot_block_an_account(backends: Backends) {
     assert!(!citizen.password_blocked);
 
     // The citizen, answering the question, still gets in.
-    let text = question_text(&page).expect("the question is asked");
+    let text = page.security_question().expect("the question is asked");
     let done = browser
         .post(
             &app.url("/login/permanente"),
@@ -383,7 +367,7 @@ async fn a_bot_that_never_answers_cannot_block_an_account(backends: Backends) {
                 ("username", ID),
                 ("password", PASSWORD),
                 ("captcha_id", &page.field("captcha_id").unwrap()),
-                ("captcha_answer", &solve(&text).to_string()),
+                ("captcha_answer", &solve_question(&text).to_string()),
             ],
         )
         .await;

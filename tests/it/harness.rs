@@ -255,6 +255,13 @@ pub struct Seen {
 }
 
 impl Seen {
+    /// The text of the security question on this page, if it asks one.
+    pub fn security_question(&self) -> Option<String> {
+        let html = Html::parse_document(&self.body);
+        let selector = Selector::parse("label[for=captcha_answer]").unwrap();
+        html.select(&selector).next().map(|l| l.text().collect())
+    }
+
     /// The value of the hidden field or input `name` in the page.
     pub fn field(&self, name: &str) -> Option<String> {
         let html = Html::parse_document(&self.body);
@@ -386,4 +393,15 @@ impl TestApp {
         use clave_idp::clock::Clock;
         self.clock.now()
     }
+}
+
+/// The answer to a security question: the sum of the numbers it spells in Spanish.
+pub fn solve_question(question: &str) -> u32 {
+    const WORDS: [&str; 10] = [
+        "cero", "uno", "dos", "tres", "cuatro", "cinco", "seis", "siete", "ocho", "nueve",
+    ];
+    question
+        .split(|c: char| !c.is_alphanumeric())
+        .filter_map(|w| WORDS.iter().position(|n| *n == w).map(|n| n as u32))
+        .sum()
 }

@@ -25,7 +25,7 @@ use reqwest::cookie::{CookieStore, Jar};
 use serde_json::Value;
 
 use self::pair::{CITIZEN, Pair, path_of};
-use crate::harness::{Browser, PASSWORD, PORTAL, Seen};
+use crate::harness::{Browser, PASSWORD, PORTAL, Seen, solve_question};
 use crate::servers::Instance;
 
 /// A browser whose cookies the test can read (to replay them after a logout).
@@ -219,21 +219,9 @@ async fn a_login_begun_on_one_instance_continues_on_the_other() {
     );
 }
 
-fn solve(question: &str) -> u32 {
-    const WORDS: [&str; 10] = [
-        "cero", "uno", "dos", "tres", "cuatro", "cinco", "seis", "siete", "ocho", "nueve",
-    ];
-    question
-        .split(|c: char| !c.is_alphanumeric())
-        .filter_map(|w| WORDS.iter().position(|n| *n == w).map(|n| n as u32))
-        .sum()
-}
-
 fn question(page: &Seen) -> Option<(String, String)> {
-    let html = scraper::Html::parse_document(&page.body);
-    let selector = scraper::Selector::parse("label[for=captcha_answer]").unwrap();
-    let text: String = html.select(&selector).next()?.text().collect();
-    Some((page.field("captcha_id")?, solve(&text).to_string()))
+    let text = page.security_question()?;
+    Some((page.field("captcha_id")?, solve_question(&text).to_string()))
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
