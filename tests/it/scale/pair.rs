@@ -146,12 +146,7 @@ impl Pair {
     pub async fn wait_for_kid(&self, instance: &Instance, kid: &str) {
         let deadline = Instant::now() + Duration::from_secs(15);
         loop {
-            let jwks: Value = reqwest::get(instance.url("/jwks"))
-                .await
-                .unwrap()
-                .json()
-                .await
-                .unwrap();
+            let jwks = published_keys(instance).await;
             if jwks["keys"]
                 .as_array()
                 .unwrap()
@@ -172,12 +167,7 @@ impl Pair {
     /// Verifies `token` with the JWKS `instance` publishes; returns its claims.
     pub async fn verify(&self, instance: &Instance, token: &str) -> Map<String, Value> {
         let kid = self.kid_of(token);
-        let jwks: Value = reqwest::get(instance.url("/jwks"))
-            .await
-            .unwrap()
-            .json()
-            .await
-            .unwrap();
+        let jwks = published_keys(instance).await;
         let key = jwks["keys"]
             .as_array()
             .unwrap()
@@ -212,4 +202,14 @@ pub fn path_of(seen: &Seen) -> String {
         },
         Err(_) => location.to_owned(),
     }
+}
+
+/// The JWKS `instance` publishes.
+async fn published_keys(instance: &Instance) -> Value {
+    reqwest::get(instance.url("/jwks"))
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap()
 }
