@@ -55,6 +55,9 @@ conformance!(
     put_new_succeeds_again_after_expiry,
     take_returns_the_value_once_then_none,
     only_one_of_64_concurrent_takes_gets_the_value,
+    replace_returns_the_old_value_and_keeps_the_new_for_its_ttl,
+    replace_of_an_absent_key_stores_nothing,
+    only_one_of_64_concurrent_replaces_gets_the_original,
     fifty_concurrent_increments_count_exactly_fifty,
     increment_does_not_extend_its_window,
     a_counter_starts_again_after_its_window,
@@ -167,6 +170,62 @@ async fn only_one_of_64_concurrent_takes_gets_the_value(store: Store) {
     }
 
     assert_eq!(winners, 1);
+}
+
+async fn replace_returns_the_old_value_and_keeps_the_new_for_its_ttl(store: Store) {
+    store.put("auth-code", b"grant", MINUTE).await.unwrap();
+
+    let held = store
+        .replace("auth-code", b"redeemed", Duration::from_millis(300))
+        .await
+        .unwrap();
+
+    assert_eq!(held, Some(b"grant".to_vec()));
+    assert_eq!(
+        store.get("auth-code").await.unwrap(),
+        Some(b"redeemed".to_vec())
+    );
+    let left = store.time_to_live("auth-code").await.unwrap().unwrap();
+    assert!(
+        left <= Duration::from_millis(300),
+        "the new ttl applies: {left:?}"
+    );
+    sleep(Duration::from_millis(450)).await;
+    assert_eq!(store.get("auth-code").await.unwrap(), None);
+}
+
+async fn replace_of_an_absent_key_stores_nothing(store: Store) {
+    let held = store
+        .replace("auth-code", b"redeemed", MINUTE)
+        .await
+        .unwrap();
+
+    assert_eq!(held, None);
+    assert_eq!(store.get("auth-code").await.unwrap(), None);
+}
+
+async fn only_one_of_64_concurrent_replaces_gets_the_original(store: Store) {
+    store.put("auth-code", b"grant", MINUTE).await.unwrap();
+
+    let replacers: Vec<_> = (0..64u8)
+        .map(|n| {
+            let store = Arc::clone(&store);
+            tokio::spawn(async move { store.replace("auth-code", &[n], MINUTE).await })
+        })
+        .collect();
+    let mut originals = 0;
+    for replacer in replacers {
+        let held = replacer
+            .await
+            .unwrap()
+            .unwrap()
+            .expect("the key stays filled");
+        if held == b"grant" {
+            originals += 1;
+        }
+    }
+
+    assert_eq!(originals, 1);
 }
 
 async fn fifty_concurrent_increments_count_exactly_fifty(store: Store) {

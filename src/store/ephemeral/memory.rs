@@ -315,6 +315,22 @@ impl EphemeralStore for MemoryStore {
         self.with_state(|s, now| Ok(s.remove(key, now).map(|e| e.value)))
     }
 
+    async fn replace(
+        &self,
+        key: &str,
+        value: &[u8],
+        ttl: Duration,
+    ) -> Result<Option<Vec<u8>>, EphemeralError> {
+        self.with_state(|s, now| {
+            let Some(held) = s.remove(key, now) else {
+                return Ok(None);
+            };
+            // The key's own slot was just freed, so the store cannot be full here.
+            s.insert(key, value.to_vec(), ttl, now)?;
+            Ok(Some(held.value))
+        })
+    }
+
     async fn increment(&self, key: &str, ttl: Duration) -> Result<u64, EphemeralError> {
         self.with_state(|s, now| {
             let Some(entry) = s.entries.get_mut(key).filter(|e| e.expires_at > now) else {

@@ -59,6 +59,18 @@ pub trait EphemeralStore: Send + Sync + std::fmt::Debug {
     /// of concurrent callers exactly one receives it.
     async fn take(&self, key: &str) -> Result<Option<Vec<u8>>, EphemeralError>;
 
+    /// Replaces the value under `key` with `value` for `ttl` and returns what it
+    /// held, in one atomic step; a key that holds nothing stays empty. Of any number
+    /// of concurrent callers exactly one receives the original value (the others see
+    /// a replacement): a single-use item can be consumed and leave a note in its
+    /// place in one round trip.
+    async fn replace(
+        &self,
+        key: &str,
+        value: &[u8],
+        ttl: Duration,
+    ) -> Result<Option<Vec<u8>>, EphemeralError>;
+
     /// Adds one to the counter under `key` and returns the new count. A counter that
     /// does not exist starts at 1 and expires `ttl` after that first increment (a
     /// fixed window); later increments do not extend it.

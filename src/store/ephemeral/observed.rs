@@ -58,6 +58,14 @@ impl EphemeralStore for Observed {
     async fn take(&self, key: &str) -> Result<Option<Vec<u8>>, EphemeralError> {
         observed!(self, self.inner.take(key))
     }
+    async fn replace(
+        &self,
+        key: &str,
+        value: &[u8],
+        ttl: Duration,
+    ) -> Result<Option<Vec<u8>>, EphemeralError> {
+        observed!(self, self.inner.replace(key, value, ttl))
+    }
     async fn increment(&self, key: &str, ttl: Duration) -> Result<u64, EphemeralError> {
         observed!(self, self.inner.increment(key, ttl))
     }

@@ -184,6 +184,24 @@ impl EphemeralStore for RedisStore {
         .await
     }
 
+    async fn replace(
+        &self,
+        key: &str,
+        value: &[u8],
+        ttl: Duration,
+    ) -> Result<Option<Vec<u8>>, EphemeralError> {
+        // XX: only a key that exists is written; GET: its old value comes back.
+        self.cmd("SET", |cmd| {
+            cmd.arg(self.key(key))
+                .arg(value)
+                .arg("XX")
+                .arg("GET")
+                .arg("PX")
+                .arg(millis(ttl));
+        })
+        .await
+    }
+
     async fn increment(&self, key: &str, ttl: Duration) -> Result<u64, EphemeralError> {
         let mut invocation = self.increment.key(self.key(key));
         invocation.arg(millis(ttl));
