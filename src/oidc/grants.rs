@@ -72,8 +72,21 @@ pub struct CodeGrant {
 pub struct RedeemedCode {
     /// Hash of the access token issued.
     pub access_token_hash: String,
-    /// Refresh-token family issued, if any.
+    /// The refresh-token family its tokens belong to (a refresh token exists only
+    /// if the grant includes `offline_access`).
     pub refresh_family: Option<String>,
+}
+
+/// What a code's key holds: the grant until redemption, then, in its place and for
+/// [`USED_CODE_MEMORY_SECS`], what the redemption issued. One atomic replace
+/// consumes the code and leaves the note.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(untagged)]
+pub enum CodeState {
+    /// Not yet redeemed.
+    Issued(Box<CodeGrant>),
+    /// Redeemed.
+    Redeemed(RedeemedCode),
 }
 
 /// An access token's record.
@@ -96,11 +109,6 @@ pub struct AccessGrant {
 /// The ephemeral-store key of a code.
 pub fn code_key(code: &str) -> String {
     format!("code:{}", hash_token(code))
-}
-
-/// The key remembering a redeemed code.
-pub fn used_code_key(code: &str) -> String {
-    format!("code-used:{}", hash_token(code))
 }
 
 /// The key of an access token, from its hash.

@@ -1,9 +1,10 @@
 //! The token endpoint (RFC 6749 §3.2, OIDC Core §3.1.3): authorization codes and
 //! refresh tokens exchanged for tokens.
 //!
-//! Codes are single-use by construction: redemption is an atomic `take`, so of two
-//! parallel redemptions exactly one gets the code. A code presented again finds the
-//! record of what it issued and revokes it (RFC 6749 §4.1.2). Refresh tokens rotate
+//! Codes are single-use by construction: redemption atomically replaces the code's
+//! record with a note of what it issues, so of two parallel redemptions exactly one
+//! gets the grant. A code presented again finds that note and revokes what it names
+//! (RFC 6749 §4.1.2). Refresh tokens rotate
 //! at every use in one conditional SQL update; a replay revokes the family.
 
 use axum::Json;
@@ -16,12 +17,13 @@ use serde_json::Value;
 use super::client_auth;
 use super::error::{ErrorCode, OAuthError, no_store};
 use super::grants::{
-    Authorization, CodeGrant, RedeemedCode, USED_CODE_MEMORY_SECS, access_key, code_key, ttl,
-    used_code_key,
+    Authorization, CodeGrant, CodeState, RedeemedCode, USED_CODE_MEMORY_SECS, access_key, code_key,
+    ttl,
 };
 use super::params::Params;
 use super::pkce;
-use super::tokens::{self, still_valid};
+use super::tokens::{self, AccessToken, still_valid};
+use crate::crypto::random_token;
 use crate::state::AppState;
 use crate::store::ephemeral::EphemeralStoreExt;
 use crate::store::sql::{ClientRecord, RotateOutcome};
@@ -79,15 +81,32 @@ async fn redeem_code(
     params: &Params,
 ) -> Result<Value, OAuthError> {
     let code = params.require("code")?;
-    let Some(grant) = state
+    // What this redemption will issue is drawn first, so that one atomic replace
+    // both consumes the code and leaves in its place the note a replay revokes.
+    let access_token = AccessToken::draw();
+    let redeemed = RedeemedCode {
+        access_token_hash: access_token.hash.clone(),
+        refresh_family: Some(random_token(16)),
+    };
+    let note = serde_json::to_vec(&redeemed).map_err(|e| OAuthError::server_error(&e))?;
+    let held = state
         .ephemeral
-        .take_json::<CodeGrant>(&code_key(code))
-        .await?
-    else {
-        revoke_what_a_replayed_code_issued(state, code).await?;
-        return Err(OAuthError::invalid_grant(
-            "the code is invalid, expired or already used",
-        ));
+        .replace(&code_key(code), &note, ttl(USED_CODE_MEMORY_SECS))
+        .await?;
+    let grant = match held.map(|bytes| serde_json::from_slice::<CodeState>(&bytes)) {
+        Some(Ok(CodeState::Issued(grant))) => grant,
+        Some(Ok(CodeState::Redeemed(earlier))) => {
+            revoke_what_a_replayed_code_issued(state, earlier).await?;
+            return Err(OAuthError::invalid_grant(
+                "the code is invalid, expired or already used",
+            ));
+        }
+        Some(Err(error)) => return Err(OAuthError::server_error(&error)),
+        None => {
+            return Err(OAuthError::invalid_grant(
+                "the code is invalid, expired or already used",
+            ));
+        }
     };
     if grant.authz.client_id != client.client_id {
         return Err(OAuthError::invalid_grant(
@@ -120,7 +139,7 @@ async fn redeem_code(
         }
         (None, None) => {}
     }
-    match issue_for_code(state, client, code, &grant).await {
+    match issue_for_code(state, client, &grant, access_token, redeemed.refresh_family).await {
         Err(error) if error.code == ErrorCode::TemporarilyUnavailable => {
             // A store failed before the client received anything: give the code
             // back, so the same request succeeds once the store has recovered
@@ -139,12 +158,14 @@ async fn redeem_code(
     }
 }
 
-/// The tokens a valid code grants.
+/// The tokens a valid code grants: `access_token` and, with `offline_access`, a
+/// refresh token of `family`.
 async fn issue_for_code(
     state: &AppState,
     client: &ClientRecord,
-    code: &str,
     grant: &CodeGrant,
+    access_token: AccessToken,
+    family: Option<String>,
 ) -> Result<Value, OAuthError> {
     let citizen = state.db.citizen(&grant.authz.citizen_id).await?;
     let Some(citizen) = citizen.filter(|c| still_valid(c, client, &grant.authz)) else {
@@ -158,21 +179,14 @@ async fn issue_for_code(
         &grant.authz,
         &citizen,
         grant.nonce.as_deref(),
+        access_token,
     )
     .await?;
     let refresh = if grant.authz.has_scope("offline_access") {
-        Some(tokens::new_refresh(state, &grant.authz, None)?)
+        Some(tokens::new_refresh(state, &grant.authz, family)?)
     } else {
         None
     };
-    let redeemed = RedeemedCode {
-        access_token_hash: minted.access_token_hash.clone(),
-        refresh_family: refresh.as_ref().map(|(_, r)| r.family_id.clone()),
-    };
-    state
-        .ephemeral
-        .put_json(&used_code_key(code), &redeemed, ttl(USED_CODE_MEMORY_SECS))
-        .await?;
     if let Some((_, record)) = &refresh {
         state.db.insert_refresh_token(record).await?;
     }
@@ -183,23 +197,18 @@ async fn issue_for_code(
     ))
 }
 
+/// RFC 6749 §4.1.2: a code presented twice revokes what its redemption issued.
 async fn revoke_what_a_replayed_code_issued(
     state: &AppState,
-    code: &str,
+    redeemed: RedeemedCode,
 ) -> Result<(), OAuthError> {
-    if let Some(redeemed) = state
+    tracing::warn!("authorization code replayed; revoking the tokens it issued");
+    state
         .ephemeral
-        .take_json::<RedeemedCode>(&used_code_key(code))
-        .await?
-    {
-        tracing::warn!("authorization code replayed; revoking the tokens it issued");
-        state
-            .ephemeral
-            .delete(&access_key(&redeemed.access_token_hash))
-            .await?;
-        if let Some(family) = redeemed.refresh_family {
-            state.db.revoke_refresh_family(&family).await?;
-        }
+        .delete(&access_key(&redeemed.access_token_hash))
+        .await?;
+    if let Some(family) = redeemed.refresh_family {
+        state.db.revoke_refresh_family(&family).await?;
     }
     Ok(())
 }
@@ -270,6 +279,14 @@ async fn refresh(
         ..authz
     };
     // OIDC Core §12.2: the new ID token keeps sub, aud, azp and auth_time; no nonce.
-    let minted = tokens::mint(state, client, &narrowed, &citizen, None).await?;
+    let minted = tokens::mint(
+        state,
+        client,
+        &narrowed,
+        &citizen,
+        None,
+        AccessToken::draw(),
+    )
+    .await?;
     Ok(tokens::response_body(&minted, &scope, Some(&next_token)))
 }

@@ -44,18 +44,39 @@ pub fn subject(state: &AppState, client: &ClientRecord, citizen_id: &str) -> Str
     claims::pairwise_sub(&state.provider.pairwise_salt, &client.sector, citizen_id)
 }
 
-/// Issues an access token (stored) and a signed ID token.
+/// A freshly drawn access token, not yet stored.
+#[derive(Debug)]
+pub struct AccessToken {
+    /// The token.
+    pub token: String,
+    /// Its hash (the store key).
+    pub hash: String,
+}
+
+impl AccessToken {
+    /// Draws a new token.
+    pub fn draw() -> Self {
+        let token = random_token(32);
+        let hash = hash_token(&token);
+        Self { token, hash }
+    }
+}
+
+/// Stores `access_token` for `authz` and signs an ID token.
 pub async fn mint(
     state: &AppState,
     client: &ClientRecord,
     authz: &Authorization,
     citizen: &CitizenRecord,
     nonce: Option<&str>,
+    access_token: AccessToken,
 ) -> Result<Minted, OAuthError> {
     let now = state.now();
     let sub = subject(state, client, &citizen.id);
-    let access_token = random_token(32);
-    let access_token_hash = hash_token(&access_token);
+    let AccessToken {
+        token: access_token,
+        hash: access_token_hash,
+    } = access_token;
     let mut userinfo = claims::release(&authz.scope, &authz.claims.userinfo, citizen);
     userinfo.insert("sub".to_owned(), Value::String(sub.clone()));
     let grant = AccessGrant {
