@@ -6,13 +6,15 @@
 //! record what they do with the `metrics` macros; names are listed in the README.
 //! No label ever carries a DNI/NIE, a token or any other secret.
 
-use std::sync::OnceLock;
+use std::collections::HashMap;
+use std::sync::{Arc, LazyLock, OnceLock, RwLock};
 use std::time::Instant;
 
 use axum::extract::{MatchedPath, Request};
-use axum::http::{HeaderValue, header};
+use axum::http::{HeaderValue, Method, header};
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
+use metrics::{Counter, Histogram};
 use metrics_exporter_prometheus::{Matcher, PrometheusBuilder, PrometheusHandle};
 
 static HANDLE: OnceLock<Option<PrometheusHandle>> = OnceLock::new();
@@ -57,16 +59,109 @@ pub async fn render() -> Response {
 /// records its latency.
 pub async fn track(request: Request, next: Next) -> Response {
     let started = Instant::now();
-    let method = request.method().as_str().to_owned();
-    let route = request
-        .extensions()
-        .get::<MatchedPath>()
-        .map_or_else(|| "unmatched".to_owned(), |p| p.as_str().to_owned());
+    let method = method_label(request.method());
+    let route = request.extensions().get::<MatchedPath>().map_or_else(
+        || Arc::clone(&UNMATCHED),
+        |path| route_series(path.as_str()),
+    );
     let response = next.run(request).await;
-    let status = response.status().as_u16().to_string();
-    let labels = [("method", method), ("route", route), ("status", status)];
-    metrics::counter!("clave_http_requests_total", &labels).increment(1);
-    metrics::histogram!("clave_http_request_duration_seconds", &labels[..2])
-        .record(started.elapsed().as_secs_f64());
+    let (counter, histogram) = route.handles(method, response.status().as_u16());
+    counter.increment(1);
+    histogram.record(started.elapsed().as_secs_f64());
     response
+}
+
+/// A method as a label: the standard ones by name, anything else as `other`, so
+/// that a client cannot grow the series without bound.
+fn method_label(method: &Method) -> &'static str {
+    match *method {
+        Method::GET => "GET",
+        Method::POST => "POST",
+        Method::HEAD => "HEAD",
+        Method::OPTIONS => "OPTIONS",
+        Method::PUT => "PUT",
+        Method::DELETE => "DELETE",
+        Method::PATCH => "PATCH",
+        Method::CONNECT => "CONNECT",
+        Method::TRACE => "TRACE",
+        _ => "other",
+    }
+}
+
+/// The request counter and latency histogram of one method and status.
+type StatusSeries = (Counter, Histogram);
+
+/// One route's request series, made once and kept: registering a series on every
+/// request (building and hashing its labels) cost more than the handlers of the
+/// cheapest routes.
+struct RouteSeries {
+    route: &'static str,
+    handles: RwLock<HashMap<(&'static str, u16), StatusSeries>>,
+}
+
+impl RouteSeries {
+    fn new(route: &'static str) -> Self {
+        Self {
+            route,
+            handles: RwLock::default(),
+        }
+    }
+
+    fn handles(&self, method: &'static str, status: u16) -> (Counter, Histogram) {
+        let key = (method, status);
+        if let Some(found) = read(&self.handles).get(&key) {
+            return found.clone();
+        }
+        let series = (
+            metrics::counter!(
+                "clave_http_requests_total",
+                "method" => method,
+                "route" => self.route,
+                "status" => status.to_string(),
+            ),
+            metrics::histogram!(
+                "clave_http_request_duration_seconds",
+                "method" => method,
+                "route" => self.route,
+            ),
+        );
+        // Handles made before the recorder is installed go nowhere: keep only live ones.
+        if !matches!(HANDLE.get(), Some(Some(_))) {
+            return series;
+        }
+        write(&self.handles).entry(key).or_insert(series).clone()
+    }
+}
+
+static UNMATCHED: LazyLock<Arc<RouteSeries>> =
+    LazyLock::new(|| Arc::new(RouteSeries::new("unmatched")));
+
+/// The series of a route template. Templates are the router's own, so the map is
+/// as small as the route table; each template's text is kept for the process's life.
+fn route_series(template: &str) -> Arc<RouteSeries> {
+    static ROUTES: LazyLock<RwLock<HashMap<&'static str, Arc<RouteSeries>>>> =
+        LazyLock::new(RwLock::default);
+    if let Some(found) = read(&ROUTES).get(template) {
+        return Arc::clone(found);
+    }
+    let mut routes = write(&ROUTES);
+    if let Some(found) = routes.get(template) {
+        return Arc::clone(found);
+    }
+    let route: &'static str = Box::leak(template.to_owned().into_boxed_str());
+    Arc::clone(
+        routes
+            .entry(route)
+            .or_insert_with(|| Arc::new(RouteSeries::new(route))),
+    )
+}
+
+fn read<T>(lock: &RwLock<T>) -> std::sync::RwLockReadGuard<'_, T> {
+    lock.read()
+        .unwrap_or_else(std::sync::PoisonError::into_inner)
+}
+
+fn write<T>(lock: &RwLock<T>) -> std::sync::RwLockWriteGuard<'_, T> {
+    lock.write()
+        .unwrap_or_else(std::sync::PoisonError::into_inner)
 }
