@@ -5,7 +5,7 @@
 //! the other finds it used, which is what a replay looks like, and revokes the
 //! whole family.
 
-use super::{SqlStore, StoreError, with_pool};
+use super::{Backend, SqlStore, StoreError, with_pool};
 use crate::clock::UnixTime;
 
 /// A refresh token as stored (its hash only).
@@ -69,7 +69,37 @@ impl SqlStore {
         next: &RefreshRecord,
         now: UnixTime,
     ) -> Result<RotateOutcome, StoreError> {
+        // PostgreSQL does the rotation in one statement, one round trip: the
+        // data-modifying CTE marks the token used (its row lock makes a parallel
+        // rotation wait and then find it used) and the insert copies it. SQLite
+        // has no DML in CTEs and takes the transaction below; so does PostgreSQL
+        // when the statement rotated nothing, to tell a replay from a bad token.
+        let single_statement = self.backend() == Backend::Postgres;
         with_pool!(self, pool => {
+            if single_statement {
+                let rotated: Option<RefreshRecord> = sqlx::query_as(
+                    "WITH used AS (UPDATE refresh_tokens SET used_at = $3 \
+                     WHERE token_hash = $1 AND client_id = $2 AND used_at IS NULL \
+                     AND revoked = FALSE AND expires_at > $3 \
+                     RETURNING family_id, client_id, citizen_id, grant_data) \
+                     INSERT INTO refresh_tokens (token_hash, family_id, client_id, \
+                     citizen_id, grant_data, issued_at, expires_at) \
+                     SELECT $4, family_id, client_id, citizen_id, grant_data, $5, $6 FROM used \
+                     RETURNING token_hash, family_id, client_id, citizen_id, grant_data, \
+                     issued_at, expires_at",
+                )
+                .bind(presented_hash)
+                .bind(client_id)
+                .bind(now)
+                .bind(&next.token_hash)
+                .bind(next.issued_at)
+                .bind(next.expires_at)
+                .fetch_optional(pool)
+                .await?;
+                if let Some(rotated) = rotated {
+                    return Ok(RotateOutcome::Rotated(rotated));
+                }
+            }
             let mut tx = pool.begin().await?;
             let used: Option<RefreshRecord> = sqlx::query_as(
                 "UPDATE refresh_tokens SET used_at = $3 \
