@@ -33,6 +33,9 @@ use crate::store::ephemeral::EphemeralError;
 /// Seconds a citizen is asked to wait when a service is down.
 pub const UNAVAILABLE_RETRY_AFTER_SECS: u64 = 30;
 
+/// The request id's header, set by the request-id layer.
+const REQUEST_ID: header::HeaderName = header::HeaderName::from_static("x-request-id");
+
 /// Why a page cannot be shown.
 #[derive(Debug, thiserror::Error)]
 pub enum PageError {
@@ -210,11 +213,43 @@ impl IntoResponse for PageError {
 /// in the request's language. Install it over every route:
 /// `.layer(axum::middleware::from_fn_with_state(web, render_error_pages))`.
 pub async fn render_error_pages(State(web): State<Web>, request: Request, next: Next) -> Response {
-    let info = RequestInfo::read(request.method(), request.uri(), request.headers());
+    let asked = Asked::keep(&request);
     let response = next.run(request).await;
-    match response.extensions().get::<ErrorPage>().cloned() {
-        Some(page) => render_error_page(&web, &info, &page),
+    match response.extensions().get::<ErrorPage>() {
+        Some(page) => {
+            let page = page.clone();
+            render_error_page(&web, &asked.info(), &page)
+        }
         None => response,
+    }
+}
+
+/// What [`RequestInfo`] is read from, kept while the handler runs. Most responses
+/// are not error pages, so the request is only read (language negotiation,
+/// cookies) for those that are; keeping these parts shares their buffers.
+struct Asked {
+    method: axum::http::Method,
+    uri: axum::http::Uri,
+    headers: axum::http::HeaderMap,
+}
+
+impl Asked {
+    fn keep(request: &Request) -> Self {
+        let mut headers = axum::http::HeaderMap::new();
+        for name in [header::COOKIE, header::ACCEPT_LANGUAGE, REQUEST_ID] {
+            for value in request.headers().get_all(&name) {
+                headers.append(name.clone(), value.clone());
+            }
+        }
+        Self {
+            method: request.method().clone(),
+            uri: request.uri().clone(),
+            headers,
+        }
+    }
+
+    fn info(&self) -> RequestInfo {
+        RequestInfo::read(&self.method, &self.uri, &self.headers)
     }
 }
 
