@@ -72,6 +72,7 @@ impl SqlStore {
             pool: self.pool.clone(),
             timeout: self.timeout.saturating_mul(chunks.max(1)),
             clients: self.clients.clone(),
+            writers: self.writers.clone(),
         };
         with_pool!(&store, pool => {
             let mut tx = pool.begin().await?;

@@ -83,6 +83,8 @@ pub struct SqlStore {
     timeout: Duration,
     /// Relying parties already read (see [`clients::ClientCache`]).
     clients: std::sync::Arc<clients::ClientCache>,
+    /// SQLite's write transactions take turns here (see [`SqlStore::write_turn`]).
+    writers: std::sync::Arc<tokio::sync::Mutex<()>>,
 }
 
 impl std::fmt::Debug for SqlStore {
@@ -182,6 +184,7 @@ impl SqlStore {
             pool,
             timeout,
             clients: std::sync::Arc::default(),
+            writers: std::sync::Arc::default(),
         })
     }
 
@@ -203,6 +206,19 @@ impl SqlStore {
     pub async fn execute_raw(&self, sql: &str) -> Result<(), StoreError> {
         let sql = sqlx::AssertSqlSafe(sql.to_owned());
         with_pool!(self, pool => sqlx::raw_sql(sql).execute(pool).await.map(|_| ()))
+    }
+
+    /// On SQLite, a turn to run a write transaction, held until it commits.
+    /// SQLite has one writer at a time: a transaction that finds another writing
+    /// sleeps in SQLite's busy handler (1 ms, 2 ms, … up to 100 ms) and may find
+    /// the lock free long before it wakes. Queued here, in order, each starts the
+    /// moment the previous one commits. PostgreSQL locks rows, not the database:
+    /// no turn there.
+    async fn write_turn(&self) -> Option<tokio::sync::MutexGuard<'_, ()>> {
+        match self.pool {
+            Pool::Sqlite(_) => Some(self.writers.lock().await),
+            Pool::Postgres(_) => None,
+        }
     }
 
     /// Which database this store talks to.

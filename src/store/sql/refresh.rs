@@ -100,6 +100,7 @@ impl SqlStore {
                     return Ok(RotateOutcome::Rotated(rotated));
                 }
             }
+            let _turn = self.write_turn().await;
             let mut tx = pool.begin().await?;
             let used: Option<RefreshRecord> = sqlx::query_as(
                 "UPDATE refresh_tokens SET used_at = $3 \
