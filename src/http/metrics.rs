@@ -107,7 +107,7 @@ impl RouteSeries {
         }
     }
 
-    fn handles(&self, method: &'static str, status: u16) -> (Counter, Histogram) {
+    fn handles(&self, method: &'static str, status: u16) -> StatusSeries {
         let key = (method, status);
         if let Some(found) = read(&self.handles).get(&key) {
             return found.clone();
