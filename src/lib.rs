@@ -14,6 +14,7 @@
 #![cfg_attr(not(test), deny(clippy::unwrap_used, clippy::expect_used))]
 
 pub mod abuse;
+pub mod auth;
 pub mod cli;
 pub mod clock;
 pub mod crypto;
@@ -23,6 +24,7 @@ pub mod http;
 pub mod kek;
 pub mod legacy;
 pub mod login;
+pub mod oauth;
 pub mod oidc;
 pub mod otp;
 pub mod selfservice;

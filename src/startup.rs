@@ -103,7 +103,7 @@ impl Application {
             .await
             .context("cannot load signing keys")?;
         let hasher = PasswordHasher::new(overrides.hasher).context("bad password-hash settings")?;
-        let provider = crate::oidc::Provider::build(&settings.issuer, &db, now)
+        let provider = crate::oauth::Provider::build(&settings.issuer, &db, now)
             .await
             .context("cannot prepare the OpenID provider")?;
         let web = crate::web::build_web(&db, &settings, now).await?;
@@ -130,12 +130,19 @@ impl Application {
             otp_key,
             crate::otp::OtpPolicy::default(),
         );
+        let credentials = crate::auth::Credentials::new(
+            db.clone(),
+            hasher.clone(),
+            clock.clone(),
+            settings.password_policy,
+        );
         let state = AppState::new(crate::state::Shared {
             settings: Arc::new(settings),
             db,
             ephemeral,
             clock,
             hasher,
+            credentials,
             keys: Arc::new(RwLock::new(Arc::new(ring))),
             provider: Arc::new(provider),
             web,
@@ -191,6 +198,10 @@ pub fn router(state: AppState) -> Router {
         .merge(crate::oidc::routes())
         .merge(crate::login::routes())
         .merge(crate::selfservice::routes())
+        .route(
+            crate::legacy::pages::HELP_PATH,
+            get(crate::legacy::pages::help),
+        )
         .merge(crate::web::routes())
         .merge(if crate::demo::enabled(&state.settings) {
             crate::demo::routes()

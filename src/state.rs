@@ -27,10 +27,12 @@ pub struct Shared {
     pub clock: SharedClock,
     /// The bounded argon2id pool.
     pub hasher: PasswordHasher,
+    /// Checking and choosing passwords (over `db` and `hasher`).
+    pub credentials: crate::auth::Credentials,
     /// Signers and the JWKS, reloaded when keys change.
     pub keys: Arc<RwLock<Arc<KeyRing>>>,
     /// Issuer, discovery document, pairwise salt.
-    pub provider: Arc<crate::oidc::Provider>,
+    pub provider: Arc<crate::oauth::Provider>,
     /// Templates, CSRF key, cookie policy.
     pub web: crate::web::Web,
     /// SMS one-time codes.

@@ -155,6 +155,18 @@ impl Guard {
         })
     }
 
+    /// [`Self::codes`] as a page answer: 429 with the true wait once `ip` has
+    /// entered or asked for too many SMS codes. Every step that takes a code calls
+    /// it (login, renewal, self-service), before the code is looked at.
+    pub async fn code_quota(&self, ip: IpAddr) -> Result<(), crate::web::PageError> {
+        match self.codes(ip).await? {
+            Some(wait) => Err(crate::web::PageError::TooManyRequests {
+                retry_after_secs: wait.as_secs().max(1),
+            }),
+            None => Ok(()),
+        }
+    }
+
     /// Counts one token-endpoint request of `client_id`; `Some(wait)` when over quota.
     pub async fn client(&self, client_id: &str) -> Result<Option<Duration>, EphemeralError> {
         Ok(

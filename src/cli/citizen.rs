@@ -90,7 +90,7 @@ pub(crate) async fn run(ctx: &Context, command: CitizenCommand) -> Result<(), Cl
         CitizenCommand::RegenerateCode { id } => regenerate(ctx, &parse_id(&id)?).await,
         CitizenCommand::Show { id } => show(ctx, &parse_id(&id)?).await,
         CitizenCommand::ImportLegacy { file } => {
-            crate::legacy::command::import_legacy(ctx, &file).await
+            super::import_legacy::import_legacy(ctx, &file).await
         }
     }
 }

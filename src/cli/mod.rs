@@ -8,6 +8,7 @@
 
 mod citizen;
 mod client;
+mod import_legacy;
 mod keys;
 
 use std::path::PathBuf;

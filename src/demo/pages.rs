@@ -21,9 +21,9 @@ use super::records::{self, LOGIN_COOKIE, SESSION_COOKIE};
 use super::relying_party::DemoRp;
 use super::view::SessionView;
 use crate::crypto::constant_time_eq;
-use crate::oidc::authorize::redirect;
-use crate::oidc::claims::{ACR_LOW, ACR_SUBSTANTIAL};
+use crate::oauth::claims::{ACR_LOW, ACR_SUBSTANTIAL};
 use crate::state::AppState;
+use crate::web::redirect::redirect;
 use crate::web::{PageContext, PageError, append_cookie};
 
 /// The query of the home page: `state` when the provider returns after a logout.

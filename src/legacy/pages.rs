@@ -1,11 +1,7 @@
-//! The pages a legacy citizen reads outside the consent step: the help text about
-//! the migration (`GET /help/legacy`) and the page shown, after the right
-//! password, at a portal that is not a Social Security service.
+//! The help text a legacy citizen is sent to about the migration
+//! (`GET /help/legacy`); the consent step itself is a login screen
+//! (`src/login/legacy.rs`).
 
-use axum::http::StatusCode;
-use axum::response::{IntoResponse, Response};
-
-use crate::login::transaction::LoginTx;
 use crate::web::{Page, PageContext};
 
 /// The path of the help text about the migration; the pages that turn a legacy
@@ -17,14 +13,4 @@ pub const HELP_PATH: &str = "/help/legacy";
 /// what accepting or declining means.
 pub async fn help(ctx: PageContext) -> Page {
     ctx.page("legacy/help.html").title("legacy-help-title")
-}
-
-/// "You have not joined Cl@ve yet": the legacy citizen at a portal that is not a
-/// Social Security service (403, no code goes back to the portal).
-pub fn not_migrated(ctx: &PageContext, tx: &LoginTx) -> Response {
-    ctx.page("legacy/not_migrated.html")
-        .title("login-account-status-title")
-        .with("client_name", &tx.client_name)
-        .status(StatusCode::FORBIDDEN)
-        .into_response()
 }

@@ -4,12 +4,13 @@
 use axum::http::{HeaderMap, header};
 use axum::response::Response;
 
-use super::transaction::LoginTx;
-use crate::oidc::authorize::{issue_code, redirect};
-use crate::oidc::request::Assurance;
-use crate::oidc::session;
+use crate::auth::session;
+use crate::auth::transaction::LoginTx;
+use crate::oauth::request::Assurance;
+use crate::oauth::response::issue_code;
 use crate::state::AppState;
 use crate::store::sql::AuditEvent;
+use crate::web::redirect::redirect;
 use crate::web::{PageContext, PageError, SESSION_COOKIE};
 
 /// Who authenticated, how well and how.

@@ -6,10 +6,11 @@ use axum::response::{IntoResponse, Response};
 use serde::Deserialize;
 
 use super::TxQuery;
-use super::transaction::{LoginTx, Stage};
-use crate::oidc::authorize::{error_location, redirect};
-use crate::oidc::error::{ErrorCode, OAuthError};
+use crate::auth::transaction::{LoginTx, Stage};
+use crate::oauth::error::{ErrorCode, OAuthError};
+use crate::oauth::response::error_location;
 use crate::state::AppState;
+use crate::web::redirect::redirect;
 use crate::web::{CsrfForm, FieldError, Page, PageContext, PageError};
 
 /// The method form.

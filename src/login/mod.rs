@@ -1,22 +1,21 @@
 //! The Cl@ve screens between the authorization request and the code: method
 //! selection, Cl@ve Permanente (DNI/NIE + password), the SMS code for level of
 //! assurance substantial, the renewal of an expired password, and the migration
-//! offered to legacy Social Security users (handlers in [`crate::legacy`]).
+//! offered to legacy Social Security users ([`legacy`]).
 //!
-//! Each screen reads the login transaction ([`transaction::LoginTx`]) named by the
+//! Each screen reads the login transaction ([`crate::auth::transaction::LoginTx`]) named by the
 //! `tx` query parameter or form field, checks the citizen is at that step, and
 //! moves the transaction on. The last step starts the SSO session and sends the
 //! citizen back to the portal with a code ([`complete`]).
 
 mod complete;
+mod legacy;
 mod method;
 mod otp;
 mod password;
 mod renew;
-pub mod transaction;
 
-pub use otp::otp_error;
-pub(crate) use password::continue_login;
+pub use legacy::LEGACY_CONSENT_WORDING;
 
 use axum::Router;
 use axum::routing::{get, post};
@@ -44,14 +43,7 @@ pub fn routes() -> Router<AppState> {
         .route("/login/otp", get(otp::show).post(otp::submit))
         .route("/login/otp/resend", post(otp::resend))
         .route("/login/renew", get(renew::show).post(renew::submit))
-        .route(
-            "/login/legacy",
-            get(crate::legacy::consent::show).post(crate::legacy::consent::submit),
-        )
-        .route(
-            crate::legacy::pages::HELP_PATH,
-            get(crate::legacy::pages::help),
-        )
+        .route("/login/legacy", get(legacy::show).post(legacy::submit))
 }
 
 impl From<crate::otp::OtpServiceError> for crate::web::PageError {

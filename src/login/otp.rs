@@ -6,15 +6,14 @@ use axum::response::{IntoResponse, Response};
 use serde::Deserialize;
 
 use super::complete::{Authenticated, complete};
-use super::transaction::{LoginTx, Stage};
 use crate::abuse::ClientIp;
-use crate::oidc::authorize::redirect;
-use crate::oidc::request::Assurance;
-use crate::otp::notice::{notice_of, notice_text};
+use crate::auth::transaction::{LoginTx, Stage};
+use crate::oauth::request::Assurance;
+use crate::otp::notice::{field_error, notice_of, notice_text};
 use crate::otp::{OtpPurpose, VerifyOutcome};
-use crate::selfservice::steps::too_many_codes;
 use crate::state::AppState;
-use crate::web::{CsrfForm, FieldError, Page, PageContext, PageError};
+use crate::web::redirect::redirect;
+use crate::web::{CsrfForm, Page, PageContext, PageError};
 
 /// The query of the code page: the transaction and a notice from the last send.
 #[derive(Debug, Deserialize)]
@@ -92,7 +91,7 @@ pub async fn submit(
     CsrfForm(form): CsrfForm<OtpForm>,
 ) -> Result<Response, PageError> {
     let tx = LoginTx::load(&state, &ctx, &form.tx).await?;
-    too_many_codes(&state, ip).await?;
+    state.guard.code_quota(ip).await?;
     let citizen_id = citizen_of(&tx)?;
     let outcome = state
         .otp
@@ -114,28 +113,13 @@ pub async fn submit(
             )
             .await;
         }
-        other => otp_error(other),
+        other => field_error(other),
     };
     let page = otp_page(&state, &ctx, &form.tx, &tx, &citizen_id, "login/otp.html").await?;
     Ok(page
         .errors(vec![error])
         .status(StatusCode::UNPROCESSABLE_ENTITY)
         .into_response())
-}
-
-/// The field error for a code that was not accepted.
-pub fn otp_error(outcome: VerifyOutcome) -> FieldError {
-    match outcome {
-        VerifyOutcome::Wrong { tries_left } => {
-            FieldError::new("otp", "otp-wrong").arg("tries", tries_left)
-        }
-        VerifyOutcome::Expired => FieldError::new("otp", "otp-expired"),
-        VerifyOutcome::TooManyTries => FieldError::new("otp", "otp-too-many-tries"),
-        VerifyOutcome::NoCode => FieldError::new("otp", "otp-no-code"),
-        VerifyOutcome::Malformed | VerifyOutcome::Verified => {
-            FieldError::new("otp", "otp-malformed")
-        }
-    }
 }
 
 /// The resend form.
@@ -153,7 +137,7 @@ pub async fn resend(
     CsrfForm(form): CsrfForm<ResendForm>,
 ) -> Result<Response, PageError> {
     let tx = LoginTx::load(&state, &ctx, &form.tx).await?;
-    too_many_codes(&state, ip).await?;
+    state.guard.code_quota(ip).await?;
     let (citizen_id, purpose, path) = match &tx.stage {
         Stage::Otp { citizen_id } => (citizen_id.clone(), OtpPurpose::Login, "/login/otp"),
         Stage::Renew {

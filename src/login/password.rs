@@ -1,6 +1,7 @@
 //! Cl@ve Permanente: DNI/NIE and password.
 //!
-//! The account rules of DESIGN.md apply here. Unknown DNI/NIE, an account not yet
+//! The account rules (`docs/architecture.md`, "Account lifecycle") apply here;
+//! the password itself is checked by [`crate::auth::Credentials`]. Unknown DNI/NIE, an account not yet
 //! activated and a wrong password all get one message, and all cost one argon2
 //! verification (a dummy hash stands in for a missing one), so the page tells a
 //! stranger nothing about which DNI/NIE are registered. Only a citizen who typed
@@ -8,8 +9,8 @@
 //! Five consecutive wrong passwords block the password; the block is lifted only
 //! through "forgotten password". A legacy Social Security user is turned away from
 //! other portals and, at a Social Security portal, offered the migration to Cl@ve
-//! first ([`crate::legacy::consent`]); an imported bcrypt or weak argon2 hash is
-//! upgraded after the right password ([`crate::legacy::rehash`]).
+//! first ([`super::legacy`]); an imported bcrypt or weak argon2 hash is
+//! upgraded after the right password ([`crate::auth::Credentials::accept`]).
 
 use axum::extract::{Query, State};
 use axum::http::{HeaderMap, StatusCode};
@@ -18,16 +19,17 @@ use serde::Deserialize;
 
 use super::TxQuery;
 use super::complete::{Authenticated, complete};
-use super::transaction::{LoginTx, Stage};
 use crate::abuse::question;
 use crate::abuse::{ClientIp, Gate, Scope};
-use crate::domain::{DocumentId, normalize_password};
-use crate::oidc::authorize::redirect;
-use crate::oidc::request::Assurance;
+use crate::auth::transaction::{LoginTx, Stage};
+use crate::auth::{Attempt, PasswordCheck};
+use crate::domain::DocumentId;
+use crate::oauth::request::Assurance;
 use crate::otp::OtpPurpose;
 use crate::otp::notice::notice_of;
 use crate::state::AppState;
-use crate::store::sql::{AuditEvent, CitizenRecord, CitizenStatus, PASSWORD_LIFETIME_SECS};
+use crate::store::sql::{CitizenRecord, CitizenStatus, PASSWORD_LIFETIME_SECS};
+use crate::web::redirect::redirect;
 use crate::web::{CsrfForm, FieldError, Page, PageContext, PageError};
 
 /// The login form. The password is never echoed back.
@@ -142,27 +144,30 @@ pub async fn submit(
             id.as_str(),
         ));
     }
-    let citizen = state.db.citizen(id.as_str()).await?;
-    let stored = citizen.as_ref().and_then(|c| c.password_hash.as_deref());
-    let password = normalize_password(&form.password);
-    let matches =
-        crate::selfservice::new_password::verify_password(&state, &password, stored).await?;
-    let wrong = vec![FieldError::new("password", "login-wrong-credentials")];
-    let Some(citizen) = citizen.filter(|_| matches) else {
-        metrics::counter!("clave_logins_total", "outcome" => "wrong_credentials").increment(1);
-        record_failure(&state, id.as_str(), &tx).await?;
-        return Ok(retry(wrong, id.as_str()));
+    let attempt = Attempt {
+        failure_kind: "login_failed",
+        ip,
+        context: ("client_id", tx.request.client_id.clone()),
+    };
+    let citizen = match state
+        .credentials
+        .check_password(&id, &form.password, attempt)
+        .await?
+    {
+        PasswordCheck::Right(citizen) => citizen,
+        PasswordCheck::Wrong => {
+            metrics::counter!("clave_logins_total", "outcome" => "wrong_credentials").increment(1);
+            return Ok(retry(
+                vec![FieldError::new("password", "login-wrong-credentials")],
+                id.as_str(),
+            ));
+        }
     };
     if let Some(page) = account_page(&ctx, &tx, &citizen) {
         metrics::counter!("clave_logins_total", "outcome" => "account_unusable").increment(1);
         return Ok(page);
     }
-    if citizen.password_failures > 0 {
-        state.db.clear_password_failures(&citizen.id).await?;
-    }
-    // The only moment the password is known: upgrade an imported bcrypt (or weak
-    // argon2) hash, keeping its 2-year expiry.
-    crate::legacy::rehash::upgrade_hash_if_weak(&state, &citizen, &password).await;
+    state.credentials.accept(&citizen, &form.password).await?;
     if citizen.status == CitizenStatus::Legacy {
         // Only at a Social Security portal (account_page turned the others away):
         // the migration is offered before any code goes back to the portal.
@@ -236,24 +241,6 @@ pub(crate) async fn continue_login(
     .await
 }
 
-/// Counts a wrong password against an account that can be blocked, and records it.
-async fn record_failure(state: &AppState, id: &str, tx: &LoginTx) -> Result<(), PageError> {
-    let now = state.now();
-    let Some(count) = state.db.record_password_failure(id, now).await? else {
-        return Ok(()); // unknown DNI/NIE: nothing to count
-    };
-    let mut audit = AuditEvent::new(now, "login_failed", "citizen")
-        .citizen(id)
-        .outcome("failure")
-        .detail("client_id", tx.request.client_id.clone())
-        .detail("failures", count.failures);
-    if count.just_blocked {
-        audit = audit.detail("password_blocked", true);
-    }
-    state.db.append_audit(&audit).await?;
-    Ok(())
-}
-
 /// The page for an account that cannot log in here, told only after the right
 /// password.
 fn account_page(ctx: &PageContext, tx: &LoginTx, citizen: &CitizenRecord) -> Option<Response> {
@@ -265,7 +252,7 @@ fn account_page(ctx: &PageContext, tx: &LoginTx, citizen: &CitizenRecord) -> Opt
             CitizenStatus::Legacy if tx.social_security => return None,
             // Not a Social Security portal: the message links to the help text
             // about the migration (offered only at Social Security services).
-            CitizenStatus::Legacy => return Some(crate::legacy::pages::not_migrated(ctx, tx)),
+            CitizenStatus::Legacy => return Some(super::legacy::not_migrated(ctx, tx)),
             CitizenStatus::Unsubscribed => ("login-unsubscribed", StatusCode::FORBIDDEN),
             CitizenStatus::Pending => ("login-not-activated", StatusCode::FORBIDDEN),
         }

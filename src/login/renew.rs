@@ -1,6 +1,6 @@
-//! Renewing an expired password at login (DESIGN.md: a password expires 2 years
-//! after it was set; the next login must set a new one before reaching the
-//! portal). The SMS code confirms it is the citizen, then the new password must
+//! Renewing an expired password at login: a password expires 2 years after it
+//! was set (`docs/architecture.md`, "Account lifecycle"), and the next login must
+//! set a new one before reaching the portal. The SMS code confirms it is the citizen, then the new password must
 //! pass the policy and differ from the old one.
 
 use axum::extract::{Query, State};
@@ -9,15 +9,15 @@ use axum::response::{IntoResponse, Response};
 use serde::Deserialize;
 
 use super::complete::{Authenticated, complete};
-use super::otp::{otp_error, otp_page};
-use super::transaction::{LoginTx, Stage};
-use crate::oidc::authorize::redirect;
-use crate::oidc::request::Assurance;
-use crate::otp::notice::notice_text;
+use super::otp::otp_page;
+use crate::abuse::ClientIp;
+use crate::auth::transaction::{LoginTx, Stage};
+use crate::oauth::request::Assurance;
+use crate::otp::notice::{field_error, notice_text};
 use crate::otp::{OtpPurpose, VerifyOutcome};
-use crate::selfservice::new_password::check_and_hash;
 use crate::state::AppState;
 use crate::store::sql::AuditEvent;
+use crate::web::redirect::redirect;
 use crate::web::{CsrfForm, Page, PageContext, PageError};
 
 /// The query of the renewal page.
@@ -92,11 +92,14 @@ pub async fn submit(
     State(state): State<AppState>,
     ctx: PageContext,
     headers: HeaderMap,
+    ClientIp(ip): ClientIp,
     CsrfForm(form): CsrfForm<RenewForm>,
 ) -> Result<Response, PageError> {
     let mut tx = LoginTx::load(&state, &ctx, &form.tx).await?;
     let (citizen_id, verified) = stage(&tx)?;
     if !verified {
+        // The same per-address quota as every other step that takes an SMS code.
+        state.guard.code_quota(ip).await?;
         let outcome = state
             .otp
             .verify(&form.tx, OtpPurpose::ExpiredPasswordRenewal, &form.otp)
@@ -112,7 +115,7 @@ pub async fn submit(
             )
             .await?;
             return Ok(page
-                .errors(vec![otp_error(outcome)])
+                .errors(vec![field_error(outcome)])
                 .status(StatusCode::UNPROCESSABLE_ENTITY)
                 .into_response());
         }
@@ -126,13 +129,10 @@ pub async fn submit(
     let Some(citizen) = state.db.citizen(&citizen_id).await? else {
         return Err(PageError::BadRequest("error-login-expired"));
     };
-    match check_and_hash(
-        &state,
-        &citizen,
-        &form.new_password,
-        &form.new_password_confirm,
-    )
-    .await?
+    match state
+        .credentials
+        .choose_new_password(&citizen, &form.new_password, &form.new_password_confirm)
+        .await?
     {
         Err(errors) => Ok(password_page(&ctx, &form.tx, &tx)
             .errors(errors)

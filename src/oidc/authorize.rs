@@ -9,20 +9,19 @@
 
 use axum::body::Bytes;
 use axum::extract::{RawQuery, State};
-use axum::http::{HeaderMap, StatusCode, header};
+use axum::http::{HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
 
-use super::error::{ErrorCode, OAuthError};
-use super::grants::{Authorization, CODE_TTL_SECS, CodeGrant, code_key, ttl};
-use super::params::Params;
-use super::request::{self, Assurance, AuthRequest, Rejection};
-use super::session::{self, Session};
-use super::tokens::{still_valid, subject};
-use crate::crypto::random_token;
-use crate::login::transaction::LoginTx;
+use crate::auth::session::{self, Session};
+use crate::auth::transaction::LoginTx;
+use crate::oauth::error::{ErrorCode, OAuthError};
+use crate::oauth::params::Params;
+use crate::oauth::request::{self, Assurance, AuthRequest, Rejection};
+use crate::oauth::response::{authorization, error_location, issue_code};
+use crate::oauth::tokens::{still_valid, subject};
 use crate::state::AppState;
-use crate::store::ephemeral::EphemeralStoreExt;
 use crate::store::sql::ClientRecord;
+use crate::web::redirect::redirect;
 use crate::web::{PageContext, PageError};
 
 /// `GET /authorize`.
@@ -193,63 +192,6 @@ async fn usable_session(
     Ok(still_valid(&citizen, client, &authz).then_some(session))
 }
 
-fn authorization(request: &AuthRequest, session: &Session) -> Authorization {
-    Authorization {
-        client_id: request.client_id.clone(),
-        citizen_id: session.citizen_id.clone(),
-        scope: request.scope.clone(),
-        claims: request.claims.clone(),
-        auth_time: session.auth_time,
-        acr: session.acr.clone(),
-        amr: session.amr.clone(),
-        sid: session.sid.clone(),
-    }
-}
-
-/// Stores a code for `session` and returns the redirect URI carrying it.
-pub async fn issue_code(
-    state: &AppState,
-    request: &AuthRequest,
-    session: &Session,
-) -> Result<String, PageError> {
-    let code = random_token(32);
-    let grant = CodeGrant {
-        authz: authorization(request, session),
-        redirect_uri: request.redirect_uri.clone(),
-        nonce: request.nonce.clone(),
-        code_challenge: request.code_challenge.clone(),
-        expires_at: state.now() + CODE_TTL_SECS,
-    };
-    state
-        .ephemeral
-        .put_json(&code_key(&code), &grant, ttl(CODE_TTL_SECS))
-        .await?;
-    let mut pairs = vec![("code", code.as_str())];
-    if let Some(client_state) = &request.state {
-        pairs.push(("state", client_state));
-    }
-    pairs.push(("iss", &state.provider.issuer));
-    Ok(with_query(&request.redirect_uri, &pairs))
-}
-
-/// The redirect URI carrying an error (OIDC Core §3.1.2.6, RFC 9207).
-pub fn error_location(
-    state: &AppState,
-    redirect_uri: &str,
-    client_state: Option<&str>,
-    error: &OAuthError,
-) -> String {
-    let mut pairs = vec![
-        ("error", error.code.as_str()),
-        ("error_description", error.description.as_ref()),
-    ];
-    if let Some(client_state) = client_state {
-        pairs.push(("state", client_state));
-    }
-    pairs.push(("iss", &state.provider.issuer));
-    with_query(redirect_uri, &pairs)
-}
-
 fn redirect_error(
     state: &AppState,
     redirect_uri: &str,
@@ -261,35 +203,6 @@ fn redirect_error(
         &error_location(state, redirect_uri, client_state, error),
         posted,
     )
-}
-
-/// `uri` with `pairs` added to its query (a registered URI may have one already).
-pub fn with_query(uri: &str, pairs: &[(&str, &str)]) -> String {
-    match url::Url::parse(uri) {
-        Ok(mut url) => {
-            url.query_pairs_mut().extend_pairs(pairs);
-            url.to_string()
-        }
-        Err(_) => uri.to_owned(),
-    }
-}
-
-/// A redirect: 303 after a POST (so the browser does not re-post), else 302.
-pub fn redirect(location: &str, posted: bool) -> Response {
-    let status = if posted {
-        StatusCode::SEE_OTHER
-    } else {
-        StatusCode::FOUND
-    };
-    let mut response = status.into_response();
-    if let Ok(value) = location.parse() {
-        response.headers_mut().insert(header::LOCATION, value);
-    }
-    response.headers_mut().insert(
-        header::CACHE_CONTROL,
-        axum::http::HeaderValue::from_static("no-store"),
-    );
-    response
 }
 
 /// The page for a request that cannot be sent back to the client.

@@ -11,13 +11,13 @@ use axum::http::{HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
 use serde_json::{Value, json};
 
-use super::client_auth;
-use super::error::{OAuthError, no_store};
-use super::grants::{AccessGrant, Authorization, access_key};
-use super::params::Params;
 use super::token::require_form;
-use super::tokens::subject;
 use crate::crypto::hash_token;
+use crate::oauth::client_auth;
+use crate::oauth::error::{OAuthError, no_store};
+use crate::oauth::grants::{AccessGrant, Authorization, access_key};
+use crate::oauth::params::Params;
+use crate::oauth::tokens::subject;
 use crate::state::AppState;
 use crate::store::ephemeral::EphemeralStoreExt;
 

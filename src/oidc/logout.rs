@@ -11,11 +11,11 @@ use axum::http::{HeaderMap, header};
 use axum::response::{IntoResponse, Response};
 use serde::Deserialize;
 
-use super::authorize::{redirect, with_query};
-use super::params::Params;
-use super::session;
+use crate::auth::session;
+use crate::oauth::params::Params;
 use crate::state::AppState;
 use crate::store::sql::ClientRecord;
+use crate::web::redirect::{redirect, with_query};
 use crate::web::{CsrfForm, PageContext, PageError, SESSION_COOKIE};
 
 /// `GET /logout`.

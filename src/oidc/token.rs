@@ -14,16 +14,16 @@ use axum::http::{HeaderMap, header};
 use axum::response::{IntoResponse, Response};
 use serde_json::Value;
 
-use super::client_auth;
-use super::error::{ErrorCode, OAuthError, no_store};
-use super::grants::{
+use crate::crypto::random_token;
+use crate::oauth::client_auth;
+use crate::oauth::error::{ErrorCode, OAuthError, no_store};
+use crate::oauth::grants::{
     Authorization, CodeGrant, CodeState, RedeemedCode, USED_CODE_MEMORY_SECS, access_key, code_key,
     ttl,
 };
-use super::params::Params;
-use super::pkce;
-use super::tokens::{self, AccessToken, still_valid};
-use crate::crypto::random_token;
+use crate::oauth::params::Params;
+use crate::oauth::pkce;
+use crate::oauth::tokens::{self, AccessToken, still_valid};
 use crate::state::AppState;
 use crate::store::ephemeral::EphemeralStoreExt;
 use crate::store::sql::{ClientRecord, RotateOutcome};

@@ -10,10 +10,10 @@ use axum::extract::State;
 use axum::http::{HeaderMap, header};
 use axum::response::{IntoResponse, Response};
 
-use super::error::{BearerError, ErrorCode, OAuthError, no_store};
-use super::grants::{AccessGrant, access_key};
-use super::params::Params;
 use crate::crypto::hash_token;
+use crate::oauth::error::{BearerError, ErrorCode, OAuthError, no_store};
+use crate::oauth::grants::{AccessGrant, access_key};
+use crate::oauth::params::Params;
 use crate::state::AppState;
 use crate::store::ephemeral::EphemeralStoreExt;
 

@@ -1,9 +1,9 @@
 //! What the last send of a code came to, carried in a page's `?notice=` after the
 //! redirect that follows it, and the sentence each notice shows.
 
-use super::{OtpPolicy, OtpServiceError, SendOutcome};
+use super::{OtpPolicy, OtpServiceError, SendOutcome, VerifyOutcome};
 use crate::store::ephemeral::EphemeralError;
-use crate::web::{Lang, tr, tr_args};
+use crate::web::{FieldError, Lang, tr, tr_args};
 
 /// The notice word for a send's result; a store fault stays an error (503).
 pub fn notice_of(
@@ -32,4 +32,19 @@ pub fn notice_text(lang: Lang, policy: &OtpPolicy, notice: Option<&str>) -> Opti
         "resent" => tr(lang, "otp-resent"),
         _ => return None,
     })
+}
+
+/// The field error for a code that was not accepted.
+pub fn field_error(outcome: VerifyOutcome) -> FieldError {
+    match outcome {
+        VerifyOutcome::Wrong { tries_left } => {
+            FieldError::new("otp", "otp-wrong").arg("tries", tries_left)
+        }
+        VerifyOutcome::Expired => FieldError::new("otp", "otp-expired"),
+        VerifyOutcome::TooManyTries => FieldError::new("otp", "otp-too-many-tries"),
+        VerifyOutcome::NoCode => FieldError::new("otp", "otp-no-code"),
+        VerifyOutcome::Malformed | VerifyOutcome::Verified => {
+            FieldError::new("otp", "otp-malformed")
+        }
+    }
 }

@@ -10,7 +10,6 @@
 
 pub mod finish;
 pub mod flow;
-pub mod new_password;
 pub mod start;
 pub mod steps;
 

@@ -20,8 +20,9 @@ use super::flow::{Flow, FlowKind};
 use super::steps;
 use crate::abuse::question::{self, Question};
 use crate::abuse::{Gate, Scope};
+use crate::auth::{Attempt, PasswordCheck};
 use crate::crypto::hash_token;
-use crate::domain::{ActivationCode, DocumentId, normalize_password};
+use crate::domain::{ActivationCode, DocumentId};
 use crate::state::AppState;
 use crate::store::sql::{AuditEvent, CitizenRecord, CitizenStatus};
 use crate::web::{FieldError, Page, PageContext, PageError};
@@ -117,7 +118,7 @@ async fn guarded(
         Gate::Refused(wait) => Err(PageError::TooManyRequests {
             retry_after_secs: wait.as_secs().max(1),
         }),
-        Gate::Open => Ok((identify(state, ctx, kind, form).await?, None)),
+        Gate::Open => Ok((identify(state, kind, ip, form).await?, None)),
         Gate::Question => {
             let answered =
                 question::check(store, &form.captcha_id, &bound, &form.captcha_answer).await?;
@@ -133,7 +134,7 @@ async fn guarded(
                     Some(next),
                 ));
             }
-            Ok((identify(state, ctx, kind, form).await?, Some(next)))
+            Ok((identify(state, kind, ip, form).await?, Some(next)))
         }
     }
 }
@@ -155,11 +156,10 @@ pub fn status_page(ctx: &PageContext, kind: FlowKind, message_key: &'static str)
 
 async fn identify(
     state: &AppState,
-    ctx: &PageContext,
     kind: FlowKind,
+    ip: IpAddr,
     form: &StartForm,
 ) -> Result<Identified, PageError> {
-    let _ = ctx;
     let id = match DocumentId::parse(&form.username) {
         Ok(id) => id,
         Err(error) => {
@@ -169,9 +169,9 @@ async fn identify(
         }
     };
     match kind {
-        FlowKind::Activation | FlowKind::PasswordReset => by_code(state, kind, &id, form).await,
+        FlowKind::Activation | FlowKind::PasswordReset => by_code(state, kind, ip, &id, form).await,
         FlowKind::PasswordChange | FlowKind::Unsubscribe | FlowKind::CodeRegeneration => {
-            by_password(state, kind, &id, form).await
+            by_password(state, kind, ip, &id, form).await
         }
     }
 }
@@ -179,6 +179,7 @@ async fn identify(
 async fn by_code(
     state: &AppState,
     kind: FlowKind,
+    ip: IpAddr,
     id: &DocumentId,
     form: &StartForm,
 ) -> Result<Identified, PageError> {
@@ -225,6 +226,7 @@ async fn by_code(
             {
                 let mut audit = AuditEvent::new(now, "activation_code_failed", "citizen")
                     .citizen(&citizen.id)
+                    .ip(Some(ip.to_string()))
                     .outcome("failure")
                     .detail("flow", kind.key())
                     .detail("failures", count.failures);
@@ -256,6 +258,7 @@ async fn by_code(
 async fn by_password(
     state: &AppState,
     kind: FlowKind,
+    ip: IpAddr,
     id: &DocumentId,
     form: &StartForm,
 ) -> Result<Identified, PageError> {
@@ -265,38 +268,31 @@ async fn by_password(
             "login-password-required",
         )]));
     }
-    let citizen = state.db.citizen(id.as_str()).await?;
-    let stored = citizen.as_ref().and_then(|c| c.password_hash.as_deref());
-    let matches =
-        super::new_password::verify_password(state, &normalize_password(&form.password), stored)
-            .await?;
-    let wrong =
-        || Identified::Refused(vec![FieldError::new("password", "login-wrong-credentials")]);
-    let Some(citizen) = citizen else {
-        return Ok(wrong());
+    let attempt = Attempt {
+        failure_kind: "password_check_failed",
+        ip,
+        context: ("flow", kind.key().to_owned()),
     };
-    if !matches {
-        let now = state.now();
-        if let Some(count) = state.db.record_password_failure(&citizen.id, now).await? {
-            let audit = AuditEvent::new(now, "password_check_failed", "citizen")
-                .citizen(&citizen.id)
-                .outcome("failure")
-                .detail("flow", kind.key())
-                .detail("failures", count.failures)
-                .detail("password_blocked", count.blocked);
-            state.db.append_audit(&audit).await?;
+    let citizen = match state
+        .credentials
+        .check_password(id, &form.password, attempt)
+        .await?
+    {
+        PasswordCheck::Right(citizen) => citizen,
+        PasswordCheck::Wrong => {
+            return Ok(Identified::Refused(vec![FieldError::new(
+                "password",
+                "login-wrong-credentials",
+            )]));
         }
-        return Ok(wrong());
-    }
+    };
     if citizen.password_blocked {
         return Ok(Identified::Status("login-blocked"));
     }
     Ok(match citizen.status {
         CitizenStatus::Active => {
-            if citizen.password_failures > 0 {
-                state.db.clear_password_failures(&citizen.id).await?;
-            }
-            Identified::Citizen(Box::new(citizen))
+            state.credentials.accept(&citizen, &form.password).await?;
+            Identified::Citizen(citizen)
         }
         CitizenStatus::Legacy => Identified::Status("selfservice-legacy"),
         CitizenStatus::Unsubscribed => Identified::Status("login-unsubscribed"),

@@ -9,11 +9,11 @@ use super::finish;
 use super::flow::{Flow, FlowKind, Stage};
 use super::start::citizen_of;
 use crate::domain::MobilePhone;
-use crate::oidc::authorize::redirect;
 use crate::otp::VerifyOutcome;
-use crate::otp::notice::{notice_of, notice_text};
+use crate::otp::notice::{field_error, notice_of, notice_text};
 use crate::state::AppState;
 use crate::store::sql::CitizenRecord;
+use crate::web::redirect::redirect;
 use crate::web::{FieldError, Page, PageContext, PageError};
 
 /// The `flow` (and `notice`) query parameters of the step pages.
@@ -122,14 +122,14 @@ pub async fn code_submit(
     form: StepForm,
 ) -> Result<Response, PageError> {
     let mut flow = Flow::load(&state, &ctx, kind, &form.flow, Stage::Code).await?;
-    too_many_codes(&state, ip).await?;
+    state.guard.code_quota(ip).await?;
     let outcome = state
         .otp
         .verify(&form.flow, kind.otp_purpose(), &form.otp)
         .await?;
     if outcome != VerifyOutcome::Verified {
         let page = code_page(&state, &ctx, kind, &form.flow, &flow).await?;
-        let error = crate::login::otp_error(outcome);
+        let error = field_error(outcome);
         return Ok(page
             .errors(vec![error])
             .status(StatusCode::UNPROCESSABLE_ENTITY)
@@ -161,7 +161,7 @@ pub async fn code_resend(
     form: StepForm,
 ) -> Result<Response, PageError> {
     let flow = Flow::load(&state, &ctx, kind, &form.flow, Stage::Code).await?;
-    too_many_codes(&state, ip).await?;
+    state.guard.code_quota(ip).await?;
     let citizen = citizen_of(&state, &flow).await?;
     let notice = match send(&state, &ctx, kind, &form.flow, &citizen).await? {
         "sent" => "resent",
@@ -203,13 +203,10 @@ pub async fn password_submit(
 ) -> Result<Response, PageError> {
     let flow = Flow::load(&state, &ctx, kind, &form.flow, Stage::Password).await?;
     let citizen = citizen_of(&state, &flow).await?;
-    let hash = super::new_password::check_and_hash(
-        &state,
-        &citizen,
-        &form.new_password,
-        &form.new_password_confirm,
-    )
-    .await?;
+    let hash = state
+        .credentials
+        .choose_new_password(&citizen, &form.new_password, &form.new_password_confirm)
+        .await?;
     match hash {
         Err(errors) => Ok(password_page(&ctx, kind, &form.flow)
             .errors(errors)
@@ -255,14 +252,4 @@ pub async fn confirm_submit(
 /// A field error for the new-password form.
 pub fn password_error(key: &str) -> FieldError {
     FieldError::new("new_password", key)
-}
-
-/// 429 once `ip` has entered or asked for too many SMS codes.
-pub async fn too_many_codes(state: &AppState, ip: std::net::IpAddr) -> Result<(), PageError> {
-    match state.guard.codes(ip).await? {
-        Some(wait) => Err(PageError::TooManyRequests {
-            retry_after_secs: wait.as_secs().max(1),
-        }),
-        None => Ok(()),
-    }
 }

@@ -54,6 +54,14 @@ pub enum PageError {
         /// Seconds until the limit resets.
         retry_after_secs: u64,
     },
+    /// The provider is at capacity (the password-hashing pool and its queue are
+    /// full): nothing was checked or changed; try again shortly (503 with
+    /// `Retry-After`, as for any overload; 429 is for a client over its quota).
+    #[error("at capacity; retry after {retry_after_secs} s")]
+    Busy {
+        /// Seconds after which a retry is likely to be served.
+        retry_after_secs: u64,
+    },
     /// A store or the SMS gateway is down: nothing was changed (503, `Retry-After: 30`).
     #[error("a service is unavailable: {0:#}")]
     Unavailable(anyhow::Error),
@@ -164,6 +172,14 @@ impl PageError {
             },
             PageError::Unavailable(_) => ErrorPage {
                 retry_after_secs: Some(UNAVAILABLE_RETRY_AFTER_SECS),
+                ..ErrorPage::new(
+                    StatusCode::SERVICE_UNAVAILABLE,
+                    "error-unavailable-title",
+                    "error-unavailable-body",
+                )
+            },
+            PageError::Busy { retry_after_secs } => ErrorPage {
+                retry_after_secs: Some(*retry_after_secs),
                 ..ErrorPage::new(
                     StatusCode::SERVICE_UNAVAILABLE,
                     "error-unavailable-title",

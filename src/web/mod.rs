@@ -53,6 +53,7 @@ pub mod i18n;
 pub mod messages;
 pub mod page;
 mod pages;
+pub mod redirect;
 mod request;
 pub mod security;
 mod template_list;

@@ -7,7 +7,8 @@ mod import;
 
 use std::path::{Path, PathBuf};
 
-use clave_idp::legacy::{LEGACY_CONSENT_WORDING, import_file};
+use clave_idp::legacy::import_file;
+use clave_idp::login::LEGACY_CONSENT_WORDING;
 use clave_idp::store::sql::{AuditRecord, CitizenStatus};
 use serde_json::Value;
 

@@ -8,7 +8,7 @@
 use serde::{Deserialize, Serialize};
 
 use crate::crypto::{hash_token, random_token};
-use crate::oidc::request::AuthRequest;
+use crate::oauth::request::AuthRequest;
 use crate::state::AppState;
 use crate::store::ephemeral::EphemeralStoreExt;
 use crate::store::sql::ClientRecord;

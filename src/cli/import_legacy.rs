@@ -14,8 +14,8 @@ use std::path::Path;
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use serde_json::json;
 
-use super::import::{ImportError, ImportProgress, import_file};
-use crate::cli::{CliError, Context};
+use super::{CliError, Context};
+use crate::legacy::{ImportError, ImportProgress, import_file};
 
 /// Runs the import of `file` and prints its report.
 pub(crate) async fn import_legacy(ctx: &Context, file: &Path) -> Result<(), CliError> {

@@ -1,4 +1,5 @@
-//! The migration offer at login (`GET/POST /login/legacy`).
+//! The migration offered to a legacy Social Security user at login
+//! (`GET/POST /login/legacy`), and the page such a user gets at other portals.
 //!
 //! A legacy citizen who typed the right password at a Social Security portal lands
 //! here (`Stage::LegacyConsent`) before any code goes back to the portal. The page
@@ -19,10 +20,10 @@ use axum::http::{HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
 use serde::Deserialize;
 
+use super::TxQuery;
+use super::password::continue_login;
+use crate::auth::transaction::{LoginTx, Stage};
 use crate::domain::MobilePhone;
-use crate::login::TxQuery;
-use crate::login::continue_login;
-use crate::login::transaction::{LoginTx, Stage};
 use crate::state::AppState;
 use crate::store::sql::{AuditEvent, CitizenRecord, CitizenStatus};
 use crate::web::{CsrfForm, FieldError, Page, PageContext, PageError};
@@ -155,4 +156,14 @@ pub async fn submit(
         }
     };
     continue_login(&state, &ctx, &headers, &form.tx, &mut tx, &citizen).await
+}
+
+/// "You have not joined Cl@ve yet": the legacy citizen at a portal that is not a
+/// Social Security service (403, no code goes back to the portal).
+pub(super) fn not_migrated(ctx: &PageContext, tx: &LoginTx) -> Response {
+    ctx.page("legacy/not_migrated.html")
+        .title("login-account-status-title")
+        .with("client_name", &tx.client_name)
+        .status(StatusCode::FORBIDDEN)
+        .into_response()
 }

@@ -1,0 +1,47 @@
+//! OAuth 2.0 / OpenID Connect protocol logic, without HTTP handlers: parsing and
+//! checking requests, client authentication, what a login grants, minting tokens,
+//! and the protocol's errors as their RFC codes.
+//!
+//! The endpoints (`src/oidc/`) and the login screens (`src/login/`) both
+//! call into this module; it calls neither (`docs/architecture.md`, "Layers").
+//! Protocol errors are [`error::OAuthError`]; what a login grants travels as
+//! [`grants::Authorization`] from the code to the tokens.
+
+pub mod claims;
+pub mod client_auth;
+pub mod error;
+pub mod grants;
+pub mod metadata;
+pub mod params;
+pub mod pkce;
+pub mod request;
+pub mod response;
+pub mod tokens;
+
+use crate::crypto::random_token;
+use crate::store::sql::SqlStore;
+
+/// Provider-wide facts fixed at start-up.
+#[derive(Debug)]
+pub struct Provider {
+    /// The issuer URL (no trailing slash).
+    pub issuer: String,
+    /// The discovery document, as served.
+    pub discovery: String,
+    /// The salt of pairwise subjects, shared by every instance.
+    pub pairwise_salt: Vec<u8>,
+}
+
+impl Provider {
+    /// Builds the discovery document and fetches (or makes) the shared secrets.
+    pub async fn build(issuer: &str, db: &SqlStore, now: i64) -> anyhow::Result<Self> {
+        let salt = db
+            .secret_or_insert("pairwise_salt", &random_token(32), now)
+            .await?;
+        Ok(Self {
+            issuer: issuer.to_owned(),
+            discovery: metadata::document(issuer)?,
+            pairwise_salt: salt.into_bytes(),
+        })
+    }
+}
