@@ -27,6 +27,7 @@ pub mod login;
 pub mod oauth;
 pub mod oidc;
 pub mod otp;
+pub mod routes;
 pub mod selfservice;
 pub mod settings;
 pub mod signing;

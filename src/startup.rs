@@ -192,16 +192,13 @@ impl Application {
 /// Every route of the provider.
 pub fn router(state: AppState) -> Router {
     Router::new()
-        .route("/healthz", get(crate::http::health::healthz))
-        .route("/readyz", get(crate::http::health::readyz))
-        .route("/metrics", get(crate::http::metrics::render))
+        .route(crate::routes::HEALTHZ, get(crate::http::health::healthz))
+        .route(crate::routes::READYZ, get(crate::http::health::readyz))
+        .route(crate::routes::METRICS, get(crate::http::metrics::render))
         .merge(crate::oidc::routes())
         .merge(crate::login::routes())
         .merge(crate::selfservice::routes())
-        .route(
-            crate::legacy::pages::HELP_PATH,
-            get(crate::legacy::pages::help),
-        )
+        .route(crate::routes::HELP_LEGACY, get(crate::legacy::pages::help))
         .merge(crate::web::routes())
         .merge(if crate::demo::enabled(&state.settings) {
             crate::demo::routes()

@@ -178,11 +178,9 @@ impl Credentials {
             .outcome("failure")
             .detail(key, value)
             .detail("failures", count.failures);
-        if count.blocked {
-            audit = audit.detail("password_blocked", true);
-        }
         if count.just_blocked {
-            audit = audit.detail("just_blocked", true);
+            // Once, on the failure that set the block (the history shows one block).
+            audit = audit.detail("password_blocked", true);
         }
         self.db.append_audit(&audit).await?;
         Ok(())

@@ -60,3 +60,37 @@ impl From<ServiceError> for PageError {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use axum::http::{StatusCode, header};
+    use axum::response::IntoResponse;
+
+    use super::*;
+
+    #[test]
+    fn a_full_hashing_pool_is_a_503_with_a_short_retry_after_never_a_429() {
+        let page: PageError = ServiceError::from(HashError::Busy).into();
+        let response = page.into_response();
+        // 429 would tell the citizen they are over a quota; they are not.
+        assert_eq!(response.status(), StatusCode::SERVICE_UNAVAILABLE);
+        assert_eq!(
+            response.headers()[header::RETRY_AFTER],
+            BUSY_RETRY_AFTER_SECS.to_string().as_str()
+        );
+    }
+
+    #[test]
+    fn a_store_outage_is_a_503_and_a_bug_a_500() {
+        let down: PageError = ServiceError::Unavailable(anyhow::anyhow!("down")).into();
+        assert_eq!(
+            down.into_response().status(),
+            StatusCode::SERVICE_UNAVAILABLE
+        );
+        let bug: PageError = ServiceError::Internal(anyhow::anyhow!("bug")).into();
+        assert_eq!(
+            bug.into_response().status(),
+            StatusCode::INTERNAL_SERVER_ERROR
+        );
+    }
+}

@@ -63,10 +63,10 @@ pub fn callback_url(issuer: &str) -> String {
 /// applications in one process (as in the tests) never share one.
 pub fn routes() -> Router<AppState> {
     Router::new()
-        .route("/demo", get(pages::home))
-        .route("/demo/login", get(pages::login))
-        .route("/demo/callback", get(pages::callback))
-        .route("/demo/logout", get(pages::logout))
+        .route(crate::routes::DEMO, get(pages::home))
+        .route(crate::routes::DEMO_LOGIN, get(pages::login))
+        .route(crate::routes::DEMO_CALLBACK, get(pages::callback))
+        .route(crate::routes::DEMO_LOGOUT, get(pages::logout))
         .layer(Extension(Arc::new(relying_party::DemoRp::new())))
 }
 

@@ -4,11 +4,6 @@
 
 use crate::web::{Page, PageContext};
 
-/// The path of the help text about the migration; the pages that turn a legacy
-/// citizen away link to it (the templates write it literally: tera escapes `/`
-/// in variables).
-pub const HELP_PATH: &str = "/help/legacy";
-
 /// `GET /help/legacy`: who the legacy users are, where the migration is offered,
 /// what accepting or declining means.
 pub async fn help(ctx: PageContext) -> Page {

@@ -9,6 +9,7 @@ use super::TxQuery;
 use crate::auth::transaction::{LoginTx, Stage};
 use crate::oauth::error::{ErrorCode, OAuthError};
 use crate::oauth::response::error_location;
+use crate::routes;
 use crate::state::AppState;
 use crate::web::redirect::redirect;
 use crate::web::{CsrfForm, FieldError, Page, PageContext, PageError};
@@ -60,7 +61,10 @@ pub async fn choose(
         tx.stage = Stage::Password;
         tx.save(&state, &form.tx).await?;
     }
-    Ok(redirect(&format!("/login/permanente?tx={}", form.tx), true))
+    Ok(redirect(
+        &routes::login_step(routes::LOGIN_PASSWORD, &form.tx),
+        true,
+    ))
 }
 
 /// The cancel form.

@@ -21,6 +21,7 @@ use axum::Router;
 use axum::routing::{get, post};
 use serde::Deserialize;
 
+use crate::routes;
 use crate::state::AppState;
 
 /// The `tx` query parameter of the login pages.
@@ -34,16 +35,16 @@ pub struct TxQuery {
 /// The login screens.
 pub fn routes() -> Router<AppState> {
     Router::new()
-        .route("/login", get(method::show).post(method::choose))
-        .route("/login/cancel", post(method::cancel))
+        .route(routes::LOGIN, get(method::show).post(method::choose))
+        .route(routes::LOGIN_CANCEL, post(method::cancel))
         .route(
-            "/login/permanente",
+            routes::LOGIN_PASSWORD,
             get(password::show).post(password::submit),
         )
-        .route("/login/otp", get(otp::show).post(otp::submit))
-        .route("/login/otp/resend", post(otp::resend))
-        .route("/login/renew", get(renew::show).post(renew::submit))
-        .route("/login/legacy", get(legacy::show).post(legacy::submit))
+        .route(routes::LOGIN_OTP, get(otp::show).post(otp::submit))
+        .route(routes::LOGIN_OTP_RESEND, post(otp::resend))
+        .route(routes::LOGIN_RENEW, get(renew::show).post(renew::submit))
+        .route(routes::LOGIN_LEGACY, get(legacy::show).post(legacy::submit))
 }
 
 impl From<crate::otp::OtpServiceError> for crate::web::PageError {

@@ -11,6 +11,7 @@ use crate::auth::transaction::{LoginTx, Stage};
 use crate::oauth::request::Assurance;
 use crate::otp::notice::{field_error, notice_of, notice_text};
 use crate::otp::{OtpPurpose, VerifyOutcome};
+use crate::routes;
 use crate::state::AppState;
 use crate::web::redirect::redirect;
 use crate::web::{CsrfForm, Page, PageContext, PageError};
@@ -139,14 +140,14 @@ pub async fn resend(
     let tx = LoginTx::load(&state, &ctx, &form.tx).await?;
     state.guard.code_quota(ip).await?;
     let (citizen_id, purpose, path) = match &tx.stage {
-        Stage::Otp { citizen_id } => (citizen_id.clone(), OtpPurpose::Login, "/login/otp"),
+        Stage::Otp { citizen_id } => (citizen_id.clone(), OtpPurpose::Login, routes::LOGIN_OTP),
         Stage::Renew {
             citizen_id,
             otp_verified: false,
         } => (
             citizen_id.clone(),
             OtpPurpose::ExpiredPasswordRenewal,
-            "/login/renew",
+            routes::LOGIN_RENEW,
         ),
         _ => return Err(PageError::BadRequest("error-login-expired")),
     };
@@ -162,7 +163,7 @@ pub async fn resend(
         other => other,
     };
     Ok(redirect(
-        &format!("{path}?tx={}&notice={notice}", form.tx),
+        &routes::login_step_with_notice(path, &form.tx, notice),
         true,
     ))
 }

@@ -27,6 +27,7 @@ use crate::domain::DocumentId;
 use crate::oauth::request::Assurance;
 use crate::otp::OtpPurpose;
 use crate::otp::notice::notice_of;
+use crate::routes;
 use crate::state::AppState;
 use crate::store::sql::{CitizenRecord, CitizenStatus, PASSWORD_LIFETIME_SECS};
 use crate::web::redirect::redirect;
@@ -175,7 +176,10 @@ pub async fn submit(
             citizen_id: citizen.id.clone(),
         };
         tx.save(&state, &form.tx).await?;
-        return Ok(redirect(&format!("/login/legacy?tx={}", form.tx), true));
+        return Ok(redirect(
+            &routes::login_step(routes::LOGIN_LEGACY, &form.tx),
+            true,
+        ));
     }
     continue_login(&state, &ctx, &headers, &form.tx, &mut tx, &citizen).await
 }
@@ -207,7 +211,7 @@ pub(crate) async fn continue_login(
             tx,
             citizen,
             OtpPurpose::ExpiredPasswordRenewal,
-            "/login/renew",
+            routes::LOGIN_RENEW,
         )
         .await;
     }
@@ -222,7 +226,7 @@ pub(crate) async fn continue_login(
             tx,
             citizen,
             OtpPurpose::Login,
-            "/login/otp",
+            routes::LOGIN_OTP,
         )
         .await;
     }
@@ -284,7 +288,7 @@ pub(super) async fn send_code_and_go(
         .await;
     let notice = notice_of(sent)?;
     Ok(redirect(
-        &format!("{path}?tx={tx_id}&notice={notice}"),
+        &routes::login_step_with_notice(path, tx_id, notice),
         true,
     ))
 }

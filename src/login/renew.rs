@@ -15,6 +15,7 @@ use crate::auth::transaction::{LoginTx, Stage};
 use crate::oauth::request::Assurance;
 use crate::otp::notice::{field_error, notice_text};
 use crate::otp::{OtpPurpose, VerifyOutcome};
+use crate::routes;
 use crate::state::AppState;
 use crate::store::sql::AuditEvent;
 use crate::web::redirect::redirect;
@@ -124,7 +125,10 @@ pub async fn submit(
             otp_verified: true,
         };
         tx.save(&state, &form.tx).await?;
-        return Ok(redirect(&format!("/login/renew?tx={}", form.tx), true));
+        return Ok(redirect(
+            &routes::login_step(routes::LOGIN_RENEW, &form.tx),
+            true,
+        ));
     }
     let Some(citizen) = state.db.citizen(&citizen_id).await? else {
         return Err(PageError::BadRequest("error-login-expired"));

@@ -186,6 +186,10 @@ impl From<crate::store::ephemeral::EphemeralError> for OAuthError {
     }
 }
 
+/// `Retry-After` of a `temporarily_unavailable` caused by an outage (a store
+/// down): short, since the provider recovers by itself as soon as it returns.
+pub const UNAVAILABLE_RETRY_AFTER_SECS: u64 = 5;
+
 /// Headers every token-bearing or error JSON response carries (RFC 6749 §5.1).
 pub fn no_store(response: &mut Response) {
     let headers = response.headers_mut();
@@ -209,9 +213,13 @@ impl IntoResponse for OAuthError {
             );
         }
         if self.code == ErrorCode::TemporarilyUnavailable {
+            // The wait the limiter computed, or a short one for an outage.
+            let secs = self
+                .retry_after_secs
+                .unwrap_or(UNAVAILABLE_RETRY_AFTER_SECS);
             response
                 .headers_mut()
-                .insert(header::RETRY_AFTER, HeaderValue::from_static("5"));
+                .insert(header::RETRY_AFTER, HeaderValue::from(secs));
         }
         response
     }
@@ -292,6 +300,26 @@ mod tests {
         let response = OAuthError::unavailable().into_response();
         assert_eq!(response.status(), StatusCode::SERVICE_UNAVAILABLE);
         assert!(response.headers().contains_key(header::RETRY_AFTER));
+    }
+
+    #[test]
+    fn a_refusal_by_a_limit_says_the_wait_the_limit_computed() {
+        for wait in [1, 37, 899] {
+            let response = OAuthError::too_many(wait).into_response();
+            assert_eq!(response.status(), StatusCode::TOO_MANY_REQUESTS);
+            assert_eq!(
+                response.headers()[header::RETRY_AFTER],
+                wait.to_string().as_str(),
+                "a 429 must carry the true wait, not a fixed one"
+            );
+        }
+    }
+
+    #[test]
+    fn a_refusal_behind_a_bearer_challenge_keeps_its_wait() {
+        let response = BearerError(OAuthError::too_many(42)).into_response();
+        assert_eq!(response.status(), StatusCode::TOO_MANY_REQUESTS);
+        assert_eq!(response.headers()[header::RETRY_AFTER], "42");
     }
 
     #[test]

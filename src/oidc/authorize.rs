@@ -19,6 +19,7 @@ use crate::oauth::params::Params;
 use crate::oauth::request::{self, Assurance, AuthRequest, Rejection};
 use crate::oauth::response::{authorization, error_location, issue_code};
 use crate::oauth::tokens::{still_valid, subject};
+use crate::routes;
 use crate::state::AppState;
 use crate::store::sql::ClientRecord;
 use crate::web::redirect::redirect;
@@ -129,7 +130,7 @@ async fn authorize(
         ));
     }
     let tx = LoginTx::start(&state, &ctx, request, &client).await?;
-    let mut response = redirect(&format!("/login?tx={tx}"), posted);
+    let mut response = redirect(&routes::login_step(routes::LOGIN, &tx), posted);
     // The CSRF cookie the login forms are bound to, and the language chosen by
     // ui_locales, are set here, on the first response the browser gets.
     ctx.attach_cookies(&mut response);

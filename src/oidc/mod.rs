@@ -15,27 +15,28 @@ pub mod userinfo;
 use axum::Router;
 use axum::routing::{get, post};
 
+use crate::routes;
 use crate::state::AppState;
 
 /// The protocol endpoints (the login screens are routed beside them, in `login/`).
 pub fn routes() -> Router<AppState> {
     Router::new()
+        .route(routes::DISCOVERY, get(discovery::discovery))
+        .route(routes::JWKS, get(discovery::jwks))
         .route(
-            "/.well-known/openid-configuration",
-            get(discovery::discovery),
-        )
-        .route("/jwks", get(discovery::jwks))
-        .route(
-            "/authorize",
+            routes::AUTHORIZE,
             get(authorize::authorize_get).post(authorize::authorize_post),
         )
-        .route("/logout", get(logout::logout_get).post(logout::logout_post))
-        .route("/logout/confirm", post(logout::confirm))
-        .route("/token", post(token::token))
         .route(
-            "/userinfo",
+            routes::LOGOUT,
+            get(logout::logout_get).post(logout::logout_post),
+        )
+        .route(routes::LOGOUT_CONFIRM, post(logout::confirm))
+        .route(routes::TOKEN, post(token::token))
+        .route(
+            routes::USERINFO,
             get(userinfo::userinfo_get).post(userinfo::userinfo_post),
         )
-        .route("/introspect", post(introspect::introspect))
-        .route("/revoke", post(introspect::revoke))
+        .route(routes::INTROSPECT, post(introspect::introspect))
+        .route(routes::REVOKE, post(introspect::revoke))
 }

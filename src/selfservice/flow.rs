@@ -9,6 +9,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::crypto::{hash_token, random_token};
 use crate::otp::OtpPurpose;
+use crate::routes;
 use crate::state::AppState;
 use crate::store::ephemeral::EphemeralStoreExt;
 use crate::web::{PageContext, PageError};
@@ -42,15 +43,20 @@ impl FlowKind {
         FlowKind::CodeRegeneration,
     ];
 
-    /// The entry page (DESIGN.md, "Routes and forms").
-    pub fn path(self) -> &'static str {
+    /// The flow's paths ([`crate::routes`]).
+    pub fn paths(self) -> routes::FlowPaths {
         match self {
-            FlowKind::Activation => "/activate",
-            FlowKind::PasswordReset => "/password/forgot",
-            FlowKind::PasswordChange => "/password/change",
-            FlowKind::Unsubscribe => "/unsubscribe",
-            FlowKind::CodeRegeneration => "/activation-code/regenerate",
+            FlowKind::Activation => routes::ACTIVATION,
+            FlowKind::PasswordReset => routes::PASSWORD_RESET,
+            FlowKind::PasswordChange => routes::PASSWORD_CHANGE,
+            FlowKind::Unsubscribe => routes::UNSUBSCRIBE,
+            FlowKind::CodeRegeneration => routes::CODE_REGENERATION,
         }
+    }
+
+    /// The entry page, also the base the step forms post under.
+    pub fn path(self) -> &'static str {
+        self.paths().start
     }
 
     /// The prefix of the flow's catalog keys (`{prefix}-title`, …).

@@ -26,10 +26,10 @@ use crate::web::{CsrfForm, PageContext};
 
 /// The routes of one flow, under its entry path.
 fn flow_routes(kind: FlowKind) -> Router<AppState> {
-    let base = kind.path();
+    let paths = kind.paths();
     Router::new()
         .route(
-            base,
+            paths.start,
             get(move |ctx: PageContext| async move { start::page(&ctx, kind, &StartForm::default()) }).post(
                 move |State(state): State<AppState>,
                       ctx: PageContext,
@@ -40,7 +40,7 @@ fn flow_routes(kind: FlowKind) -> Router<AppState> {
             ),
         )
         .route(
-            &format!("{base}/code"),
+            paths.code,
             get(move |State(state): State<AppState>, ctx: PageContext, Query(q): Query<FlowQuery>| {
                 steps::code_show(state, ctx, kind, q)
             })
@@ -52,7 +52,7 @@ fn flow_routes(kind: FlowKind) -> Router<AppState> {
             ),
         )
         .route(
-            &format!("{base}/code/resend"),
+            paths.code_resend,
             post(
                 move |State(state): State<AppState>,
                       ctx: PageContext,
@@ -61,7 +61,7 @@ fn flow_routes(kind: FlowKind) -> Router<AppState> {
             ),
         )
         .route(
-            &format!("{base}/password"),
+            paths.password,
             get(move |State(state): State<AppState>, ctx: PageContext, Query(q): Query<FlowQuery>| {
                 steps::password_show(state, ctx, kind, q)
             })
@@ -70,7 +70,7 @@ fn flow_routes(kind: FlowKind) -> Router<AppState> {
             }),
         )
         .route(
-            &format!("{base}/confirm"),
+            paths.confirm,
             get(move |State(state): State<AppState>, ctx: PageContext, Query(q): Query<FlowQuery>| {
                 steps::confirm_show(state, ctx, kind, q)
             })

@@ -11,6 +11,7 @@ use super::start::citizen_of;
 use crate::domain::MobilePhone;
 use crate::otp::VerifyOutcome;
 use crate::otp::notice::{field_error, notice_of, notice_text};
+use crate::routes;
 use crate::state::AppState;
 use crate::store::sql::CitizenRecord;
 use crate::web::redirect::redirect;
@@ -48,7 +49,7 @@ pub async fn begin(
     let (id, _) = Flow::start(state, ctx, kind, &citizen.id).await?;
     let notice = send(state, ctx, kind, &id, citizen).await?;
     Ok(redirect(
-        &format!("{}/code?flow={id}&notice={notice}", kind.path()),
+        &routes::flow_step(kind.paths().code, &id, Some(notice)),
         true,
     ))
 }
@@ -142,14 +143,11 @@ pub async fn code_submit(
     }
     flow.save(&state, &form.flow).await?;
     let next = if flow.stage == Stage::Password {
-        "password"
+        kind.paths().password
     } else {
-        "confirm"
+        kind.paths().confirm
     };
-    Ok(redirect(
-        &format!("{}/{next}?flow={}", kind.path(), form.flow),
-        true,
-    ))
+    Ok(redirect(&routes::flow_step(next, &form.flow, None), true))
 }
 
 /// `POST {flow}/code/resend`.
@@ -168,7 +166,7 @@ pub async fn code_resend(
         other => other,
     };
     Ok(redirect(
-        &format!("{}/code?flow={}&notice={notice}", kind.path(), form.flow),
+        &routes::flow_step(kind.paths().code, &form.flow, Some(notice)),
         true,
     ))
 }

@@ -188,12 +188,12 @@ where
     Web: FromRef<S>,
 {
     Router::new()
-        .route("/static/{*file}", get(assets::serve))
-        .route("/cookies", get(pages::cookies))
-        .route("/privacy", get(pages::privacy))
-        .route("/", get(pages::home))
-        .route("/help", get(help::show))
-        .route("/language", get(pages::switch_language))
+        .route(crate::routes::STATIC, get(assets::serve))
+        .route(crate::routes::COOKIES, get(pages::cookies))
+        .route(crate::routes::PRIVACY, get(pages::privacy))
+        .route(crate::routes::HOME, get(pages::home))
+        .route(crate::routes::HELP, get(help::show))
+        .route(crate::routes::LANGUAGE, get(pages::switch_language))
 }
 
 /// Adds `Set-Cookie: cookie` to a response's headers.

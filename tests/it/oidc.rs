@@ -892,3 +892,64 @@ async fn discovery_is_served_from_the_issuer_and_the_jwks_has_no_private_members
         );
     }
 }
+
+/// The renewal of an expired password takes an SMS code like every other code
+/// step, so it counts against the same per-address quota of code entries: past
+/// it, 429 with the true `Retry-After`, before the code is even looked at.
+async fn the_renewal_code_step_counts_against_the_per_address_code_quota(backends: Backends) {
+    let Some(app) = TestApp::spawn_configured(backends, None, |s| {
+        s.rate_ip_soft = 100;
+        s.rate_ip_hard = 3;
+    })
+    .await
+    else {
+        return;
+    };
+    let sede = standard(&app).await;
+    app.clock.advance(2 * 365 * 24 * 3600 + 1);
+    let browser = Browser::new();
+    let started = start(&sede, &[]);
+    let (page, _) = browser.reach_password_page(&app, &started.url).await;
+    let renew = browser
+        .submit_password(&app, &page, CITIZEN, PASSWORD)
+        .await;
+    let otp_page = browser
+        .get(&app.url(renew.location.as_deref().unwrap()))
+        .await;
+    let tx = otp_page.field("tx").unwrap();
+    let mut statuses = Vec::new();
+    let mut retry_after = None;
+    for _ in 0..5 {
+        let answer = browser
+            .post(
+                &app.url("/login/renew"),
+                &[
+                    ("csrf_token", otp_page.csrf().as_str()),
+                    ("tx", tx.as_str()),
+                    ("otp", "000000"),
+                ],
+            )
+            .await;
+        statuses.push(answer.status);
+        if answer.status == 429 {
+            retry_after = answer.headers.get("retry-after").cloned();
+        }
+    }
+    assert_eq!(statuses[..3], [422, 422, 422], "{statuses:?}");
+    assert_eq!(statuses[3..], [429, 429], "{statuses:?}");
+    let secs: u64 = retry_after.unwrap().to_str().unwrap().parse().unwrap();
+    assert!(
+        (1..=900).contains(&secs),
+        "the true wait of the window: {secs}"
+    );
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_renewal_code_step_counts_against_the_code_quota_on_the_embedded_backends() {
+    the_renewal_code_step_counts_against_the_per_address_code_quota(Backends::Embedded).await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_renewal_code_step_counts_against_the_code_quota_on_postgres_and_redis() {
+    the_renewal_code_step_counts_against_the_per_address_code_quota(Backends::Real).await;
+}
