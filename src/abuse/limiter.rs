@@ -13,6 +13,7 @@ use std::time::Duration;
 use async_trait::async_trait;
 use governor::{DefaultKeyedRateLimiter, Quota, RateLimiter};
 
+use crate::store::ephemeral::keys::Space;
 use crate::store::ephemeral::{EphemeralError, EphemeralStore};
 
 /// How many attempts a key may make in a window.
@@ -121,7 +122,7 @@ impl SharedLimiter {
 #[async_trait]
 impl Limiter for SharedLimiter {
     async fn hit(&self, key: &str, limits: Limits) -> Result<Level, EphemeralError> {
-        let key = format!("rl:{key}");
+        let key = Space::RateCounter.key(key);
         let count = self.store.increment(&key, limits.window).await?;
         Ok(if count > u64::from(limits.hard) {
             let left = self

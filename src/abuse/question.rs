@@ -6,17 +6,13 @@
 //! asked on (a login transaction, a flow, a page), valid a few minutes, and taken
 //! on the first check, right or wrong: each answer can be tried once.
 
-use std::time::Duration;
-
 use rand::RngExt;
 use serde::{Deserialize, Serialize};
 
 use crate::crypto::random_token;
-use crate::store::ephemeral::{EphemeralError, EphemeralStore, EphemeralStoreExt};
+use crate::store::ephemeral::keys::{KeySpace, Space};
+use crate::store::ephemeral::{EphemeralError, EphemeralStore};
 use crate::web::{Lang, tr_args};
-
-/// How long a question can be answered.
-pub const QUESTION_TTL: Duration = Duration::from_secs(10 * 60);
 
 const ES: [&str; 19] = [
     "cero",
@@ -76,9 +72,8 @@ struct Stored {
     bound_to: String,
 }
 
-fn key(id: &str) -> String {
-    format!("question:{id}")
-}
+/// Questions asked ([`Space::Question`]).
+const QUESTIONS: KeySpace<Stored> = KeySpace::new(Space::Question);
 
 fn word(lang: Lang, n: u32) -> &'static str {
     let words = match lang {
@@ -99,16 +94,11 @@ pub async fn ask(
         (rng.random_range(1..=9u32), rng.random_range(1..=9u32))
     };
     let id = random_token(16);
-    store
-        .put_json(
-            &key(&id),
-            &Stored {
-                answer: a + b,
-                bound_to: bound_to.to_owned(),
-            },
-            QUESTION_TTL,
-        )
-        .await?;
+    let stored = Stored {
+        answer: a + b,
+        bound_to: bound_to.to_owned(),
+    };
+    QUESTIONS.put(store, &id, &stored).await?;
     let text = tr_args(
         lang,
         "question-sum",
@@ -128,7 +118,7 @@ pub async fn check(
     if id.is_empty() || id.len() > 64 {
         return Ok(false);
     }
-    let Some(stored) = store.take_json::<Stored>(&key(id)).await? else {
+    let Some(stored) = QUESTIONS.take(store, id).await? else {
         return Ok(false);
     };
     Ok(stored.bound_to == bound_to && parse_answer(answer) == Some(stored.answer))

@@ -9,11 +9,12 @@ use serde::{Deserialize, Serialize};
 
 use crate::crypto::{hash_token, random_token};
 use crate::state::AppState;
-use crate::store::ephemeral::{EphemeralError, EphemeralStoreExt};
+use crate::store::ephemeral::EphemeralError;
+use crate::store::ephemeral::keys::{KeySpace, SESSION_SECS, Space};
 use crate::web::SESSION_COOKIE;
 
-/// How long a login lasts for single sign-on.
-pub const SESSION_TTL_SECS: i64 = 8 * 3600;
+/// Sessions, under the SHA-256 of the cookie value ([`Space::Session`]).
+const SESSIONS: KeySpace<Session> = KeySpace::new(Space::Session);
 
 /// A browser's login.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -32,10 +33,6 @@ pub struct Session {
     pub expires_at: i64,
 }
 
-fn key(cookie_value: &str) -> String {
-    format!("session:{}", hash_token(cookie_value))
-}
-
 /// The session of the browser that sent `headers`, if it has a live one.
 pub async fn current(
     state: &AppState,
@@ -47,7 +44,9 @@ pub async fn current(
     if cookie.len() > 100 {
         return Ok(None);
     }
-    let session: Option<Session> = state.ephemeral.get_json(&key(&cookie)).await?;
+    let session = SESSIONS
+        .get(state.ephemeral.as_ref(), &hash_token(&cookie))
+        .await?;
     Ok(session
         .filter(|s| s.expires_at > state.now())
         .map(|s| (cookie, s)))
@@ -68,20 +67,18 @@ pub async fn start(
         acr: acr.to_owned(),
         amr,
         sid: random_token(16),
-        expires_at: now + SESSION_TTL_SECS,
+        expires_at: now + SESSION_SECS,
     };
-    state
-        .ephemeral
-        .put_json(
-            &key(&cookie),
-            &session,
-            std::time::Duration::from_secs(SESSION_TTL_SECS as u64),
-        )
+    SESSIONS
+        .put(state.ephemeral.as_ref(), &hash_token(&cookie), &session)
         .await?;
     Ok((cookie, session))
 }
 
 /// Ends the session behind a cookie value.
 pub async fn end(state: &AppState, cookie_value: &str) -> Result<(), EphemeralError> {
-    state.ephemeral.delete(&key(cookie_value)).await.map(|_| ())
+    SESSIONS
+        .delete(state.ephemeral.as_ref(), &hash_token(cookie_value))
+        .await
+        .map(|_| ())
 }

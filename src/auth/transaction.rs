@@ -1,23 +1,163 @@
-//! A login in progress: the checked authorization request and how far the citizen
-//! has got, kept in the ephemeral store under a random transaction id.
+//! Browser-bound transactions: a login or a self-service flow in progress, kept
+//! in the ephemeral store under a random id, with the stage the citizen is at.
 //!
-//! The id travels in the login pages' URLs and forms; the transaction is bound to
-//! the browser that started it (a hash of its CSRF token), so a transaction id
-//! copied into another browser leads nowhere.
+//! One type, [`Transaction`], serves both: the id travels in the pages' URLs and
+//! forms, and the transaction is bound to the browser that started it (a hash of
+//! its CSRF token), so an id copied into another browser leads nowhere; it carries
+//! its own deadline, checked against the injected clock. What differs — the
+//! purpose and its stages — is the type parameter: [`Login`] here (the
+//! authorization endpoint starts it, the login screens move it on) and the
+//! self-service flows' own purpose in `selfservice::flow`. Stages change only
+//! through methods that refuse a step the citizen cannot take from where they are
+//! ([`InvalidStep`]), in the manner of a state machine.
 
+use std::ops::{Deref, DerefMut};
+
+use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
 
 use crate::crypto::{hash_token, random_token};
 use crate::oauth::request::AuthRequest;
 use crate::state::AppState;
-use crate::store::ephemeral::EphemeralStoreExt;
+use crate::store::ephemeral::keys::{KeySpace, LOGIN_TX_SECS, Space};
 use crate::store::sql::ClientRecord;
 use crate::web::{PageContext, PageError};
 
-/// How long a citizen has to finish logging in.
-pub const TX_TTL_SECS: i64 = 30 * 60;
+/// What a kind of transaction is for: where it is stored, how long it lives, and
+/// the page that says it is gone.
+pub trait Purpose: Sized + Serialize + DeserializeOwned + Send + Sync {
+    /// Its key space.
+    const SPACE: KeySpace<Transaction<Self>>;
+    /// How long the citizen has to finish.
+    const LIFETIME_SECS: i64;
+    /// The message of the "expired, start again" page.
+    const EXPIRED: &'static str;
+}
 
-/// The step the citizen is at.
+/// A step the citizen cannot take from the stage they are at (a replayed or
+/// out-of-order form): answered with the "expired, start again" page.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
+#[error("this step cannot be taken from the transaction's current stage")]
+pub struct InvalidStep {
+    expired: &'static str,
+}
+
+impl InvalidStep {
+    /// A refused step of a transaction for `P`.
+    pub fn of<P: Purpose>() -> Self {
+        Self {
+            expired: P::EXPIRED,
+        }
+    }
+}
+
+/// A transaction in progress; reads as its purpose (`Deref`).
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct Transaction<P> {
+    /// What it is for, and how far it got.
+    pub purpose: P,
+    /// Hash of the browser's CSRF token.
+    browser: String,
+    /// Deadline.
+    pub expires_at: i64,
+}
+
+impl<P> Deref for Transaction<P> {
+    type Target = P;
+
+    fn deref(&self) -> &P {
+        &self.purpose
+    }
+}
+
+impl<P> DerefMut for Transaction<P> {
+    fn deref_mut(&mut self) -> &mut P {
+        &mut self.purpose
+    }
+}
+
+fn well_formed(id: &str) -> bool {
+    (16..=64).contains(&id.len())
+        && id
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
+}
+
+impl<P: Purpose> Transaction<P> {
+    /// Stores a new transaction for this browser; returns its id.
+    pub async fn begin(
+        state: &AppState,
+        ctx: &PageContext,
+        purpose: P,
+    ) -> Result<(String, Self), PageError> {
+        let id = random_token(24);
+        let tx = Transaction {
+            purpose,
+            browser: hash_token(ctx.csrf_token()),
+            expires_at: state.now() + P::LIFETIME_SECS,
+        };
+        tx.save(state, &id).await?;
+        Ok((id, tx))
+    }
+
+    /// The transaction `id` of this browser, still live; else the "expired" page
+    /// (nothing tells a stranger whether the id exists).
+    pub async fn load(state: &AppState, ctx: &PageContext, id: &str) -> Result<Self, PageError> {
+        if !well_formed(id) {
+            return Err(PageError::BadRequest(P::EXPIRED));
+        }
+        match P::SPACE.get(state.ephemeral.as_ref(), id).await? {
+            Some(tx)
+                if tx.expires_at > state.now() && tx.browser == hash_token(ctx.csrf_token()) =>
+            {
+                Ok(tx)
+            }
+            _ => Err(PageError::BadRequest(P::EXPIRED)),
+        }
+    }
+
+    /// Saves the transaction's progress.
+    pub async fn save(&self, state: &AppState, id: &str) -> Result<(), PageError> {
+        P::SPACE.put(state.ephemeral.as_ref(), id, self).await?;
+        Ok(())
+    }
+
+    /// Removes the transaction (finished or cancelled).
+    pub async fn remove(state: &AppState, id: &str) -> Result<(), PageError> {
+        P::SPACE.delete(state.ephemeral.as_ref(), id).await?;
+        Ok(())
+    }
+}
+
+impl From<InvalidStep> for PageError {
+    fn from(step: InvalidStep) -> Self {
+        PageError::BadRequest(step.expired)
+    }
+}
+
+/// A login in progress.
+pub type LoginTx = Transaction<Login>;
+
+/// What a login is for: the checked authorization request, the portal, the stage.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct Login {
+    /// The checked authorization request.
+    pub request: AuthRequest,
+    /// The portal's name, shown on every page.
+    pub client_name: String,
+    /// Whether the portal is a Social Security service.
+    pub social_security: bool,
+    /// Progress.
+    pub stage: Stage,
+}
+
+impl Purpose for Login {
+    const SPACE: KeySpace<Transaction<Self>> = KeySpace::new(Space::LoginTx);
+    const LIFETIME_SECS: i64 = LOGIN_TX_SECS;
+    const EXPIRED: &'static str = "error-login-expired";
+}
+
+/// The step of a login the citizen is at.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(tag = "stage", rename_all = "snake_case")]
 pub enum Stage {
@@ -45,82 +185,183 @@ pub enum Stage {
     },
 }
 
-/// A login in progress.
-#[derive(Debug, Clone, Serialize, Deserialize)]
-pub struct LoginTx {
-    /// The checked authorization request.
-    pub request: AuthRequest,
-    /// The portal's name, shown on every page.
-    pub client_name: String,
-    /// Whether the portal is a Social Security service.
-    pub social_security: bool,
-    /// Hash of the browser's CSRF token.
-    browser: String,
-    /// Progress.
-    pub stage: Stage,
-    /// Deadline.
-    pub expires_at: i64,
-}
-
-fn key(tx: &str) -> String {
-    format!("login:{tx}")
-}
-
-fn well_formed(tx: &str) -> bool {
-    (16..=64).contains(&tx.len())
-        && tx
-            .bytes()
-            .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
+/// Where a right password leads.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum AfterPassword {
+    /// The SMS code of level substantial.
+    Otp,
+    /// The renewal of an expired password.
+    Renew,
+    /// The migration offer to a legacy user.
+    LegacyConsent,
 }
 
 impl LoginTx {
-    /// Stores a new transaction for `request`; returns its id.
+    /// Stores a new login for `request` at `client`; returns its id.
     pub async fn start(
         state: &AppState,
         ctx: &PageContext,
         request: AuthRequest,
         client: &ClientRecord,
     ) -> Result<String, PageError> {
-        let id = random_token(24);
-        let tx = LoginTx {
+        let login = Login {
             request,
             client_name: client.name.clone(),
             social_security: client.social_security,
-            browser: hash_token(ctx.csrf_token()),
             stage: Stage::Method,
-            expires_at: state.now() + TX_TTL_SECS,
         };
-        tx.save(state, &id).await?;
-        Ok(id)
+        Ok(Self::begin(state, ctx, login).await?.0)
+    }
+}
+
+impl Login {
+    /// The method was chosen: on to the password (again, if the citizen came
+    /// back to the method screen).
+    pub fn method_chosen(&mut self) {
+        if self.stage == Stage::Method {
+            self.stage = Stage::Password;
+        }
     }
 
-    /// The transaction `id` of this browser, still live; else the "login expired"
-    /// page (nothing tells a stranger whether the id exists).
-    pub async fn load(state: &AppState, ctx: &PageContext, id: &str) -> Result<LoginTx, PageError> {
-        if !well_formed(id) {
-            return Err(PageError::BadRequest("error-login-expired"));
+    /// The password form was posted: from any stage the citizen may start the
+    /// password step again (back button, a second tab); a later stage is dropped.
+    pub fn at_password(&mut self) {
+        if self.stage != Stage::Method {
+            self.stage = Stage::Password;
         }
-        let tx: Option<LoginTx> = state.ephemeral.get_json(&key(id)).await?;
-        match tx {
-            Some(tx)
-                if tx.expires_at > state.now() && tx.browser == hash_token(ctx.csrf_token()) =>
-            {
-                Ok(tx)
+    }
+
+    /// The right password for `citizen_id`, or the legacy consent given: on to
+    /// `next`. Refused unless the citizen is at the password or consent step.
+    pub fn password_accepted(
+        &mut self,
+        citizen_id: &str,
+        next: AfterPassword,
+    ) -> Result<(), InvalidStep> {
+        let consented = match &self.stage {
+            Stage::Method | Stage::Password => false,
+            Stage::LegacyConsent { citizen_id: who } if who == citizen_id => true,
+            _ => return Err(InvalidStep::of::<Login>()),
+        };
+        let citizen_id = citizen_id.to_owned();
+        self.stage = match next {
+            AfterPassword::Otp => Stage::Otp { citizen_id },
+            AfterPassword::Renew => Stage::Renew {
+                citizen_id,
+                otp_verified: false,
+            },
+            AfterPassword::LegacyConsent if !consented => Stage::LegacyConsent { citizen_id },
+            AfterPassword::LegacyConsent => return Err(InvalidStep::of::<Login>()),
+        };
+        Ok(())
+    }
+
+    /// The renewal's SMS code was accepted: on to the new password.
+    pub fn renewal_code_accepted(&mut self) -> Result<(), InvalidStep> {
+        match &self.stage {
+            Stage::Renew {
+                citizen_id,
+                otp_verified: false,
+            } => {
+                self.stage = Stage::Renew {
+                    citizen_id: citizen_id.clone(),
+                    otp_verified: true,
+                };
+                Ok(())
             }
-            _ => Err(PageError::BadRequest("error-login-expired")),
+            _ => Err(InvalidStep::of::<Login>()),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn login(stage: Stage) -> Login {
+        let request = AuthRequest {
+            client_id: "sede".into(),
+            redirect_uri: "https://sede.example/cb".into(),
+            scope: "openid".into(),
+            state: None,
+            nonce: None,
+            code_challenge: None,
+            prompt_none: false,
+            prompt_login: false,
+            max_age: None,
+            assurance: crate::oauth::request::Assurance::Low,
+            claims: Default::default(),
+            login_hint: None,
+            ui_locales: None,
+            id_token_hint: None,
+        };
+        Login {
+            request,
+            client_name: "Sede".into(),
+            social_security: false,
+            stage,
         }
     }
 
-    /// Saves the transaction's progress.
-    pub async fn save(&self, state: &AppState, id: &str) -> Result<(), PageError> {
-        let ttl = std::time::Duration::from_secs(TX_TTL_SECS as u64 + 30);
-        state.ephemeral.put_json(&key(id), self, ttl).await?;
-        Ok(())
+    #[test]
+    fn a_login_walks_method_password_code_in_order() {
+        let mut tx = login(Stage::Method);
+        tx.method_chosen();
+        assert_eq!(tx.stage, Stage::Password);
+        tx.password_accepted("12345678Z", AfterPassword::Renew)
+            .unwrap();
+        tx.renewal_code_accepted().unwrap();
+        assert_eq!(
+            tx.stage,
+            Stage::Renew {
+                citizen_id: "12345678Z".into(),
+                otp_verified: true
+            }
+        );
     }
 
-    /// Removes the transaction (finished or cancelled).
-    pub async fn remove(state: &AppState, id: &str) -> Result<(), PageError> {
-        state.ephemeral.delete(&key(id)).await?;
-        Ok(())
+    #[test]
+    fn a_step_out_of_order_is_refused() {
+        let mut tx = login(Stage::Password);
+        assert_eq!(tx.renewal_code_accepted(), Err(InvalidStep::of::<Login>()));
+        let mut tx = login(Stage::Otp {
+            citizen_id: "12345678Z".into(),
+        });
+        assert_eq!(
+            tx.password_accepted("12345678Z", AfterPassword::Otp),
+            Err(InvalidStep::of::<Login>()),
+            "a code step cannot be skipped by posting a password form again"
+        );
+    }
+
+    #[test]
+    fn consent_moves_on_only_for_the_citizen_who_was_asked() {
+        let mut tx = login(Stage::LegacyConsent {
+            citizen_id: "12345678Z".into(),
+        });
+        assert_eq!(
+            tx.password_accepted("X1234567L", AfterPassword::Otp),
+            Err(InvalidStep::of::<Login>())
+        );
+        assert_eq!(
+            tx.password_accepted("12345678Z", AfterPassword::LegacyConsent),
+            Err(InvalidStep::of::<Login>()),
+            "consent is asked once"
+        );
+        tx.password_accepted("12345678Z", AfterPassword::Otp)
+            .unwrap();
+        assert!(matches!(tx.stage, Stage::Otp { .. }));
+    }
+
+    #[test]
+    fn the_password_step_can_be_taken_again_from_a_later_stage() {
+        let mut tx = login(Stage::Otp {
+            citizen_id: "12345678Z".into(),
+        });
+        tx.at_password();
+        assert_eq!(tx.stage, Stage::Password);
+        let mut fresh = login(Stage::Method);
+        fresh.at_password();
+        assert_eq!(fresh.stage, Stage::Method, "the method is chosen first");
     }
 }

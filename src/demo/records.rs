@@ -8,14 +8,13 @@
 //! pending-login cookie travel with the provider's top-level redirect back to the
 //! callback.
 
-use std::time::Duration;
-
 use axum::http::HeaderMap;
 use axum_extra::extract::cookie::Cookie;
 use serde::{Deserialize, Serialize};
 
 use crate::crypto::random_token;
-use crate::store::ephemeral::{EphemeralError, EphemeralStore, EphemeralStoreExt};
+use crate::store::ephemeral::keys::{KeySpace, Space};
+use crate::store::ephemeral::{EphemeralError, EphemeralStore};
 use crate::web::{Web, read_cookie};
 
 /// The cookie naming a pending login (between `/demo/login` and the callback).
@@ -23,12 +22,12 @@ pub const LOGIN_COOKIE: &str = "clave_demo_login";
 /// The cookie naming the demo portal's session.
 pub const SESSION_COOKIE: &str = "clave_demo";
 
-/// How long a citizen has to come back from the provider.
-const PENDING_TTL: Duration = Duration::from_secs(15 * 60);
-/// How long a demo session lasts.
-const SESSION_TTL: Duration = Duration::from_secs(60 * 60);
-/// How long the `state` of a logout is honoured.
-const LOGOUT_TTL: Duration = Duration::from_secs(15 * 60);
+/// Logins on their way to the provider and back ([`Space::DemoLogin`]).
+const PENDING: KeySpace<PendingLogin> = KeySpace::new(Space::DemoLogin);
+/// The portal's sessions ([`Space::DemoSession`]).
+const SESSIONS: KeySpace<DemoSession> = KeySpace::new(Space::DemoSession);
+/// The `state` of logouts sent to the provider ([`Space::DemoLogout`]).
+const LOGOUTS: KeySpace<bool> = KeySpace::new(Space::DemoLogout);
 /// Longest id or state accepted from a browser (ours are 43 characters).
 const MAX_ID_LEN: usize = 64;
 
@@ -63,9 +62,7 @@ pub async fn save_pending(
     pending: &PendingLogin,
 ) -> Result<String, EphemeralError> {
     let id = random_token(32);
-    store
-        .put_json(&format!("demo-login:{id}"), pending, PENDING_TTL)
-        .await?;
+    PENDING.put(store, &id, pending).await?;
     Ok(id)
 }
 
@@ -75,7 +72,7 @@ pub async fn take_pending(
     headers: &HeaderMap,
 ) -> Result<Option<PendingLogin>, EphemeralError> {
     match cookie_id(headers, LOGIN_COOKIE) {
-        Some(id) => store.take_json(&format!("demo-login:{id}")).await,
+        Some(id) => PENDING.take(store, &id).await,
         None => Ok(None),
     }
 }
@@ -86,9 +83,7 @@ pub async fn save_session(
     session: &DemoSession,
 ) -> Result<String, EphemeralError> {
     let id = random_token(32);
-    store
-        .put_json(&format!("demo-session:{id}"), session, SESSION_TTL)
-        .await?;
+    SESSIONS.put(store, &id, session).await?;
     Ok(id)
 }
 
@@ -98,7 +93,7 @@ pub async fn session(
     headers: &HeaderMap,
 ) -> Result<Option<DemoSession>, EphemeralError> {
     match cookie_id(headers, SESSION_COOKIE) {
-        Some(id) => store.get_json(&format!("demo-session:{id}")).await,
+        Some(id) => SESSIONS.get(store, &id).await,
         None => Ok(None),
     }
 }
@@ -109,7 +104,7 @@ pub async fn take_session(
     headers: &HeaderMap,
 ) -> Result<Option<DemoSession>, EphemeralError> {
     match cookie_id(headers, SESSION_COOKIE) {
-        Some(id) => store.take_json(&format!("demo-session:{id}")).await,
+        Some(id) => SESSIONS.take(store, &id).await,
         None => Ok(None),
     }
 }
@@ -117,9 +112,7 @@ pub async fn take_session(
 /// Remembers the `state` of a logout sent to the provider.
 pub async fn save_logout_state(store: &dyn EphemeralStore) -> Result<String, EphemeralError> {
     let state = random_token(32);
-    store
-        .put_json(&format!("demo-logout:{state}"), &true, LOGOUT_TTL)
-        .await?;
+    LOGOUTS.put(store, &state, &true).await?;
     Ok(state)
 }
 
@@ -131,7 +124,7 @@ pub async fn take_logout_state(
     if !looks_like_id(state) {
         return Ok(false);
     }
-    let found: Option<bool> = store.take_json(&format!("demo-logout:{state}")).await?;
+    let found = LOGOUTS.take(store, state).await?;
     Ok(found.is_some())
 }
 

@@ -58,7 +58,7 @@ pub async fn choose(
             .into_response());
     }
     if tx.stage == Stage::Method {
-        tx.stage = Stage::Password;
+        tx.method_chosen();
         tx.save(&state, &form.tx).await?;
     }
     Ok(redirect(

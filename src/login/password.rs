@@ -21,7 +21,7 @@ use super::TxQuery;
 use super::complete::{Authenticated, complete};
 use crate::abuse::question;
 use crate::abuse::{ClientIp, Gate, Scope};
-use crate::auth::transaction::{LoginTx, Stage};
+use crate::auth::transaction::{AfterPassword, LoginTx};
 use crate::auth::{Attempt, PasswordCheck};
 use crate::domain::DocumentId;
 use crate::oauth::request::Assurance;
@@ -80,9 +80,7 @@ pub async fn submit(
     CsrfForm(form): CsrfForm<PasswordForm>,
 ) -> Result<Response, PageError> {
     let mut tx = LoginTx::load(&state, &ctx, &form.tx).await?;
-    if !matches!(tx.stage, Stage::Method | Stage::Password) {
-        tx.stage = Stage::Password;
-    }
+    tx.at_password();
     let retry = |errors: Vec<FieldError>, username: &str| {
         page(&ctx, &form.tx, &tx, username)
             .errors(errors)
@@ -172,9 +170,7 @@ pub async fn submit(
     if citizen.status == CitizenStatus::Legacy {
         // Only at a Social Security portal (account_page turned the others away):
         // the migration is offered before any code goes back to the portal.
-        tx.stage = Stage::LegacyConsent {
-            citizen_id: citizen.id.clone(),
-        };
+        tx.password_accepted(&citizen.id, AfterPassword::LegacyConsent)?;
         tx.save(&state, &form.tx).await?;
         return Ok(redirect(
             &routes::login_step(routes::LOGIN_LEGACY, &form.tx),
@@ -200,10 +196,7 @@ pub(crate) async fn continue_login(
         .password_set_at
         .is_none_or(|at| now >= at + PASSWORD_LIFETIME_SECS);
     if expired {
-        tx.stage = Stage::Renew {
-            citizen_id: citizen.id.clone(),
-            otp_verified: false,
-        };
+        tx.password_accepted(&citizen.id, AfterPassword::Renew)?;
         return send_code_and_go(
             state,
             ctx,
@@ -216,9 +209,7 @@ pub(crate) async fn continue_login(
         .await;
     }
     if tx.request.assurance == Assurance::Substantial {
-        tx.stage = Stage::Otp {
-            citizen_id: citizen.id.clone(),
-        };
+        tx.password_accepted(&citizen.id, AfterPassword::Otp)?;
         return send_code_and_go(
             state,
             ctx,

@@ -120,10 +120,7 @@ pub async fn submit(
                 .status(StatusCode::UNPROCESSABLE_ENTITY)
                 .into_response());
         }
-        tx.stage = Stage::Renew {
-            citizen_id,
-            otp_verified: true,
-        };
+        tx.renewal_code_accepted()?;
         tx.save(&state, &form.tx).await?;
         return Ok(redirect(
             &routes::login_step(routes::LOGIN_RENEW, &form.tx),

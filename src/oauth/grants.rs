@@ -5,25 +5,16 @@
 //! durable store (`store::sql::refresh`). Each record carries its own deadline,
 //! checked against the injected clock; the store TTL only cleans up.
 
-use std::time::Duration;
-
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
 use super::claims::ClaimsRequest;
-use crate::crypto::hash_token;
+use crate::store::ephemeral::keys::{KeySpace, Space};
 
-/// An authorization code is valid this long (RFC 9700 §4.4: short-lived).
-pub const CODE_TTL_SECS: i64 = 60;
-/// An access token is valid this long.
-pub const ACCESS_TOKEN_TTL_SECS: i64 = 600;
 /// An ID token is valid this long.
 pub const ID_TOKEN_TTL_SECS: i64 = 3600;
 /// A refresh token is valid this long after it was issued (each rotation renews it).
 pub const REFRESH_TOKEN_TTL_SECS: i64 = 12 * 3600;
-/// How long a redeemed code is remembered, to catch its replay (RFC 6749 §4.1.2).
-pub const USED_CODE_MEMORY_SECS: i64 = 3600;
-
 /// What the citizen's login authorized one client to know and do.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Authorization {
@@ -78,7 +69,7 @@ pub struct RedeemedCode {
 }
 
 /// What a code's key holds: the grant until redemption, then, in its place and for
-/// [`USED_CODE_MEMORY_SECS`], what the redemption issued. One atomic replace
+/// `USED_CODE_MEMORY_SECS` ([`crate::store::ephemeral::keys`]), what the redemption issued. One atomic replace
 /// consumes the code and leaves the note.
 #[derive(Debug, Clone, Serialize, Deserialize)]
 #[serde(untagged)]
@@ -106,18 +97,7 @@ pub struct AccessGrant {
     pub expires_at: i64,
 }
 
-/// The ephemeral-store key of a code.
-pub fn code_key(code: &str) -> String {
-    format!("code:{}", hash_token(code))
-}
-
-/// The key of an access token, from its hash.
-pub fn access_key(token_hash: &str) -> String {
-    format!("at:{token_hash}")
-}
-
-/// A store TTL for a record valid `secs`, with margin for clock skew between
-/// instances (the record's own deadline is what counts).
-pub fn ttl(secs: i64) -> Duration {
-    Duration::from_secs(secs.max(1) as u64 + 30)
-}
+/// Codes, under the SHA-256 of their value ([`Space::Code`]).
+pub const CODES: KeySpace<CodeState> = KeySpace::new(Space::Code);
+/// Access tokens, under the SHA-256 of their value ([`Space::AccessToken`]).
+pub const ACCESS_TOKENS: KeySpace<AccessGrant> = KeySpace::new(Space::AccessToken);

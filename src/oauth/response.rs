@@ -3,12 +3,13 @@
 //! `state` and `iss` (RFC 9207).
 
 use super::error::OAuthError;
-use super::grants::{Authorization, CODE_TTL_SECS, CodeGrant, code_key, ttl};
+use super::grants::{Authorization, CODES, CodeGrant, CodeState};
 use super::request::AuthRequest;
 use crate::auth::session::Session;
+use crate::crypto::hash_token;
 use crate::crypto::random_token;
 use crate::state::AppState;
-use crate::store::ephemeral::EphemeralStoreExt;
+use crate::store::ephemeral::keys::CODE_SECS;
 use crate::web::PageError;
 use crate::web::redirect::with_query;
 
@@ -38,11 +39,11 @@ pub async fn issue_code(
         redirect_uri: request.redirect_uri.clone(),
         nonce: request.nonce.clone(),
         code_challenge: request.code_challenge.clone(),
-        expires_at: state.now() + CODE_TTL_SECS,
+        expires_at: state.now() + CODE_SECS,
     };
-    state
-        .ephemeral
-        .put_json(&code_key(&code), &grant, ttl(CODE_TTL_SECS))
+    let held = CodeState::Issued(Box::new(grant));
+    CODES
+        .put(state.ephemeral.as_ref(), &hash_token(&code), &held)
         .await?;
     let mut pairs = vec![("code", code.as_str())];
     if let Some(client_state) = &request.state {

@@ -9,12 +9,11 @@ use sha2::{Digest, Sha256};
 use super::claims::{self, citizen_claim};
 use super::error::OAuthError;
 use super::grants::{
-    ACCESS_TOKEN_TTL_SECS, AccessGrant, Authorization, ID_TOKEN_TTL_SECS, REFRESH_TOKEN_TTL_SECS,
-    access_key, ttl,
+    ACCESS_TOKENS, AccessGrant, Authorization, ID_TOKEN_TTL_SECS, REFRESH_TOKEN_TTL_SECS,
 };
 use crate::crypto::{KeyAlg, hash_token, random_token};
 use crate::state::AppState;
-use crate::store::ephemeral::EphemeralStoreExt;
+use crate::store::ephemeral::keys::ACCESS_TOKEN_SECS;
 use crate::store::sql::{CitizenRecord, CitizenStatus, ClientRecord, RefreshRecord};
 
 /// Tokens ready to be sent.
@@ -85,15 +84,10 @@ pub async fn mint(
         scope: authz.scope.clone(),
         userinfo,
         issued_at: now,
-        expires_at: now + ACCESS_TOKEN_TTL_SECS,
+        expires_at: now + ACCESS_TOKEN_SECS,
     };
-    state
-        .ephemeral
-        .put_json(
-            &access_key(&access_token_hash),
-            &grant,
-            ttl(ACCESS_TOKEN_TTL_SECS),
-        )
+    ACCESS_TOKENS
+        .put(state.ephemeral.as_ref(), &access_token_hash, &grant)
         .await?;
 
     let mut id = Map::new();
@@ -154,7 +148,7 @@ pub fn response_body(minted: &Minted, scope: &str, refresh: Option<&str>) -> Val
     let mut body = json!({
         "access_token": minted.access_token,
         "token_type": "Bearer",
-        "expires_in": ACCESS_TOKEN_TTL_SECS,
+        "expires_in": ACCESS_TOKEN_SECS,
         "id_token": minted.id_token,
         "scope": scope,
     });

@@ -15,11 +15,10 @@ use super::token::require_form;
 use crate::crypto::hash_token;
 use crate::oauth::client_auth;
 use crate::oauth::error::{OAuthError, no_store};
-use crate::oauth::grants::{AccessGrant, Authorization, access_key};
+use crate::oauth::grants::{ACCESS_TOKENS, Authorization};
 use crate::oauth::params::Params;
 use crate::oauth::tokens::subject;
 use crate::state::AppState;
-use crate::store::ephemeral::EphemeralStoreExt;
 
 /// `POST /introspect`.
 pub async fn introspect(
@@ -46,7 +45,7 @@ async fn look_up(state: &AppState, headers: &HeaderMap, body: &[u8]) -> Result<V
     let now = state.now();
     let hint = params.get("token_type_hint");
     let access = async {
-        let grant: Option<AccessGrant> = state.ephemeral.get_json(&access_key(&hash)).await?;
+        let grant = ACCESS_TOKENS.get(state.ephemeral.as_ref(), &hash).await?;
         Ok::<_, OAuthError>(
             grant
                 .filter(|g| g.client_id == client.client_id && g.expires_at > now)
@@ -121,11 +120,12 @@ async fn revoke_token(
     let (client, _) = client_auth::authenticate(state, headers, &params).await?;
     let token = params.require("token")?;
     let hash = hash_token(token);
-    let key = access_key(&hash);
-    let grant: Option<AccessGrant> = state.ephemeral.get_json(&key).await?;
+    let grant = ACCESS_TOKENS.get(state.ephemeral.as_ref(), &hash).await?;
     if let Some(grant) = grant {
         if grant.client_id == client.client_id {
-            state.ephemeral.delete(&key).await?;
+            ACCESS_TOKENS
+                .delete(state.ephemeral.as_ref(), &hash)
+                .await?;
         }
         return Ok(());
     }

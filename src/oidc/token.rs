@@ -14,18 +14,18 @@ use axum::http::{HeaderMap, header};
 use axum::response::{IntoResponse, Response};
 use serde_json::Value;
 
-use crate::crypto::random_token;
+use crate::crypto::{hash_token, random_token};
 use crate::oauth::client_auth;
 use crate::oauth::error::{ErrorCode, OAuthError, no_store};
 use crate::oauth::grants::{
-    Authorization, CodeGrant, CodeState, RedeemedCode, USED_CODE_MEMORY_SECS, access_key, code_key,
-    ttl,
+    ACCESS_TOKENS, Authorization, CODES, CodeGrant, CodeState, RedeemedCode,
 };
 use crate::oauth::params::Params;
 use crate::oauth::pkce;
 use crate::oauth::tokens::{self, AccessToken, still_valid};
 use crate::state::AppState;
 use crate::store::ephemeral::EphemeralStoreExt;
+use crate::store::ephemeral::keys::{USED_CODE_MEMORY_SECS, ttl_for};
 use crate::store::sql::{ClientRecord, RotateOutcome};
 
 /// `POST /token`.
@@ -91,7 +91,11 @@ async fn redeem_code(
     let note = serde_json::to_vec(&redeemed).map_err(|e| OAuthError::server_error(&e))?;
     let held = state
         .ephemeral
-        .replace(&code_key(code), &note, ttl(USED_CODE_MEMORY_SECS))
+        .replace(
+            &CODES.key(&hash_token(code)),
+            &note,
+            ttl_for(USED_CODE_MEMORY_SECS),
+        )
         .await?;
     let grant = match held.map(|bytes| serde_json::from_slice::<CodeState>(&bytes)) {
         Some(Ok(CodeState::Issued(grant))) => grant,
@@ -147,7 +151,7 @@ async fn redeem_code(
             let left = grant.expires_at - state.now();
             if let Err(restore) = state
                 .ephemeral
-                .put_json(&code_key(code), &grant, ttl(left))
+                .put_json(&CODES.key(&hash_token(code)), &grant, ttl_for(left))
                 .await
             {
                 tracing::warn!(error = %restore, "could not restore a code after a store failure");
@@ -205,7 +209,7 @@ async fn revoke_what_a_replayed_code_issued(
     tracing::warn!("authorization code replayed; revoking the tokens it issued");
     state
         .ephemeral
-        .delete(&access_key(&redeemed.access_token_hash))
+        .delete(&ACCESS_TOKENS.key(&redeemed.access_token_hash))
         .await?;
     if let Some(family) = redeemed.refresh_family {
         state.db.revoke_refresh_family(&family).await?;

@@ -12,10 +12,9 @@ use axum::response::{IntoResponse, Response};
 
 use crate::crypto::hash_token;
 use crate::oauth::error::{BearerError, ErrorCode, OAuthError, no_store};
-use crate::oauth::grants::{AccessGrant, access_key};
+use crate::oauth::grants::ACCESS_TOKENS;
 use crate::oauth::params::Params;
 use crate::state::AppState;
-use crate::store::ephemeral::EphemeralStoreExt;
 
 /// `GET /userinfo`.
 pub async fn userinfo_get(State(state): State<AppState>, headers: HeaderMap) -> Response {
@@ -65,9 +64,8 @@ async fn answer(
     token: Result<String, OAuthError>,
 ) -> Result<Response, OAuthError> {
     let token = token?;
-    let grant: Option<AccessGrant> = state
-        .ephemeral
-        .get_json(&access_key(&hash_token(&token)))
+    let grant = ACCESS_TOKENS
+        .get(state.ephemeral.as_ref(), &hash_token(&token))
         .await?;
     let grant = grant
         .filter(|g| g.expires_at > state.now())

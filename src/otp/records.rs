@@ -18,6 +18,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::clock::UnixTime;
 use crate::crypto::tokens::random_token;
+use crate::store::ephemeral::keys::Space;
 use crate::store::ephemeral::{EphemeralError, EphemeralStore, EphemeralStoreExt};
 
 use super::OtpPurpose;
@@ -32,23 +33,23 @@ pub(super) struct StoredCode {
 }
 
 pub(super) fn code_key(flow_id: &str) -> String {
-    format!("otp:code:{flow_id}")
+    Space::OtpCode.key(flow_id)
 }
 
 pub(super) fn tries_key(flow_id: &str, nonce: &str) -> String {
-    format!("otp:tries:{flow_id}:{nonce}")
+    Space::OtpTries.key(&format!("{flow_id}:{nonce}"))
 }
 
 pub(super) fn sends_key(account_tag: &str) -> String {
-    format!("otp:sends:{account_tag}")
+    Space::OtpSends.key(account_tag)
 }
 
 fn cooldown_key(flow_id: &str) -> String {
-    format!("otp:cooldown:{flow_id}")
+    Space::OtpCooldown.key(flow_id)
 }
 
 fn cooldown_claim_key(flow_id: &str, nonce: &str) -> String {
-    format!("otp:cooldown-claim:{flow_id}:{nonce}")
+    Space::OtpCooldownClaim.key(&format!("{flow_id}:{nonce}"))
 }
 
 /// The cool-down of a flow: no new code before `until`.

@@ -1,21 +1,17 @@
 //! A self-service flow in progress: which flow, for which citizen, at which step,
-//! kept in the ephemeral store under a random id and bound to the browser that
-//! started it (a hash of its CSRF token), like a login transaction.
+//! kept as a browser-bound transaction ([`crate::auth::transaction`]) like a login.
 //!
 //! A flow exists only after the citizen proved who they are on the first page
 //! (activation code or password), so every later step knows the citizen.
 
 use serde::{Deserialize, Serialize};
 
-use crate::crypto::{hash_token, random_token};
+use crate::auth::transaction::{InvalidStep, Purpose, Transaction};
 use crate::otp::OtpPurpose;
 use crate::routes;
 use crate::state::AppState;
-use crate::store::ephemeral::EphemeralStoreExt;
+use crate::store::ephemeral::keys::{FLOW_SECS, KeySpace, Space};
 use crate::web::{PageContext, PageError};
-
-/// How long a citizen has to finish a flow.
-pub const FLOW_TTL_SECS: i64 = 20 * 60;
 
 /// The self-service flows.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -115,29 +111,36 @@ pub enum Stage {
     Done,
 }
 
-/// A flow in progress.
+/// A flow in progress: a browser-bound transaction ([`Transaction`]) whose
+/// purpose is [`SelfService`].
+pub type Flow = Transaction<SelfService>;
+
+/// What a self-service flow is for: which flow, for which citizen, at which step.
 #[derive(Debug, Clone, Serialize, Deserialize)]
-pub struct Flow {
+pub struct SelfService {
     /// Which flow.
     pub kind: FlowKind,
     /// The citizen (DNI/NIE), proved on the first page.
     pub citizen_id: String,
     /// Progress.
     pub stage: Stage,
-    browser: String,
-    /// Deadline.
-    pub expires_at: i64,
 }
 
-fn key(id: &str) -> String {
-    format!("flow:{id}")
+impl Purpose for SelfService {
+    const SPACE: KeySpace<Transaction<Self>> = KeySpace::new(Space::Flow);
+    const LIFETIME_SECS: i64 = FLOW_SECS;
+    const EXPIRED: &'static str = "selfservice-expired";
 }
 
-fn well_formed(id: &str) -> bool {
-    (16..=64).contains(&id.len())
-        && id
-            .bytes()
-            .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
+impl SelfService {
+    /// The SMS code was accepted: on to the flow's next step (or its end).
+    pub fn code_accepted(&mut self) -> Result<Stage, InvalidStep> {
+        if self.stage != Stage::Code {
+            return Err(InvalidStep::of::<SelfService>());
+        }
+        self.stage = self.kind.after_code();
+        Ok(self.stage)
+    }
 }
 
 impl Flow {
@@ -148,54 +151,54 @@ impl Flow {
         kind: FlowKind,
         citizen_id: &str,
     ) -> Result<(String, Flow), PageError> {
-        let id = random_token(24);
-        let flow = Flow {
+        let purpose = SelfService {
             kind,
             citizen_id: citizen_id.to_owned(),
             stage: Stage::Code,
-            browser: hash_token(ctx.csrf_token()),
-            expires_at: state.now() + FLOW_TTL_SECS,
         };
-        flow.save(state, &id).await?;
-        Ok((id, flow))
+        Self::begin(state, ctx, purpose).await
     }
 
     /// The live flow `id` of this browser, of this kind and at `stage`; else the
     /// "start again" page.
-    pub async fn load(
+    pub async fn load_at(
         state: &AppState,
         ctx: &PageContext,
         kind: FlowKind,
         id: &str,
         stage: Stage,
     ) -> Result<Flow, PageError> {
-        if !well_formed(id) {
-            return Err(PageError::BadRequest("selfservice-expired"));
-        }
-        let flow: Option<Flow> = state.ephemeral.get_json(&key(id)).await?;
-        match flow {
-            Some(flow)
-                if flow.kind == kind
-                    && flow.stage == stage
-                    && flow.expires_at > state.now()
-                    && flow.browser == hash_token(ctx.csrf_token()) =>
-            {
-                Ok(flow)
-            }
-            _ => Err(PageError::BadRequest("selfservice-expired")),
+        let flow = Self::load(state, ctx, id).await?;
+        if flow.kind == kind && flow.stage == stage {
+            Ok(flow)
+        } else {
+            Err(PageError::BadRequest(SelfService::EXPIRED))
         }
     }
+}
 
-    /// Saves the flow's progress.
-    pub async fn save(&self, state: &AppState, id: &str) -> Result<(), PageError> {
-        let ttl = std::time::Duration::from_secs(FLOW_TTL_SECS as u64 + 30);
-        state.ephemeral.put_json(&key(id), self, ttl).await?;
-        Ok(())
-    }
+#[cfg(test)]
+mod tests {
+    use super::*;
 
-    /// Ends the flow.
-    pub async fn remove(state: &AppState, id: &str) -> Result<(), PageError> {
-        state.ephemeral.delete(&key(id)).await?;
-        Ok(())
+    #[test]
+    fn a_code_is_accepted_once_and_leads_where_the_flow_goes() {
+        let mut flow = SelfService {
+            kind: FlowKind::Unsubscribe,
+            citizen_id: "12345678Z".into(),
+            stage: Stage::Code,
+        };
+        assert_eq!(flow.code_accepted(), Ok(Stage::Confirm));
+        assert_eq!(
+            flow.code_accepted(),
+            Err(InvalidStep::of::<SelfService>()),
+            "not twice"
+        );
+        let mut regenerate = SelfService {
+            kind: FlowKind::CodeRegeneration,
+            ..flow
+        };
+        regenerate.stage = Stage::Code;
+        assert_eq!(regenerate.code_accepted(), Ok(Stage::Done));
     }
 }

@@ -16,6 +16,7 @@
 //! Expiry here is housekeeping: the flows store their own logical deadlines, checked
 //! against the injected [`crate::clock::Clock`], so tests need not wait for a TTL.
 
+pub mod keys;
 pub mod memory;
 pub mod observed;
 pub mod redis;

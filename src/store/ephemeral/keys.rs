@@ -1,0 +1,288 @@
+//! Every key space of the ephemeral store, in one table: what is kept under each
+//! prefix, the type of its values, and how long the store keeps them.
+//!
+//! | space | key | value | kept |
+//! |---|---|---|---|
+//! | [`Space::Session`] | `session:{sha256(cookie)}` | `auth::session::Session` | [`SESSION_SECS`] |
+//! | [`Space::LoginTx`] | `login:{tx id}` | `auth::transaction::LoginTx` | [`LOGIN_TX_SECS`] + skew |
+//! | [`Space::Flow`] | `flow:{flow id}` | `selfservice::flow::Flow` | [`FLOW_SECS`] + skew |
+//! | [`Space::Code`] | `code:{sha256(code)}` | `oauth::grants::CodeState` | [`CODE_SECS`] + skew, then [`USED_CODE_MEMORY_SECS`] once redeemed |
+//! | [`Space::AccessToken`] | `at:{sha256(token)}` | `oauth::grants::AccessGrant` | [`ACCESS_TOKEN_SECS`] + skew |
+//! | [`Space::Question`] | `question:{id}` | the security question's answer and form | [`QUESTION_SECS`] |
+//! | [`Space::RateCounter`] | `rl:{scope}:{subject}` | a counter | the rate window (`CLAVE_RATE_WINDOW_SECS`) |
+//! | [`Space::OtpCode`] | `otp:code:{flow}` | `otp::records::StoredCode` | the OTP policy's store TTL |
+//! | [`Space::OtpTries`] | `otp:tries:{flow}:{nonce}` | a counter | the OTP policy's store TTL |
+//! | [`Space::OtpSends`] | `otp:sends:{account tag}` | a counter | the OTP policy's send window |
+//! | [`Space::OtpCooldown`] | `otp:cooldown:{flow}` | `otp::records::CooldownMark` | the OTP policy's store TTL |
+//! | [`Space::OtpCooldownClaim`] | `otp:cooldown-claim:{flow}:{nonce}` | a marker | the OTP policy's cool-down |
+//! | [`Space::DemoLogin`] | `demo-login:{id}` | the demo portal's pending login | [`DEMO_LOGIN_SECS`] |
+//! | [`Space::DemoSession`] | `demo-session:{id}` | the demo portal's session | [`DEMO_SESSION_SECS`] |
+//! | [`Space::DemoLogout`] | `demo-logout:{state}` | the demo portal's logout state | [`DEMO_LOGOUT_SECS`] |
+//!
+//! Records that carry their own deadline (sessions, transactions, codes, tokens)
+//! are checked against the injected clock; the store's TTL only cleans up, so it
+//! is the deadline plus [`SKEW_SECS`] for clocks that differ between instances.
+//! Secrets (cookies, codes, tokens) appear in keys only as their SHA-256, so a
+//! dump of the store yields nothing usable.
+//!
+//! A typed handle, [`KeySpace`], binds a space to its value type where the value
+//! is declared; the key format lives only here.
+
+use std::marker::PhantomData;
+use std::time::Duration;
+
+use serde::Serialize;
+use serde::de::DeserializeOwned;
+
+use super::{EphemeralError, EphemeralStore, EphemeralStoreExt};
+
+/// A single sign-on session lasts this long after the login.
+pub const SESSION_SECS: i64 = 8 * 3600;
+/// A citizen has this long to finish logging in.
+pub const LOGIN_TX_SECS: i64 = 30 * 60;
+/// A citizen has this long to finish a self-service flow.
+pub const FLOW_SECS: i64 = 20 * 60;
+/// An authorization code is valid this long (RFC 9700 §4.4: short-lived).
+pub const CODE_SECS: i64 = 60;
+/// How long a redeemed code is remembered, to catch its replay (RFC 6749 §4.1.2).
+pub const USED_CODE_MEMORY_SECS: i64 = 3600;
+/// An access token is valid this long.
+pub const ACCESS_TOKEN_SECS: i64 = 600;
+/// A security question can be answered this long.
+pub const QUESTION_SECS: i64 = 10 * 60;
+/// The demo portal's pending login.
+pub const DEMO_LOGIN_SECS: i64 = 15 * 60;
+/// The demo portal's session.
+pub const DEMO_SESSION_SECS: i64 = 60 * 60;
+/// The demo portal's logout state.
+pub const DEMO_LOGOUT_SECS: i64 = 15 * 60;
+/// Margin added to a record's own deadline for the store's TTL.
+pub const SKEW_SECS: i64 = 30;
+
+/// The key spaces of the ephemeral store.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Space {
+    /// Single sign-on sessions.
+    Session,
+    /// Logins in progress.
+    LoginTx,
+    /// Self-service flows in progress.
+    Flow,
+    /// Authorization codes, then the note of what their redemption issued.
+    Code,
+    /// Access tokens.
+    AccessToken,
+    /// Security questions asked.
+    Question,
+    /// Attempt counters of the limits.
+    RateCounter,
+    /// Pending SMS codes.
+    OtpCode,
+    /// Wrong entries of one SMS code.
+    OtpTries,
+    /// SMS codes sent to one account.
+    OtpSends,
+    /// The resend cool-down of a flow.
+    OtpCooldown,
+    /// Who is sending a flow's code right now.
+    OtpCooldownClaim,
+    /// The demo portal's logins in progress.
+    DemoLogin,
+    /// The demo portal's sessions.
+    DemoSession,
+    /// The demo portal's logouts in progress.
+    DemoLogout,
+}
+
+impl Space {
+    /// Every space.
+    pub const ALL: [Space; 15] = [
+        Space::Session,
+        Space::LoginTx,
+        Space::Flow,
+        Space::Code,
+        Space::AccessToken,
+        Space::Question,
+        Space::RateCounter,
+        Space::OtpCode,
+        Space::OtpTries,
+        Space::OtpSends,
+        Space::OtpCooldown,
+        Space::OtpCooldownClaim,
+        Space::DemoLogin,
+        Space::DemoSession,
+        Space::DemoLogout,
+    ];
+
+    /// The prefix of the space's keys (before the `:`).
+    pub const fn prefix(self) -> &'static str {
+        match self {
+            Space::Session => "session",
+            Space::LoginTx => "login",
+            Space::Flow => "flow",
+            Space::Code => "code",
+            Space::AccessToken => "at",
+            Space::Question => "question",
+            Space::RateCounter => "rl",
+            Space::OtpCode => "otp:code",
+            Space::OtpTries => "otp:tries",
+            Space::OtpSends => "otp:sends",
+            Space::OtpCooldown => "otp:cooldown",
+            Space::OtpCooldownClaim => "otp:cooldown-claim",
+            Space::DemoLogin => "demo-login",
+            Space::DemoSession => "demo-session",
+            Space::DemoLogout => "demo-logout",
+        }
+    }
+
+    /// How long the store keeps a value, where the space fixes it; `None` where
+    /// the caller's policy does (rate windows, OTP policy, a code given back).
+    pub const fn ttl(self) -> Option<Duration> {
+        let secs = match self {
+            Space::Session => SESSION_SECS,
+            Space::LoginTx => LOGIN_TX_SECS + SKEW_SECS,
+            Space::Flow => FLOW_SECS + SKEW_SECS,
+            Space::Code => CODE_SECS + SKEW_SECS,
+            Space::AccessToken => ACCESS_TOKEN_SECS + SKEW_SECS,
+            Space::Question => QUESTION_SECS,
+            Space::DemoLogin => DEMO_LOGIN_SECS,
+            Space::DemoSession => DEMO_SESSION_SECS,
+            Space::DemoLogout => DEMO_LOGOUT_SECS,
+            Space::RateCounter
+            | Space::OtpCode
+            | Space::OtpTries
+            | Space::OtpSends
+            | Space::OtpCooldown
+            | Space::OtpCooldownClaim => return None,
+        };
+        Some(Duration::from_secs(secs as u64))
+    }
+
+    /// The key of `id` in this space.
+    pub fn key(self, id: &str) -> String {
+        format!("{}:{id}", self.prefix())
+    }
+}
+
+/// The store TTL of a record whose own deadline is `secs` away: the deadline
+/// plus [`SKEW_SECS`] (at least one second).
+pub fn ttl_for(secs: i64) -> Duration {
+    Duration::from_secs((secs.max(1) + SKEW_SECS) as u64)
+}
+
+/// A space whose values are `V`, stored as JSON, for the TTL the space fixes.
+pub struct KeySpace<V> {
+    space: Space,
+    ttl: Duration,
+    value: PhantomData<fn() -> V>,
+}
+
+impl<V> KeySpace<V> {
+    /// The typed handle of `space`; refuses to compile (as a `const`) for a space
+    /// whose TTL the caller chooses.
+    pub const fn new(space: Space) -> Self {
+        let Some(ttl) = space.ttl() else {
+            panic!("this space's TTL is chosen by its caller: use Space::key");
+        };
+        Self {
+            space,
+            ttl,
+            value: PhantomData,
+        }
+    }
+
+    /// The key of `id`.
+    pub fn key(&self, id: &str) -> String {
+        self.space.key(id)
+    }
+}
+
+impl<V: Serialize + DeserializeOwned + Sync> KeySpace<V> {
+    /// Stores `value` under `id` for the space's TTL.
+    pub async fn put(
+        &self,
+        store: &dyn EphemeralStore,
+        id: &str,
+        value: &V,
+    ) -> Result<(), EphemeralError> {
+        store.put_json(&self.key(id), value, self.ttl).await
+    }
+
+    /// Stores `value` under `id` for `ttl` (a record given back with what is left
+    /// of its life).
+    pub async fn put_for(
+        &self,
+        store: &dyn EphemeralStore,
+        id: &str,
+        value: &V,
+        ttl: Duration,
+    ) -> Result<(), EphemeralError> {
+        store.put_json(&self.key(id), value, ttl).await
+    }
+
+    /// The value under `id`.
+    pub async fn get(
+        &self,
+        store: &dyn EphemeralStore,
+        id: &str,
+    ) -> Result<Option<V>, EphemeralError> {
+        store.get_json(&self.key(id)).await
+    }
+
+    /// Removes and returns the value under `id`, once among concurrent callers.
+    pub async fn take(
+        &self,
+        store: &dyn EphemeralStore,
+        id: &str,
+    ) -> Result<Option<V>, EphemeralError> {
+        store.take_json(&self.key(id)).await
+    }
+
+    /// Removes the value under `id`; says whether there was one.
+    pub async fn delete(
+        &self,
+        store: &dyn EphemeralStore,
+        id: &str,
+    ) -> Result<bool, EphemeralError> {
+        store.delete(&self.key(id)).await
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn no_space_can_read_another_spaces_keys() {
+        for a in Space::ALL {
+            for b in Space::ALL {
+                if a != b {
+                    let (pa, pb) = (format!("{}:", a.prefix()), format!("{}:", b.prefix()));
+                    assert!(!pa.starts_with(&pb), "{pa} lies inside {pb}");
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn every_record_outlives_its_own_deadline_in_the_store() {
+        for (space, deadline) in [
+            (Space::LoginTx, LOGIN_TX_SECS),
+            (Space::Flow, FLOW_SECS),
+            (Space::Code, CODE_SECS),
+            (Space::AccessToken, ACCESS_TOKEN_SECS),
+            (Space::Session, SESSION_SECS),
+        ] {
+            let ttl = space.ttl().map(|t| t.as_secs() as i64);
+            assert!(ttl >= Some(deadline), "{space:?}");
+        }
+        assert_eq!(ttl_for(0), Duration::from_secs(31));
+        assert_eq!(ttl_for(600), Duration::from_secs(630));
+    }
+
+    #[test]
+    fn keys_are_prefix_colon_id() {
+        assert_eq!(Space::OtpCode.key("f1"), "otp:code:f1");
+        assert_eq!(KeySpace::<u8>::new(Space::AccessToken).key("h"), "at:h");
+    }
+}
