@@ -202,7 +202,9 @@ pub fn router(state: AppState) -> Router {
             state.web.clone(),
             crate::web::render_error_pages,
         ))
-        .route_layer(axum::middleware::from_fn(crate::http::metrics::track))
+        // `layer`, not `route_layer`: the fallback's 404s are counted too (scans),
+        // all under the one label `route="unmatched"`, never their path.
+        .layer(axum::middleware::from_fn(crate::http::metrics::track))
         // No endpoint takes more than a small form: 64 KiB bounds every body (413).
         .layer(axum::extract::DefaultBodyLimit::max(64 * 1024))
         .with_state(state)

@@ -154,3 +154,45 @@ async fn instances_starting_together_on_an_empty_database_share_one_first_key_pe
         "one RS256 and one ES256 key: {keys}"
     );
 }
+
+/// The value of the Prometheus sample `series` (its whole name and labels) in `text`.
+fn sample(text: &str, series: &str) -> f64 {
+    text.lines()
+        .find_map(|line| line.strip_prefix(series)?.trim().parse().ok())
+        .unwrap_or(0.0)
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn unknown_paths_are_counted_under_one_bounded_label_never_their_own() {
+    let app = TestApp::spawn(Backends::Embedded).await.unwrap();
+    let http = reqwest::Client::new();
+    let metrics = || async {
+        reqwest::get(app.url("/metrics"))
+            .await
+            .unwrap()
+            .text()
+            .await
+            .unwrap()
+    };
+    let series = "clave_http_requests_total{method=\"GET\",route=\"unmatched\",status=\"404\"}";
+    let before = sample(&metrics().await, series);
+
+    let scanned: Vec<String> = (0..5)
+        .map(|n| format!("/wp-admin-{n}-{}", crate::support::unique_name("scan")))
+        .collect();
+    for path in &scanned {
+        let response = http.get(app.url(path)).send().await.unwrap();
+        assert_eq!(response.status(), 404, "{path}");
+    }
+
+    let text = metrics().await;
+    // Other tests of this binary share the recorder, so at least, not exactly, five.
+    assert!(sample(&text, series) >= before + 5.0, "{text}");
+    for path in &scanned {
+        assert!(
+            !text.contains(path.as_str()),
+            "{path} became a label:\n{text}"
+        );
+    }
+    assert!(!text.contains("wp-admin"), "no raw path in any label");
+}
