@@ -117,6 +117,8 @@ pub struct Settings {
     pub key_reload_secs: u64,
     /// Log filter, in `tracing-subscriber` EnvFilter syntax.
     pub log_filter: String,
+    /// Longest time, milliseconds, a request may take before it is answered 503.
+    pub request_timeout_ms: u64,
 }
 
 impl Default for Settings {
@@ -150,6 +152,10 @@ impl Default for Settings {
             key_encryption_key_file: None,
             key_reload_secs: 60,
             log_filter: "info,sqlx=warn".to_owned(),
+            // Above the `http` SMS sender's worst case with its defaults: three
+            // attempts of 5 s plus 0.3 s of backoff (src/sms/http.rs), and a store
+            // call or two around it. A request slower than that is stuck, not busy.
+            request_timeout_ms: 20_000,
         }
     }
 }
@@ -273,6 +279,13 @@ impl Settings {
                 "must be above 0",
             ));
         }
+        if self.request_timeout_ms == 0 {
+            return Err(invalid(
+                "CLAVE_REQUEST_TIMEOUT_MS",
+                "request_timeout_ms",
+                "must be above 0",
+            ));
+        }
         if self.key_reload_secs == 0 {
             return Err(invalid(
                 "CLAVE_KEY_RELOAD_SECS",
@@ -308,6 +321,11 @@ impl Settings {
     /// The store timeout as a duration.
     pub fn store_timeout(&self) -> std::time::Duration {
         std::time::Duration::from_millis(self.store_timeout_ms)
+    }
+
+    /// The whole-request timeout as a duration.
+    pub fn request_timeout(&self) -> std::time::Duration {
+        std::time::Duration::from_millis(self.request_timeout_ms)
     }
 }
 
@@ -390,6 +408,7 @@ impl std::fmt::Debug for Settings {
             key_encryption_key_file,
             key_reload_secs,
             log_filter,
+            request_timeout_ms,
         } = self;
         f.debug_struct("Settings")
             .field("profile", profile)
@@ -417,6 +436,7 @@ impl std::fmt::Debug for Settings {
                 sms_allow_development_senders,
             )
             .field("store_timeout_ms", store_timeout_ms)
+            .field("request_timeout_ms", request_timeout_ms)
             .field("demo_portal", demo_portal)
             .field("log_format", log_format)
             .field("log_filter", log_filter)

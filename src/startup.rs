@@ -115,6 +115,21 @@ impl Application {
         }
         let guard =
             crate::abuse::Guard::new(&settings, ephemeral.clone(), &provider.pairwise_salt)?;
+        let sms_worst_case = Duration::from_millis(
+            settings
+                .sms_http_timeout_ms
+                .saturating_mul(u64::from(settings.sms_http_retries) + 1),
+        );
+        if settings.sms == crate::settings::SmsKind::Http
+            && settings.request_timeout() <= sms_worst_case
+        {
+            tracing::warn!(
+                request_timeout_ms = settings.request_timeout_ms,
+                sms_worst_case_ms = sms_worst_case.as_millis() as u64,
+                "CLAVE_REQUEST_TIMEOUT_MS cuts SMS sends that are still retrying: \
+                 raise it above CLAVE_SMS_HTTP_TIMEOUT_MS × (CLAVE_SMS_HTTP_RETRIES + 1)"
+            );
+        }
         let sms = match overrides.sms {
             Some(sms) => sms,
             None => crate::sms::factory::sender_from_settings(&settings, clock.clone())
@@ -198,6 +213,10 @@ pub fn router(state: AppState) -> Router {
             Router::new()
         })
         .fallback(crate::web::not_found)
+        .layer(axum::middleware::from_fn_with_state(
+            state.settings.request_timeout(),
+            crate::http::timeout::within,
+        ))
         .layer(axum::middleware::from_fn_with_state(
             state.web.clone(),
             crate::web::render_error_pages,

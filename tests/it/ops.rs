@@ -196,3 +196,74 @@ async fn unknown_paths_are_counted_under_one_bounded_label_never_their_own() {
     }
     assert!(!text.contains("wp-admin"), "no raw path in any label");
 }
+
+/// An SMS gateway that answers after `delay`.
+#[derive(Debug)]
+struct SlowGateway {
+    delay: std::time::Duration,
+}
+
+#[async_trait::async_trait]
+impl clave_idp::sms::SmsSender for SlowGateway {
+    async fn send(
+        &self,
+        _message: &clave_idp::sms::SmsMessage,
+    ) -> Result<(), clave_idp::sms::SmsError> {
+        tokio::time::sleep(self.delay).await;
+        Ok(())
+    }
+    fn name(&self) -> &'static str {
+        "slow"
+    }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_request_held_past_the_request_timeout_answers_503_with_retry_after() {
+    let slow = std::sync::Arc::new(SlowGateway {
+        delay: std::time::Duration::from_secs(10),
+    });
+    let app = TestApp::spawn_configured(Backends::Embedded, Some(slow), |settings| {
+        settings.request_timeout_ms = 500;
+    })
+    .await
+    .unwrap();
+    let code = clave_idp::domain::ActivationCode::generate();
+    app.pending_citizen("12345678Z", &code.hash()).await;
+    let browser = crate::harness::Browser::new();
+    let page = browser.get(&app.url("/activate")).await;
+    assert_eq!(page.status, 200, "{}", page.body);
+
+    let started = std::time::Instant::now();
+    let answer = tokio::time::timeout(
+        std::time::Duration::from_secs(5),
+        browser.post(
+            &app.url("/activate"),
+            &[
+                ("csrf_token", &page.csrf()),
+                ("username", "12345678Z"),
+                ("email", "maria@example.es"),
+                ("activation_code", &code.expose_grouped()),
+            ],
+        ),
+    )
+    .await
+    .expect("the provider answers instead of waiting for the gateway");
+    let took = started.elapsed();
+
+    assert_eq!(answer.status, 503, "{}", answer.body);
+    let retry_after: u64 = answer.headers["retry-after"]
+        .to_str()
+        .unwrap()
+        .parse()
+        .unwrap();
+    assert!(retry_after > 0);
+    assert!(
+        took < std::time::Duration::from_millis(500 + 2_000),
+        "answered after {took:?}"
+    );
+    assert!(
+        answer.body.contains("<html"),
+        "a calm page: {}",
+        answer.body
+    );
+}
