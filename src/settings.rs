@@ -119,6 +119,8 @@ pub struct Settings {
     pub log_filter: String,
     /// Longest time, milliseconds, a request may take before it is answered 503.
     pub request_timeout_ms: u64,
+    /// Days audit events are kept before they are purged.
+    pub audit_retention_days: u32,
 }
 
 impl Default for Settings {
@@ -156,6 +158,7 @@ impl Default for Settings {
             // attempts of 5 s plus 0.3 s of backoff (src/sms/http.rs), and a store
             // call or two around it. A request slower than that is stuck, not busy.
             request_timeout_ms: 20_000,
+            audit_retention_days: 730,
         }
     }
 }
@@ -286,6 +289,13 @@ impl Settings {
                 "must be above 0",
             ));
         }
+        if self.audit_retention_days == 0 {
+            return Err(invalid(
+                "CLAVE_AUDIT_RETENTION_DAYS",
+                "audit_retention_days",
+                "must be at least 1",
+            ));
+        }
         if self.key_reload_secs == 0 {
             return Err(invalid(
                 "CLAVE_KEY_RELOAD_SECS",
@@ -326,6 +336,11 @@ impl Settings {
     /// The whole-request timeout as a duration.
     pub fn request_timeout(&self) -> std::time::Duration {
         std::time::Duration::from_millis(self.request_timeout_ms)
+    }
+
+    /// Seconds audit events are kept.
+    pub fn audit_retention_secs(&self) -> i64 {
+        i64::from(self.audit_retention_days) * 86_400
     }
 }
 
@@ -409,6 +424,7 @@ impl std::fmt::Debug for Settings {
             key_reload_secs,
             log_filter,
             request_timeout_ms,
+            audit_retention_days,
         } = self;
         f.debug_struct("Settings")
             .field("profile", profile)
@@ -451,6 +467,7 @@ impl std::fmt::Debug for Settings {
             .field("key_encryption_key", &hidden(key_encryption_key))
             .field("key_encryption_key_file", key_encryption_key_file)
             .field("key_reload_secs", key_reload_secs)
+            .field("audit_retention_days", audit_retention_days)
             .finish()
     }
 }

@@ -184,6 +184,7 @@ impl Application {
         shutdown: impl std::future::Future<Output = ()> + Send + 'static,
     ) -> anyhow::Result<()> {
         let reloader = tokio::spawn(reload_keys(self.state.clone()));
+        let purger = tokio::spawn(purge_expired_rows(self.state.clone()));
         let result = axum::serve(
             self.listener,
             self.router
@@ -192,6 +193,7 @@ impl Application {
         .with_graceful_shutdown(shutdown)
         .await;
         reloader.abort();
+        purger.abort();
         self.state.db.close().await;
         result.context("the HTTP server failed")
     }
@@ -258,6 +260,35 @@ async fn reload_keys(state: AppState) {
             Ok(ring) => state.set_key_ring(ring),
             Err(error) => {
                 tracing::warn!(%error, "could not reload signing keys; keeping the current ones")
+            }
+        }
+    }
+}
+
+/// How long after start the first purge runs, and how often it runs after that.
+const PURGE_FIRST_AFTER: Duration = Duration::from_secs(60);
+const PURGE_EVERY: Duration = Duration::from_secs(5 * 60);
+
+/// Every five minutes, deletes the refresh tokens and audit events past their
+/// retention (`CLAVE_AUDIT_RETENTION_DAYS`; see src/store/sql/retention.rs). Every
+/// instance runs it: the purge is idempotent and its batches skip one another.
+async fn purge_expired_rows(state: AppState) {
+    let mut ticks =
+        tokio::time::interval_at(tokio::time::Instant::now() + PURGE_FIRST_AFTER, PURGE_EVERY);
+    ticks.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
+    loop {
+        ticks.tick().await;
+        let retention = state.settings.audit_retention_secs();
+        let batch = crate::store::sql::PURGE_BATCH;
+        match state.db.purge_expired(state.now(), retention, batch).await {
+            Ok(purged) if purged == crate::store::sql::Purged::default() => {}
+            Ok(purged) => tracing::info!(
+                refresh_tokens = purged.refresh_tokens,
+                audit_events = purged.audit_events,
+                "purged rows past their retention"
+            ),
+            Err(error) => {
+                tracing::warn!(%error, "could not purge expired rows; trying again later")
             }
         }
     }
