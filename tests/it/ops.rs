@@ -233,37 +233,51 @@ async fn a_request_held_past_the_request_timeout_answers_503_with_retry_after() 
     let page = browser.get(&app.url("/activate")).await;
     assert_eq!(page.status, 200, "{}", page.body);
 
-    let started = std::time::Instant::now();
-    let answer = tokio::time::timeout(
-        std::time::Duration::from_secs(5),
-        browser.post(
-            &app.url("/activate"),
-            &[
-                ("csrf_token", &page.csrf()),
-                ("username", "12345678Z"),
-                ("email", "maria@example.es"),
-                ("activation_code", &code.expose_grouped()),
-            ],
-        ),
-    )
-    .await
-    .expect("the provider answers instead of waiting for the gateway");
-    let took = started.elapsed();
+    let form = [
+        ("csrf_token", page.csrf()),
+        ("username", "12345678Z".to_owned()),
+        ("email", "maria@example.es".to_owned()),
+        ("activation_code", code.expose_grouped()),
+    ];
+    // Answers within the timeout plus a margin: status, Retry-After, body.
+    let send = |accept: &'static str| {
+        let request = browser
+            .http
+            .post(app.url("/activate"))
+            .header("accept", accept)
+            .form(&form);
+        async move {
+            let started = std::time::Instant::now();
+            let response = tokio::time::timeout(std::time::Duration::from_secs(5), request.send())
+                .await
+                .expect("the provider answers instead of waiting for the gateway")
+                .unwrap();
+            let took = started.elapsed();
+            assert!(
+                took < std::time::Duration::from_millis(500 + 2_000),
+                "answered after {took:?}"
+            );
+            let status = response.status().as_u16();
+            let retry_after: u64 = response.headers()["retry-after"]
+                .to_str()
+                .unwrap()
+                .parse()
+                .unwrap();
+            (status, retry_after, response.text().await.unwrap())
+        }
+    };
 
-    assert_eq!(answer.status, 503, "{}", answer.body);
-    let retry_after: u64 = answer.headers["retry-after"]
-        .to_str()
-        .unwrap()
-        .parse()
-        .unwrap();
+    let (status, retry_after, body) = send("text/html,application/xhtml+xml").await;
+    assert_eq!(status, 503, "{body}");
     assert!(retry_after > 0);
-    assert!(
-        took < std::time::Duration::from_millis(500 + 2_000),
-        "answered after {took:?}"
-    );
-    assert!(
-        answer.body.contains("<html"),
-        "a calm page: {}",
-        answer.body
+    assert!(body.contains("<html"), "a calm page for a browser: {body}");
+
+    let (status, retry_after, body) = send("application/json").await;
+    assert_eq!(status, 503, "{body}");
+    assert!(retry_after > 0);
+    let error: serde_json::Value = serde_json::from_str(&body).unwrap();
+    assert_eq!(
+        error["error"], "temporarily_unavailable",
+        "the OAuth error for a program"
     );
 }
