@@ -4,8 +4,9 @@
 //! Layering is figment's job; this module declares the settings, their defaults
 //! (the embedded development set-up: SQLite file, in-process store, `log` SMS) and
 //! the checks that stop start-up with a message naming the setting and what it
-//! accepts. Secrets (database and Redis passwords, gateway tokens) never appear in
-//! `Debug` output.
+//! accepts. Secrets never appear in `Debug` output, which the start-up log prints:
+//! database and Redis passwords, the SMS gateway URL's user, password and query,
+//! its token and the key-encryption key are shown as `***`.
 
 use std::net::SocketAddr;
 use std::path::{Path, PathBuf};
@@ -116,6 +117,10 @@ pub struct Settings {
     pub key_reload_secs: u64,
     /// Log filter, in `tracing-subscriber` EnvFilter syntax.
     pub log_filter: String,
+    /// Longest time, milliseconds, a request may take before it is answered 503.
+    pub request_timeout_ms: u64,
+    /// Days audit events are kept before they are purged.
+    pub audit_retention_days: u32,
 }
 
 impl Default for Settings {
@@ -149,6 +154,11 @@ impl Default for Settings {
             key_encryption_key_file: None,
             key_reload_secs: 60,
             log_filter: "info,sqlx=warn".to_owned(),
+            // Above the `http` SMS sender's worst case with its defaults: three
+            // attempts of 5 s plus 0.3 s of backoff (src/sms/http.rs), and a store
+            // call or two around it. A request slower than that is stuck, not busy.
+            request_timeout_ms: 20_000,
+            audit_retention_days: 730,
         }
     }
 }
@@ -272,6 +282,20 @@ impl Settings {
                 "must be above 0",
             ));
         }
+        if self.request_timeout_ms == 0 {
+            return Err(invalid(
+                "CLAVE_REQUEST_TIMEOUT_MS",
+                "request_timeout_ms",
+                "must be above 0",
+            ));
+        }
+        if self.audit_retention_days == 0 {
+            return Err(invalid(
+                "CLAVE_AUDIT_RETENTION_DAYS",
+                "audit_retention_days",
+                "must be at least 1",
+            ));
+        }
         if self.key_reload_secs == 0 {
             return Err(invalid(
                 "CLAVE_KEY_RELOAD_SECS",
@@ -308,50 +332,143 @@ impl Settings {
     pub fn store_timeout(&self) -> std::time::Duration {
         std::time::Duration::from_millis(self.store_timeout_ms)
     }
+
+    /// The whole-request timeout as a duration.
+    pub fn request_timeout(&self) -> std::time::Duration {
+        std::time::Duration::from_millis(self.request_timeout_ms)
+    }
+
+    /// Seconds audit events are kept.
+    pub fn audit_retention_secs(&self) -> i64 {
+        i64::from(self.audit_retention_days) * 86_400
+    }
 }
 
-/// Hides the password of a URL such as `postgres://user:secret@host/db`.
+/// Hides the password of a URL such as `postgres://user:secret@host/db` and the
+/// value of every query parameter (`?password=…`, `?key=…`): drivers and gateways
+/// accept credentials in either place.
 pub fn redact_url(raw: &str) -> String {
-    match url::Url::parse(raw) {
-        Ok(mut parsed) if parsed.password().is_some() => {
-            let _ = parsed.set_password(Some("***"));
-            parsed.to_string()
-        }
-        Ok(_) => raw.to_owned(),
-        Err(_) => "(unparsable URL)".to_owned(),
+    redact(raw, false)
+}
+
+/// [`redact_url`], and the user name too: SMS gateways put API keys there.
+fn redact_credentials_url(raw: &str) -> String {
+    redact(raw, true)
+}
+
+fn redact(raw: &str, hide_user: bool) -> String {
+    let Ok(mut parsed) = url::Url::parse(raw) else {
+        return "(unparsable URL)".to_owned();
+    };
+    let mut changed = false;
+    if hide_user && !parsed.username().is_empty() {
+        changed |= parsed.set_username("***").is_ok();
     }
+    if parsed.password().is_some() {
+        changed |= parsed.set_password(Some("***")).is_ok();
+    }
+    if parsed.query().is_some() {
+        let names: Vec<String> = parsed
+            .query_pairs()
+            .map(|(name, _)| name.into_owned())
+            .collect();
+        parsed
+            .query_pairs_mut()
+            .clear()
+            .extend_pairs(names.iter().map(|name| (name, "***")));
+        changed = true;
+    }
+    if changed {
+        parsed.to_string()
+    } else {
+        raw.to_owned()
+    }
+}
+
+/// Shown as `***` when set.
+fn hidden(secret: &Option<String>) -> Option<&'static str> {
+    secret.as_ref().map(|_| "***")
 }
 
 impl std::fmt::Debug for Settings {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        // Destructured so that a new field cannot be added without deciding here
+        // whether it is a secret. The start-up log prints this.
+        let Settings {
+            profile,
+            listen,
+            issuer,
+            database_url,
+            redis_url,
+            redis_prefix,
+            sms,
+            sms_outbox,
+            sms_http_url,
+            sms_http_token,
+            sms_http_timeout_ms,
+            sms_http_retries,
+            sms_allow_development_senders,
+            store_timeout_ms,
+            demo_portal,
+            log_format,
+            password_policy,
+            rate_window_secs,
+            rate_ip_soft,
+            rate_ip_hard,
+            rate_account_soft,
+            rate_account_hard,
+            rate_client_per_minute,
+            trusted_proxies,
+            key_encryption_key,
+            key_encryption_key_file,
+            key_reload_secs,
+            log_filter,
+            request_timeout_ms,
+            audit_retention_days,
+        } = self;
         f.debug_struct("Settings")
-            .field("profile", &self.profile)
-            .field("listen", &self.listen)
-            .field("issuer", &self.issuer)
-            .field("database_url", &redact_url(&self.database_url))
+            .field("profile", profile)
+            .field("listen", listen)
+            .field("issuer", issuer)
+            .field("database_url", &redact_url(database_url))
             .field(
                 "redis_url",
-                &self
-                    .redis_url
+                &redis_url
                     .as_deref()
                     .map(crate::store::ephemeral::redis::redact),
             )
-            .field("sms", &self.sms)
-            .field("sms_outbox", &self.sms_outbox)
-            .field("sms_http_url", &self.sms_http_url)
+            .field("redis_prefix", redis_prefix)
+            .field("sms", sms)
+            .field("sms_outbox", sms_outbox)
             .field(
-                "sms_http_token",
-                &self.sms_http_token.as_ref().map(|_| "***"),
+                "sms_http_url",
+                &sms_http_url.as_deref().map(redact_credentials_url),
             )
-            .field("store_timeout_ms", &self.store_timeout_ms)
-            .field("demo_portal", &self.demo_portal)
-            .field("log_format", &self.log_format)
+            .field("sms_http_token", &hidden(sms_http_token))
+            .field("sms_http_timeout_ms", sms_http_timeout_ms)
+            .field("sms_http_retries", sms_http_retries)
             .field(
-                "key_encryption_key",
-                &self.key_encryption_key.as_ref().map(|_| "***"),
+                "sms_allow_development_senders",
+                sms_allow_development_senders,
             )
-            .field("key_encryption_key_file", &self.key_encryption_key_file)
-            .finish_non_exhaustive()
+            .field("store_timeout_ms", store_timeout_ms)
+            .field("request_timeout_ms", request_timeout_ms)
+            .field("demo_portal", demo_portal)
+            .field("log_format", log_format)
+            .field("log_filter", log_filter)
+            .field("password_policy", password_policy)
+            .field("rate_window_secs", rate_window_secs)
+            .field("rate_ip_soft", rate_ip_soft)
+            .field("rate_ip_hard", rate_ip_hard)
+            .field("rate_account_soft", rate_account_soft)
+            .field("rate_account_hard", rate_account_hard)
+            .field("rate_client_per_minute", rate_client_per_minute)
+            .field("trusted_proxies", trusted_proxies)
+            .field("key_encryption_key", &hidden(key_encryption_key))
+            .field("key_encryption_key_file", key_encryption_key_file)
+            .field("key_reload_secs", key_reload_secs)
+            .field("audit_retention_days", audit_retention_days)
+            .finish()
     }
 }
 
@@ -535,5 +652,22 @@ mod tests {
             "{shown}"
         );
         assert!(shown.contains("postgres://clave:***@db/clave"), "{shown}");
+    }
+
+    #[test]
+    fn debug_output_hides_the_sms_gateway_credentials_and_every_key() {
+        let settings = Settings {
+            sms: SmsKind::Http,
+            sms_http_url: Some("https://user:pw@gw/send?key=SECRET".to_owned()),
+            sms_http_token: Some("tok-3f9a".to_owned()),
+            key_encryption_key: Some("kek-77c1".to_owned()),
+            database_url: "postgres://clave@db/clave?password=dbpass-1".to_owned(),
+            ..Settings::default()
+        };
+        let shown = format!("{settings:?}");
+        for secret in ["pw", "SECRET", "tok-3f9a", "kek-77c1", "dbpass-1", "user"] {
+            assert!(!shown.contains(secret), "{secret} in {shown}");
+        }
+        assert!(shown.contains("https://***:***@gw/send?key=***"), "{shown}");
     }
 }

@@ -115,6 +115,21 @@ impl Application {
         }
         let guard =
             crate::abuse::Guard::new(&settings, ephemeral.clone(), &provider.pairwise_salt)?;
+        let sms_worst_case = Duration::from_millis(
+            settings
+                .sms_http_timeout_ms
+                .saturating_mul(u64::from(settings.sms_http_retries) + 1),
+        );
+        if settings.sms == crate::settings::SmsKind::Http
+            && settings.request_timeout() <= sms_worst_case
+        {
+            tracing::warn!(
+                request_timeout_ms = settings.request_timeout_ms,
+                sms_worst_case_ms = sms_worst_case.as_millis() as u64,
+                "CLAVE_REQUEST_TIMEOUT_MS cuts SMS sends that are still retrying: \
+                 raise it above CLAVE_SMS_HTTP_TIMEOUT_MS × (CLAVE_SMS_HTTP_RETRIES + 1)"
+            );
+        }
         let sms = match overrides.sms {
             Some(sms) => sms,
             None => crate::sms::factory::sender_from_settings(&settings, clock.clone())
@@ -176,6 +191,7 @@ impl Application {
         shutdown: impl std::future::Future<Output = ()> + Send + 'static,
     ) -> anyhow::Result<()> {
         let reloader = tokio::spawn(reload_keys(self.state.clone()));
+        let purger = tokio::spawn(purge_expired_rows(self.state.clone()));
         let result = axum::serve(
             self.listener,
             self.router
@@ -184,6 +200,7 @@ impl Application {
         .with_graceful_shutdown(shutdown)
         .await;
         reloader.abort();
+        purger.abort();
         self.state.db.close().await;
         result.context("the HTTP server failed")
     }
@@ -207,10 +224,16 @@ pub fn router(state: AppState) -> Router {
         })
         .fallback(crate::web::not_found)
         .layer(axum::middleware::from_fn_with_state(
+            state.settings.request_timeout(),
+            crate::http::timeout::within,
+        ))
+        .layer(axum::middleware::from_fn_with_state(
             state.web.clone(),
             crate::web::render_error_pages,
         ))
-        .route_layer(axum::middleware::from_fn(crate::http::metrics::track))
+        // `layer`, not `route_layer`: the fallback's 404s are counted too (scans),
+        // all under the one label `route="unmatched"`, never their path.
+        .layer(axum::middleware::from_fn(crate::http::metrics::track))
         // No endpoint takes more than a small form: 64 KiB bounds every body (413).
         .layer(axum::extract::DefaultBodyLimit::max(64 * 1024))
         .with_state(state)
@@ -245,6 +268,35 @@ async fn reload_keys(state: AppState) {
             Ok(ring) => state.set_key_ring(ring),
             Err(error) => {
                 tracing::warn!(%error, "could not reload signing keys; keeping the current ones")
+            }
+        }
+    }
+}
+
+/// How long after start the first purge runs, and how often it runs after that.
+const PURGE_FIRST_AFTER: Duration = Duration::from_secs(60);
+const PURGE_EVERY: Duration = Duration::from_secs(5 * 60);
+
+/// Every five minutes, deletes the refresh tokens and audit events past their
+/// retention (`CLAVE_AUDIT_RETENTION_DAYS`; see src/store/sql/retention.rs). Every
+/// instance runs it: the purge is idempotent and its batches skip one another.
+async fn purge_expired_rows(state: AppState) {
+    let mut ticks =
+        tokio::time::interval_at(tokio::time::Instant::now() + PURGE_FIRST_AFTER, PURGE_EVERY);
+    ticks.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
+    loop {
+        ticks.tick().await;
+        let retention = state.settings.audit_retention_secs();
+        let batch = crate::store::sql::PURGE_BATCH;
+        match state.db.purge_expired(state.now(), retention, batch).await {
+            Ok(purged) if purged == crate::store::sql::Purged::default() => {}
+            Ok(purged) => tracing::info!(
+                refresh_tokens = purged.refresh_tokens,
+                audit_events = purged.audit_events,
+                "purged rows past their retention"
+            ),
+            Err(error) => {
+                tracing::warn!(%error, "could not purge expired rows; trying again later")
             }
         }
     }

@@ -2,7 +2,10 @@
 //! exporter, rendering only: no listener of its own, no push gateway).
 //!
 //! Requests are counted by route *template* (`/login/otp`, never a URL with a
-//! token or DNI/NIE in it) and status, with a latency histogram. Other modules
+//! token or DNI/NIE in it) and status, with a latency histogram. Requests that
+//! match no route (scans, typos) are all counted as `route="unmatched"`: their
+//! paths are chosen by the client, and a label per path would let anyone add
+//! series without bound. Other modules
 //! record what they do with the `metrics` macros; names are listed in the README.
 //! No label ever carries a DNI/NIE, a token or any other secret.
 

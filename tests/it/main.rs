@@ -38,6 +38,7 @@ mod ephemeral;
 mod faults;
 mod harness;
 mod legacy;
+mod maintenance;
 mod oidc;
 mod ops;
 mod otp;

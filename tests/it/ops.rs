@@ -154,3 +154,130 @@ async fn instances_starting_together_on_an_empty_database_share_one_first_key_pe
         "one RS256 and one ES256 key: {keys}"
     );
 }
+
+/// The value of the Prometheus sample `series` (its whole name and labels) in `text`.
+fn sample(text: &str, series: &str) -> f64 {
+    text.lines()
+        .find_map(|line| line.strip_prefix(series)?.trim().parse().ok())
+        .unwrap_or(0.0)
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn unknown_paths_are_counted_under_one_bounded_label_never_their_own() {
+    let app = TestApp::spawn(Backends::Embedded).await.unwrap();
+    let http = reqwest::Client::new();
+    let metrics = || async {
+        reqwest::get(app.url("/metrics"))
+            .await
+            .unwrap()
+            .text()
+            .await
+            .unwrap()
+    };
+    let series = "clave_http_requests_total{method=\"GET\",route=\"unmatched\",status=\"404\"}";
+    let before = sample(&metrics().await, series);
+
+    let scanned: Vec<String> = (0..5)
+        .map(|n| format!("/wp-admin-{n}-{}", crate::support::unique_name("scan")))
+        .collect();
+    for path in &scanned {
+        let response = http.get(app.url(path)).send().await.unwrap();
+        assert_eq!(response.status(), 404, "{path}");
+    }
+
+    let text = metrics().await;
+    // Other tests of this binary share the recorder, so at least, not exactly, five.
+    assert!(sample(&text, series) >= before + 5.0, "{text}");
+    for path in &scanned {
+        assert!(
+            !text.contains(path.as_str()),
+            "{path} became a label:\n{text}"
+        );
+    }
+    assert!(!text.contains("wp-admin"), "no raw path in any label");
+}
+
+/// An SMS gateway that answers after `delay`.
+#[derive(Debug)]
+struct SlowGateway {
+    delay: std::time::Duration,
+}
+
+#[async_trait::async_trait]
+impl clave_idp::sms::SmsSender for SlowGateway {
+    async fn send(
+        &self,
+        _message: &clave_idp::sms::SmsMessage,
+    ) -> Result<(), clave_idp::sms::SmsError> {
+        tokio::time::sleep(self.delay).await;
+        Ok(())
+    }
+    fn name(&self) -> &'static str {
+        "slow"
+    }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_request_held_past_the_request_timeout_answers_503_with_retry_after() {
+    let slow = std::sync::Arc::new(SlowGateway {
+        delay: std::time::Duration::from_secs(10),
+    });
+    let app = TestApp::spawn_configured(Backends::Embedded, Some(slow), |settings| {
+        settings.request_timeout_ms = 500;
+    })
+    .await
+    .unwrap();
+    let code = clave_idp::domain::ActivationCode::generate();
+    app.pending_citizen("12345678Z", &code.hash()).await;
+    let browser = crate::harness::Browser::new();
+    let page = browser.get(&app.url("/activate")).await;
+    assert_eq!(page.status, 200, "{}", page.body);
+
+    let form = [
+        ("csrf_token", page.csrf()),
+        ("username", "12345678Z".to_owned()),
+        ("email", "maria@example.es".to_owned()),
+        ("activation_code", code.expose_grouped()),
+    ];
+    // Answers within the timeout plus a margin: status, Retry-After, body.
+    let send = |accept: &'static str| {
+        let request = browser
+            .http
+            .post(app.url("/activate"))
+            .header("accept", accept)
+            .form(&form);
+        async move {
+            let started = std::time::Instant::now();
+            let response = tokio::time::timeout(std::time::Duration::from_secs(5), request.send())
+                .await
+                .expect("the provider answers instead of waiting for the gateway")
+                .unwrap();
+            let took = started.elapsed();
+            assert!(
+                took < std::time::Duration::from_millis(500 + 2_000),
+                "answered after {took:?}"
+            );
+            let status = response.status().as_u16();
+            let retry_after: u64 = response.headers()["retry-after"]
+                .to_str()
+                .unwrap()
+                .parse()
+                .unwrap();
+            (status, retry_after, response.text().await.unwrap())
+        }
+    };
+
+    let (status, retry_after, body) = send("text/html,application/xhtml+xml").await;
+    assert_eq!(status, 503, "{body}");
+    assert!(retry_after > 0);
+    assert!(body.contains("<html"), "a calm page for a browser: {body}");
+
+    let (status, retry_after, body) = send("application/json").await;
+    assert_eq!(status, 503, "{body}");
+    assert!(retry_after > 0);
+    let error: serde_json::Value = serde_json::from_str(&body).unwrap();
+    assert_eq!(
+        error["error"], "temporarily_unavailable",
+        "the OAuth error for a program"
+    );
+}

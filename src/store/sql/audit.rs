@@ -3,8 +3,9 @@
 //! Events never carry a secret: no password, code, OTP or token, not even hashed.
 //! Account changes write their event in the same transaction as the change
 //! ([`insert_audit!`]); other events are appended with [`SqlStore::append_audit`].
+//! Events older than `CLAVE_AUDIT_RETENTION_DAYS` are purged (see `retention.rs`).
 
-use super::{SqlStore, StoreError, with_pool};
+use super::{Backend, SqlStore, StoreError, with_pool};
 use crate::clock::UnixTime;
 
 /// An event to record.
@@ -128,6 +129,35 @@ impl SqlStore {
             .bind(citizen)
             .fetch_all(pool)
             .await
+        })
+    }
+
+    /// Deletes at most `limit` events older than `before`; returns how many went.
+    pub async fn purge_audit_events(
+        &self,
+        before: UnixTime,
+        limit: u32,
+    ) -> Result<u64, StoreError> {
+        // PostgreSQL: rows another instance's purge holds are skipped, not waited
+        // for, so two purges never queue behind each other nor deadlock.
+        let sql = match self.backend() {
+            Backend::Postgres => {
+                "DELETE FROM audit_events WHERE id IN (SELECT id FROM audit_events \
+                 WHERE at < $1 LIMIT $2 FOR UPDATE SKIP LOCKED)"
+            }
+            Backend::Sqlite => {
+                "DELETE FROM audit_events WHERE id IN (SELECT id FROM audit_events \
+                 WHERE at < $1 LIMIT $2)"
+            }
+        };
+        with_pool!(self, pool => {
+            let _turn = self.write_turn().await;
+            sqlx::query(sql)
+                .bind(before)
+                .bind(i64::from(limit))
+                .execute(pool)
+                .await
+                .map(|done| done.rows_affected())
         })
     }
 }

@@ -17,6 +17,7 @@ mod clients;
 mod keys;
 mod legacy;
 mod refresh;
+mod retention;
 mod secrets;
 
 pub use audit::{AuditEvent, AuditRecord};
@@ -28,6 +29,7 @@ pub use clients::ClientRecord;
 pub use keys::SigningKeyRecord;
 pub use legacy::{LegacyBatchOutcome, NewLegacyCitizen};
 pub use refresh::{RefreshRecord, RotateOutcome};
+pub use retention::{PURGE_BATCH, Purged, REFRESH_PURGE_GRACE_SECS};
 
 use std::str::FromStr;
 use std::time::Duration;

@@ -3,7 +3,7 @@
 //! Rotation is one conditional `UPDATE … RETURNING` (RFC 9700 §4.14.2): of two
 //! parallel redemptions of one token exactly one marks it used and gets a new one;
 //! the other finds it used, which is what a replay looks like, and revokes the
-//! whole family.
+//! whole family. Rows of families that are dead are purged (see `retention.rs`).
 
 use super::{Backend, SqlStore, StoreError, with_pool};
 use crate::clock::UnixTime;
@@ -192,6 +192,43 @@ impl SqlStore {
                 .execute(pool)
                 .await
                 .map(|_| ())
+        })
+    }
+
+    /// Deletes at most `limit` rows of families whose every token expired before
+    /// `cutoff`; returns how many went.
+    pub async fn purge_refresh_tokens(
+        &self,
+        cutoff: UnixTime,
+        limit: u32,
+    ) -> Result<u64, StoreError> {
+        // A row goes only when no row of its family expires at or after `cutoff`:
+        // while one token of a family can be redeemed, its used tokens must stay
+        // so that their replay revokes the family. A dead family gets no new row
+        // (rotation needs an unexpired token), so the check cannot go stale.
+        // PostgreSQL skips rows another instance's purge holds instead of waiting.
+        let sql = match self.backend() {
+            Backend::Postgres => {
+                "DELETE FROM refresh_tokens WHERE token_hash IN (SELECT r.token_hash \
+                 FROM refresh_tokens r WHERE r.expires_at < $1 AND NOT EXISTS \
+                 (SELECT 1 FROM refresh_tokens l WHERE l.family_id = r.family_id \
+                 AND l.expires_at >= $1) LIMIT $2 FOR UPDATE SKIP LOCKED)"
+            }
+            Backend::Sqlite => {
+                "DELETE FROM refresh_tokens WHERE token_hash IN (SELECT r.token_hash \
+                 FROM refresh_tokens r WHERE r.expires_at < $1 AND NOT EXISTS \
+                 (SELECT 1 FROM refresh_tokens l WHERE l.family_id = r.family_id \
+                 AND l.expires_at >= $1) LIMIT $2)"
+            }
+        };
+        with_pool!(self, pool => {
+            let _turn = self.write_turn().await;
+            sqlx::query(sql)
+                .bind(cutoff)
+                .bind(i64::from(limit))
+                .execute(pool)
+                .await
+                .map(|done| done.rows_affected())
         })
     }
 }
