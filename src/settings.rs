@@ -63,7 +63,8 @@ pub struct Settings {
     pub profile: Profile,
     /// Listen address.
     pub listen: SocketAddr,
-    /// Issuer URL, also the public base URL.
+    /// Issuer URL, also the public base URL. Unset (empty) in the development
+    /// profile means `http://{listen}`; the production profile requires it.
     pub issuer: String,
     /// `sqlite://…` or `postgres://…`.
     pub database_url: String,
@@ -190,7 +191,7 @@ impl Settings {
     pub fn figment(config_dir: &Path, env: Env) -> Figment {
         // The profile chooses a file, so it is read from the environment and the
         // default file before the rest.
-        let early = Figment::from(Serialized::defaults(Settings::default()))
+        let early = Figment::from(Serialized::defaults(Self::layered_defaults()))
             .merge(Toml::file(config_dir.join("default.toml")))
             .merge(env.clone().only(&["profile"]));
         let profile = early
@@ -200,7 +201,7 @@ impl Settings {
             "development" | "production" => Some(config_dir.join(format!("{profile}.toml"))),
             _ => None, // rejected with a clear message by extract below
         };
-        let mut figment = Figment::from(Serialized::defaults(Settings::default()))
+        let mut figment = Figment::from(Serialized::defaults(Self::layered_defaults()))
             .merge(Toml::file(config_dir.join("default.toml")));
         if let Some(file) = profile_file {
             figment = figment.merge(Toml::file(file));
@@ -208,9 +209,18 @@ impl Settings {
         figment.merge(env)
     }
 
+    /// The built-in layer: the defaults without an issuer, so that whether one was
+    /// set in a file or the environment can be told after layering.
+    fn layered_defaults() -> Self {
+        Self {
+            issuer: String::new(),
+            ..Self::default()
+        }
+    }
+
     /// Extracts and checks the settings.
     pub fn from_figment(figment: Figment) -> Result<Self, SettingsError> {
-        let settings: Settings = figment.extract().map_err(|error| {
+        let mut settings: Settings = figment.extract().map_err(|error| {
             let messages: Vec<String> = error
                 .into_iter()
                 .map(|e| {
@@ -221,8 +231,34 @@ impl Settings {
                 .collect();
             SettingsError::Parse(messages.join("; "))
         })?;
+        settings.issuer = settings.resolved_issuer()?;
         settings.check()?;
         Ok(settings)
+    }
+
+    /// The issuer as set, or in the development profile `http://{listen}`, with a
+    /// loopback address in place of an unspecified one (0.0.0.0, ::) so the URL
+    /// works in a browser on the same machine.
+    fn resolved_issuer(&self) -> Result<String, SettingsError> {
+        if !self.issuer.is_empty() {
+            return Ok(self.issuer.clone());
+        }
+        if self.profile == Profile::Production {
+            return Err(invalid(
+                "CLAVE_ISSUER",
+                "issuer",
+                "the production profile needs it set explicitly: the public https:// URL \
+                 that citizens and portals reach, e.g. https://clave.example.es",
+            ));
+        }
+        let mut address = self.listen;
+        if address.ip().is_unspecified() {
+            address.set_ip(match address {
+                SocketAddr::V4(_) => std::net::Ipv4Addr::LOCALHOST.into(),
+                SocketAddr::V6(_) => std::net::Ipv6Addr::LOCALHOST.into(),
+            });
+        }
+        Ok(format!("http://{address}"))
     }
 
     fn check(&self) -> Result<(), SettingsError> {
@@ -453,13 +489,64 @@ mod tests {
     fn production_refuses_plain_http_and_development_senders() {
         Jail::expect_with(|jail| {
             jail.set_env("CLAVE_PROFILE", "production");
+            jail.set_env("CLAVE_ISSUER", "http://clave.example");
             let error = load_in(jail).expect_err("must fail").to_string();
-            assert!(error.contains("CLAVE_ISSUER"), "{error}");
+            assert!(
+                error.contains("CLAVE_ISSUER") && error.contains("https://"),
+                "{error}"
+            );
             jail.set_env("CLAVE_ISSUER", "https://clave.example");
             let error = load_in(jail).expect_err("must fail").to_string();
             assert!(error.contains("CLAVE_SMS"), "{error}");
             jail.set_env("CLAVE_SMS_ALLOW_DEVELOPMENT_SENDERS", "true");
             assert!(load_in(jail).is_ok());
+            Ok(())
+        });
+    }
+
+    #[test]
+    fn development_without_an_issuer_advertises_the_listen_address() {
+        Jail::expect_with(|jail| {
+            let mut issuer_for = |listen: &str| {
+                jail.set_env("CLAVE_LISTEN", listen);
+                load_in(jail).map(|s| s.issuer).map_err(|e| e.to_string())
+            };
+            assert_eq!(issuer_for("127.0.0.1:9090")?, "http://127.0.0.1:9090");
+            assert_eq!(issuer_for("0.0.0.0:9091")?, "http://127.0.0.1:9091");
+            assert_eq!(issuer_for("[::]:9092")?, "http://[::1]:9092");
+            assert_eq!(issuer_for("[::1]:9093")?, "http://[::1]:9093");
+            Ok(())
+        });
+    }
+
+    #[test]
+    fn an_issuer_that_is_set_wins_over_the_listen_address() {
+        Jail::expect_with(|jail| {
+            jail.set_env("CLAVE_LISTEN", "0.0.0.0:9090");
+            jail.create_file("development.toml", "issuer = \"http://localhost:7000\"")?;
+            let settings = load_in(jail).map_err(|e| e.to_string())?;
+            assert_eq!(settings.issuer, "http://localhost:7000");
+            jail.set_env("CLAVE_ISSUER", "http://clave.test:8000");
+            let settings = load_in(jail).map_err(|e| e.to_string())?;
+            assert_eq!(settings.issuer, "http://clave.test:8000");
+            Ok(())
+        });
+    }
+
+    #[test]
+    fn production_without_an_issuer_asks_for_one_by_name() {
+        Jail::expect_with(|jail| {
+            jail.set_env("CLAVE_PROFILE", "production");
+            jail.set_env("CLAVE_SMS_ALLOW_DEVELOPMENT_SENDERS", "true");
+            jail.set_env("CLAVE_LISTEN", "0.0.0.0:8443");
+            let error = load_in(jail).expect_err("must fail").to_string();
+            assert!(
+                error.contains("CLAVE_ISSUER") && error.contains("set explicitly"),
+                "{error}"
+            );
+            jail.create_file("production.toml", "issuer = \"https://clave.example\"")?;
+            let settings = load_in(jail).map_err(|e| e.to_string())?;
+            assert_eq!(settings.issuer, "https://clave.example");
             Ok(())
         });
     }
