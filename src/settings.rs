@@ -68,6 +68,10 @@ pub struct Settings {
     pub issuer: String,
     /// `sqlite://…` or `postgres://…`.
     pub database_url: String,
+    /// Folder that relative file paths in the settings are taken from (the SQLite
+    /// file, the SMS outbox, the key-encryption key file, the development key);
+    /// made absolute at load so every command names the same files.
+    pub data_dir: PathBuf,
     /// Redis URL; unset means the in-process store.
     pub redis_url: Option<String>,
     /// Namespace for every ephemeral-store key.
@@ -126,6 +130,7 @@ impl Default for Settings {
             listen: SocketAddr::from(([127, 0, 0, 1], 8080)),
             issuer: "http://127.0.0.1:8080".to_owned(),
             database_url: "sqlite://data/clave.db".to_owned(),
+            data_dir: PathBuf::from("."),
             redis_url: None,
             redis_prefix: "clave:".to_owned(),
             sms: SmsKind::Log,
@@ -232,6 +237,7 @@ impl Settings {
             SettingsError::Parse(messages.join("; "))
         })?;
         settings.issuer = settings.resolved_issuer()?;
+        settings.resolve_paths()?;
         settings.check()?;
         Ok(settings)
     }
@@ -259,6 +265,27 @@ impl Settings {
             });
         }
         Ok(format!("http://{address}"))
+    }
+
+    /// Makes `data_dir` absolute and takes the relative file paths from it, so that
+    /// `serve` and the operator commands started in different folders do not open
+    /// two different SQLite files unnoticed.
+    fn resolve_paths(&mut self) -> Result<(), SettingsError> {
+        self.data_dir = std::path::absolute(&self.data_dir).map_err(|e| {
+            invalid(
+                "CLAVE_DATA_DIR",
+                "data_dir",
+                format!("cannot make {} absolute: {e}", self.data_dir.display()),
+            )
+        })?;
+        if let Some(url) = sqlite_url_in(&self.data_dir, &self.database_url) {
+            self.database_url = url;
+        }
+        self.sms_outbox = self.data_dir.join(&self.sms_outbox);
+        if let Some(file) = &self.key_encryption_key_file {
+            self.key_encryption_key_file = Some(self.data_dir.join(file));
+        }
+        Ok(())
     }
 
     fn check(&self) -> Result<(), SettingsError> {
@@ -344,6 +371,22 @@ impl Settings {
     pub fn store_timeout(&self) -> std::time::Duration {
         std::time::Duration::from_millis(self.store_timeout_ms)
     }
+}
+
+/// The SQLite URL `url` with its relative file path taken from `dir` (which is
+/// absolute), or `None` when there is nothing to resolve: another kind of database,
+/// an in-memory one or an absolute path.
+fn sqlite_url_in(dir: &Path, url: &str) -> Option<String> {
+    let rest = url.strip_prefix("sqlite:")?;
+    let rest = rest.strip_prefix("//").unwrap_or(rest);
+    let (path, query) = match rest.find('?') {
+        Some(at) => rest.split_at(at),
+        None => (rest, ""),
+    };
+    if path.is_empty() || path == ":memory:" || Path::new(path).is_absolute() {
+        return None;
+    }
+    Some(format!("sqlite://{}{query}", dir.join(path).display()))
 }
 
 /// Hides the password of a URL such as `postgres://user:secret@host/db`.
@@ -549,6 +592,78 @@ mod tests {
             assert_eq!(settings.issuer, "https://clave.example");
             Ok(())
         });
+    }
+
+    #[test]
+    fn the_default_files_are_under_data_of_the_current_directory_as_absolute_paths() {
+        Jail::expect_with(|jail| {
+            let here = std::env::current_dir().map_err(|e| e.to_string())?;
+            let settings = load_in(jail).map_err(|e| e.to_string())?;
+            assert_eq!(settings.data_dir, here);
+            assert_eq!(
+                settings.database_url,
+                format!("sqlite://{}", here.join("data/clave.db").display())
+            );
+            assert_eq!(settings.sms_outbox, here.join("data/sms-outbox.jsonl"));
+            Ok(())
+        });
+    }
+
+    #[test]
+    fn relative_file_paths_are_taken_from_the_data_dir_wherever_the_command_runs() {
+        Jail::expect_with(|jail| {
+            jail.set_env("CLAVE_DATA_DIR", "/srv/clave");
+            jail.set_env("CLAVE_DATABASE_URL", "sqlite:db/other.db?mode=rwc");
+            jail.set_env("CLAVE_KEY_ENCRYPTION_KEY_FILE", "secrets/kek");
+            let settings = load_in(jail).map_err(|e| e.to_string())?;
+            assert_eq!(settings.data_dir, Path::new("/srv/clave"));
+            assert_eq!(
+                settings.database_url,
+                "sqlite:///srv/clave/db/other.db?mode=rwc"
+            );
+            assert_eq!(
+                settings.sms_outbox,
+                Path::new("/srv/clave/data/sms-outbox.jsonl")
+            );
+            assert_eq!(
+                settings.key_encryption_key_file.as_deref(),
+                Some(Path::new("/srv/clave/secrets/kek"))
+            );
+            Ok(())
+        });
+    }
+
+    #[test]
+    fn a_relative_data_dir_is_taken_from_the_current_directory() {
+        Jail::expect_with(|jail| {
+            let here = std::env::current_dir().map_err(|e| e.to_string())?;
+            jail.set_env("CLAVE_DATA_DIR", "state");
+            let settings = load_in(jail).map_err(|e| e.to_string())?;
+            assert_eq!(settings.data_dir, here.join("state"));
+            assert_eq!(
+                settings.database_url,
+                format!("sqlite://{}", here.join("state/data/clave.db").display())
+            );
+            Ok(())
+        });
+    }
+
+    #[test]
+    fn absolute_in_memory_and_postgres_databases_are_left_as_they_are() {
+        let dir = Path::new("/srv/clave");
+        for url in [
+            "sqlite:///var/lib/clave/clave.db",
+            "sqlite::memory:",
+            "sqlite://:memory:",
+            "postgres://clave@db/clave",
+            "postgresql://db/clave",
+        ] {
+            assert_eq!(sqlite_url_in(dir, url), None, "{url}");
+        }
+        assert_eq!(
+            sqlite_url_in(dir, "sqlite://data/clave.db").as_deref(),
+            Some("sqlite:///srv/clave/data/clave.db")
+        );
     }
 
     #[test]
