@@ -71,6 +71,7 @@ fn registering_a_citizen_prints_the_activation_code_once_and_refuses_an_active_o
     let json: serde_json::Value = serde_json::from_str(stdout(&output).trim()).unwrap();
     assert_eq!(json["id"], "12345678Z");
     assert_eq!(json["outcome"], "created");
+    assert_eq!(json["replaced_code"], false);
     let code = json["activation_code"].as_str().unwrap();
     assert!(
         clave_idp::domain::ActivationCode::parse(code).is_ok(),
@@ -92,6 +93,33 @@ fn registering_a_citizen_prints_the_activation_code_once_and_refuses_an_active_o
         shown.get("activation_code").is_none(),
         "show never prints secrets"
     );
+}
+
+#[test]
+fn registering_a_pending_citizen_again_says_the_earlier_code_no_longer_works() {
+    let cli = Cli::new();
+    let first = cli.run(&REGISTER);
+    assert!(first.status.success(), "{}", stderr(&first));
+    assert!(
+        !stdout(&first).contains("replaced"),
+        "a new citizen had no earlier code: {}",
+        stdout(&first)
+    );
+
+    let again = cli.run(&REGISTER);
+    assert!(again.status.success(), "{}", stderr(&again));
+    assert!(
+        stdout(&again).contains("replaced the earlier activation code, which no longer works"),
+        "{}",
+        stdout(&again)
+    );
+
+    let mut args = vec!["--json"];
+    args.extend(REGISTER);
+    let json = cli.run(&args);
+    let json: serde_json::Value = serde_json::from_str(stdout(&json).trim()).unwrap();
+    assert_eq!(json["outcome"], "reopened");
+    assert_eq!(json["replaced_code"], true);
 }
 
 #[test]
