@@ -7,7 +7,7 @@
 //! refuses to start without one; the development profile makes one under `data/`
 //! the first time and says so, so `cargo run -- serve` works with no settings.
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use anyhow::{Context as _, bail};
 use base64::Engine;
@@ -15,7 +15,7 @@ use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 
 use crate::settings::{Profile, Settings};
 
-/// Where the development profile keeps the key it made.
+/// Where the development profile keeps the key it made, under `CLAVE_DATA_DIR`.
 pub const DEVELOPMENT_KEY_FILE: &str = "data/key-encryption.key";
 
 /// A 256-bit key-encryption key. Debug never shows it.
@@ -60,7 +60,8 @@ impl Kek {
         URL_SAFE_NO_PAD.encode(bytes)
     }
 
-    /// The key the settings name, or the development key under `data/`.
+    /// The key the settings name, or the development key under `data/` of
+    /// `CLAVE_DATA_DIR`.
     pub fn from_settings(settings: &Settings) -> anyhow::Result<Self> {
         if let Some(text) = &settings.key_encryption_key {
             return Self::parse(text)
@@ -76,7 +77,7 @@ impl Kek {
                  set CLAVE_KEY_ENCRYPTION_KEY (32 bytes, base64url or hex) or CLAVE_KEY_ENCRYPTION_KEY_FILE"
             );
         }
-        let path = PathBuf::from(DEVELOPMENT_KEY_FILE);
+        let path = settings.data_dir.join(DEVELOPMENT_KEY_FILE);
         if path.exists() {
             return Self::read(&path);
         }

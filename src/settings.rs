@@ -64,10 +64,15 @@ pub struct Settings {
     pub profile: Profile,
     /// Listen address.
     pub listen: SocketAddr,
-    /// Issuer URL, also the public base URL.
+    /// Issuer URL, also the public base URL. Unset (empty) in the development
+    /// profile means `http://{listen}`; the production profile requires it.
     pub issuer: String,
     /// `sqlite://…` or `postgres://…`.
     pub database_url: String,
+    /// Folder that relative file paths in the settings are taken from (the SQLite
+    /// file, the SMS outbox, the key-encryption key file, the development key);
+    /// made absolute at load so every command names the same files.
+    pub data_dir: PathBuf,
     /// Redis URL; unset means the in-process store.
     pub redis_url: Option<String>,
     /// Namespace for every ephemeral-store key.
@@ -130,6 +135,7 @@ impl Default for Settings {
             listen: SocketAddr::from(([127, 0, 0, 1], 8080)),
             issuer: "http://127.0.0.1:8080".to_owned(),
             database_url: "sqlite://data/clave.db".to_owned(),
+            data_dir: PathBuf::from("."),
             redis_url: None,
             redis_prefix: "clave:".to_owned(),
             sms: SmsKind::Log,
@@ -200,7 +206,7 @@ impl Settings {
     pub fn figment(config_dir: &Path, env: Env) -> Figment {
         // The profile chooses a file, so it is read from the environment and the
         // default file before the rest.
-        let early = Figment::from(Serialized::defaults(Settings::default()))
+        let early = Figment::from(Serialized::defaults(Self::layered_defaults()))
             .merge(Toml::file(config_dir.join("default.toml")))
             .merge(env.clone().only(&["profile"]));
         let profile = early
@@ -210,7 +216,7 @@ impl Settings {
             "development" | "production" => Some(config_dir.join(format!("{profile}.toml"))),
             _ => None, // rejected with a clear message by extract below
         };
-        let mut figment = Figment::from(Serialized::defaults(Settings::default()))
+        let mut figment = Figment::from(Serialized::defaults(Self::layered_defaults()))
             .merge(Toml::file(config_dir.join("default.toml")));
         if let Some(file) = profile_file {
             figment = figment.merge(Toml::file(file));
@@ -218,9 +224,18 @@ impl Settings {
         figment.merge(env)
     }
 
+    /// The built-in layer: the defaults without an issuer, so that whether one was
+    /// set in a file or the environment can be told after layering.
+    fn layered_defaults() -> Self {
+        Self {
+            issuer: String::new(),
+            ..Self::default()
+        }
+    }
+
     /// Extracts and checks the settings.
     pub fn from_figment(figment: Figment) -> Result<Self, SettingsError> {
-        let settings: Settings = figment.extract().map_err(|error| {
+        let mut settings: Settings = figment.extract().map_err(|error| {
             let messages: Vec<String> = error
                 .into_iter()
                 .map(|e| {
@@ -231,8 +246,56 @@ impl Settings {
                 .collect();
             SettingsError::Parse(messages.join("; "))
         })?;
+        settings.issuer = settings.resolved_issuer()?;
+        settings.resolve_paths()?;
         settings.check()?;
         Ok(settings)
+    }
+
+    /// The issuer as set, or in the development profile `http://{listen}`, with a
+    /// loopback address in place of an unspecified one (0.0.0.0, ::) so the URL
+    /// works in a browser on the same machine.
+    fn resolved_issuer(&self) -> Result<String, SettingsError> {
+        if !self.issuer.is_empty() {
+            return Ok(self.issuer.clone());
+        }
+        if self.profile == Profile::Production {
+            return Err(invalid(
+                "CLAVE_ISSUER",
+                "issuer",
+                "the production profile needs it set explicitly: the public https:// URL \
+                 that citizens and portals reach, e.g. https://clave.example.es",
+            ));
+        }
+        let mut address = self.listen;
+        if address.ip().is_unspecified() {
+            address.set_ip(match address {
+                SocketAddr::V4(_) => std::net::Ipv4Addr::LOCALHOST.into(),
+                SocketAddr::V6(_) => std::net::Ipv6Addr::LOCALHOST.into(),
+            });
+        }
+        Ok(format!("http://{address}"))
+    }
+
+    /// Makes `data_dir` absolute and takes the relative file paths from it, so that
+    /// `serve` and the operator commands started in different folders do not open
+    /// two different SQLite files unnoticed.
+    fn resolve_paths(&mut self) -> Result<(), SettingsError> {
+        self.data_dir = std::path::absolute(&self.data_dir).map_err(|e| {
+            invalid(
+                "CLAVE_DATA_DIR",
+                "data_dir",
+                format!("cannot make {} absolute: {e}", self.data_dir.display()),
+            )
+        })?;
+        if let Some(url) = sqlite_url_in(&self.data_dir, &self.database_url) {
+            self.database_url = url;
+        }
+        self.sms_outbox = self.data_dir.join(&self.sms_outbox);
+        if let Some(file) = &self.key_encryption_key_file {
+            self.key_encryption_key_file = Some(self.data_dir.join(file));
+        }
+        Ok(())
     }
 
     fn check(&self) -> Result<(), SettingsError> {
@@ -344,6 +407,22 @@ impl Settings {
     }
 }
 
+/// The SQLite URL `url` with its relative file path taken from `dir` (which is
+/// absolute), or `None` when there is nothing to resolve: another kind of database,
+/// an in-memory one or an absolute path.
+fn sqlite_url_in(dir: &Path, url: &str) -> Option<String> {
+    let rest = url.strip_prefix("sqlite:")?;
+    let rest = rest.strip_prefix("//").unwrap_or(rest);
+    let (path, query) = match rest.find('?') {
+        Some(at) => rest.split_at(at),
+        None => (rest, ""),
+    };
+    if path.is_empty() || path == ":memory:" || Path::new(path).is_absolute() {
+        return None;
+    }
+    Some(format!("sqlite://{}{query}", dir.join(path).display()))
+}
+
 /// Hides the password of a URL such as `postgres://user:secret@host/db` and the
 /// value of every query parameter (`?password=…`, `?key=…`): drivers and gateways
 /// accept credentials in either place.
@@ -425,6 +504,7 @@ impl std::fmt::Debug for Settings {
             log_filter,
             request_timeout_ms,
             audit_retention_days,
+            data_dir,
         } = self;
         f.debug_struct("Settings")
             .field("profile", profile)
@@ -468,6 +548,7 @@ impl std::fmt::Debug for Settings {
             .field("key_encryption_key_file", key_encryption_key_file)
             .field("key_reload_secs", key_reload_secs)
             .field("audit_retention_days", audit_retention_days)
+            .field("data_dir", data_dir)
             .finish()
     }
 }
@@ -570,8 +651,12 @@ mod tests {
     fn production_refuses_plain_http_and_development_senders() {
         Jail::expect_with(|jail| {
             jail.set_env("CLAVE_PROFILE", "production");
+            jail.set_env("CLAVE_ISSUER", "http://clave.example");
             let error = load_in(jail).expect_err("must fail").to_string();
-            assert!(error.contains("CLAVE_ISSUER"), "{error}");
+            assert!(
+                error.contains("CLAVE_ISSUER") && error.contains("https://"),
+                "{error}"
+            );
             jail.set_env("CLAVE_ISSUER", "https://clave.example");
             let error = load_in(jail).expect_err("must fail").to_string();
             assert!(error.contains("CLAVE_SMS"), "{error}");
@@ -579,6 +664,125 @@ mod tests {
             assert!(load_in(jail).is_ok());
             Ok(())
         });
+    }
+
+    #[test]
+    fn development_without_an_issuer_advertises_the_listen_address() {
+        Jail::expect_with(|jail| {
+            let mut issuer_for = |listen: &str| {
+                jail.set_env("CLAVE_LISTEN", listen);
+                load_in(jail).map(|s| s.issuer).map_err(|e| e.to_string())
+            };
+            assert_eq!(issuer_for("127.0.0.1:9090")?, "http://127.0.0.1:9090");
+            assert_eq!(issuer_for("0.0.0.0:9091")?, "http://127.0.0.1:9091");
+            assert_eq!(issuer_for("[::]:9092")?, "http://[::1]:9092");
+            assert_eq!(issuer_for("[::1]:9093")?, "http://[::1]:9093");
+            Ok(())
+        });
+    }
+
+    #[test]
+    fn an_issuer_that_is_set_wins_over_the_listen_address() {
+        Jail::expect_with(|jail| {
+            jail.set_env("CLAVE_LISTEN", "0.0.0.0:9090");
+            jail.create_file("development.toml", "issuer = \"http://localhost:7000\"")?;
+            let settings = load_in(jail).map_err(|e| e.to_string())?;
+            assert_eq!(settings.issuer, "http://localhost:7000");
+            jail.set_env("CLAVE_ISSUER", "http://clave.test:8000");
+            let settings = load_in(jail).map_err(|e| e.to_string())?;
+            assert_eq!(settings.issuer, "http://clave.test:8000");
+            Ok(())
+        });
+    }
+
+    #[test]
+    fn production_without_an_issuer_asks_for_one_by_name() {
+        Jail::expect_with(|jail| {
+            jail.set_env("CLAVE_PROFILE", "production");
+            jail.set_env("CLAVE_SMS_ALLOW_DEVELOPMENT_SENDERS", "true");
+            jail.set_env("CLAVE_LISTEN", "0.0.0.0:8443");
+            let error = load_in(jail).expect_err("must fail").to_string();
+            assert!(
+                error.contains("CLAVE_ISSUER") && error.contains("set explicitly"),
+                "{error}"
+            );
+            jail.create_file("production.toml", "issuer = \"https://clave.example\"")?;
+            let settings = load_in(jail).map_err(|e| e.to_string())?;
+            assert_eq!(settings.issuer, "https://clave.example");
+            Ok(())
+        });
+    }
+
+    #[test]
+    fn the_default_files_are_under_data_of_the_current_directory_as_absolute_paths() {
+        Jail::expect_with(|jail| {
+            let here = std::env::current_dir().map_err(|e| e.to_string())?;
+            let settings = load_in(jail).map_err(|e| e.to_string())?;
+            assert_eq!(settings.data_dir, here);
+            assert_eq!(
+                settings.database_url,
+                format!("sqlite://{}", here.join("data/clave.db").display())
+            );
+            assert_eq!(settings.sms_outbox, here.join("data/sms-outbox.jsonl"));
+            Ok(())
+        });
+    }
+
+    #[test]
+    fn relative_file_paths_are_taken_from_the_data_dir_wherever_the_command_runs() {
+        Jail::expect_with(|jail| {
+            jail.set_env("CLAVE_DATA_DIR", "/srv/clave");
+            jail.set_env("CLAVE_DATABASE_URL", "sqlite:db/other.db?mode=rwc");
+            jail.set_env("CLAVE_KEY_ENCRYPTION_KEY_FILE", "secrets/kek");
+            let settings = load_in(jail).map_err(|e| e.to_string())?;
+            assert_eq!(settings.data_dir, Path::new("/srv/clave"));
+            assert_eq!(
+                settings.database_url,
+                "sqlite:///srv/clave/db/other.db?mode=rwc"
+            );
+            assert_eq!(
+                settings.sms_outbox,
+                Path::new("/srv/clave/data/sms-outbox.jsonl")
+            );
+            assert_eq!(
+                settings.key_encryption_key_file.as_deref(),
+                Some(Path::new("/srv/clave/secrets/kek"))
+            );
+            Ok(())
+        });
+    }
+
+    #[test]
+    fn a_relative_data_dir_is_taken_from_the_current_directory() {
+        Jail::expect_with(|jail| {
+            let here = std::env::current_dir().map_err(|e| e.to_string())?;
+            jail.set_env("CLAVE_DATA_DIR", "state");
+            let settings = load_in(jail).map_err(|e| e.to_string())?;
+            assert_eq!(settings.data_dir, here.join("state"));
+            assert_eq!(
+                settings.database_url,
+                format!("sqlite://{}", here.join("state/data/clave.db").display())
+            );
+            Ok(())
+        });
+    }
+
+    #[test]
+    fn absolute_in_memory_and_postgres_databases_are_left_as_they_are() {
+        let dir = Path::new("/srv/clave");
+        for url in [
+            "sqlite:///var/lib/clave/clave.db",
+            "sqlite::memory:",
+            "sqlite://:memory:",
+            "postgres://clave@db/clave",
+            "postgresql://db/clave",
+        ] {
+            assert_eq!(sqlite_url_in(dir, url), None, "{url}");
+        }
+        assert_eq!(
+            sqlite_url_in(dir, "sqlite://data/clave.db").as_deref(),
+            Some("sqlite:///srv/clave/data/clave.db")
+        );
     }
 
     #[test]

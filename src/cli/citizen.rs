@@ -125,17 +125,30 @@ async fn register(ctx: &Context, citizen: &NewCitizen) -> Result<(), CliError> {
         RegisterOutcome::Created => "created",
         RegisterOutcome::Reopened { .. } => "reopened",
     };
+    // A pending account already had a code the citizen may still hold; the office
+    // must know that code is now dead, or the citizen will try it and fail.
+    let replaced_code = outcome
+        == RegisterOutcome::Reopened {
+            previous: CitizenStatus::Pending,
+        };
     let grouped = code.expose_grouped();
     ctx.print(
         json!({
             "id": citizen.id,
             "status": "pending",
             "outcome": outcome_word,
+            "replaced_code": replaced_code,
             "activation_code": grouped,
         }),
         || {
+            let replaced = if replaced_code {
+                "It was still pending: this replaced the earlier activation code, which no \
+                 longer works.\n"
+            } else {
+                ""
+            };
             format!(
-                "Registered {} ({outcome_word}); the account is pending activation.\n\
+                "Registered {} ({outcome_word}); the account is pending activation.\n{replaced}\
                  Activation code (give it to the citizen; it is not stored and is shown only once):\n  {grouped}",
                 citizen.id
             )

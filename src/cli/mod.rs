@@ -148,6 +148,12 @@ async fn dispatch(cli: Cli, settings: Settings) -> Result<(), CliError> {
     }
     // Operator commands log only warnings, on stderr, so stdout stays parseable.
     crate::telemetry::init_for_cli();
+    // On stderr, so stdout stays parseable: a command run from another folder than
+    // `serve` shows at once that it opened another SQLite file.
+    eprintln!(
+        "database: {}",
+        crate::settings::redact_url(&settings.database_url)
+    );
     let db = connect_and_migrate(&settings).await?;
     let ctx = Context {
         settings,
