@@ -8,6 +8,7 @@
 use serde::{Deserialize, Serialize};
 
 use crate::crypto::{hash_token, random_token};
+use crate::domain::{Amr, Assurance};
 use crate::state::AppState;
 use crate::store::ephemeral::EphemeralError;
 use crate::store::ephemeral::keys::{KeySpace, SESSION_SECS, Space};
@@ -24,9 +25,9 @@ pub struct Session {
     /// When the citizen authenticated.
     pub auth_time: i64,
     /// The level of assurance reached (`acr`).
-    pub acr: String,
+    pub acr: Assurance,
     /// The methods used (`amr`).
-    pub amr: Vec<String>,
+    pub amr: Vec<Amr>,
     /// The session id published to clients as `sid` (not the cookie value).
     pub sid: String,
     /// Deadline.
@@ -56,16 +57,15 @@ pub async fn current(
 pub async fn start(
     state: &AppState,
     citizen_id: &str,
-    acr: &str,
-    amr: Vec<String>,
+    assurance: Assurance,
 ) -> Result<(String, Session), EphemeralError> {
     let now = state.now();
     let cookie = random_token(32);
     let session = Session {
         citizen_id: citizen_id.to_owned(),
         auth_time: now,
-        acr: acr.to_owned(),
-        amr,
+        acr: assurance,
+        amr: assurance.methods().to_vec(),
         sid: random_token(16),
         expires_at: now + SESSION_SECS,
     };

@@ -16,7 +16,7 @@ use std::fmt;
 
 use josekit::jwk::Jwk;
 use josekit::jws::{ES256, JwsHeader, JwsSigner, JwsVerifier, RS256};
-use josekit::jwt::{self, JwtPayload};
+use josekit::jwt;
 use serde_json::{Map, Value};
 
 use super::keys::{KeyAlg, KeyError, StoredKey, public_jwk};
@@ -141,14 +141,19 @@ impl KeyRing {
     }
 
     /// Signs `claims` as a compact JWS with header `alg`, `kid` and `typ: JWT`.
-    pub fn sign_jwt(&self, alg: KeyAlg, claims: &Map<String, Value>) -> Result<String, KeyError> {
+    pub fn sign_jwt<T: serde::Serialize + ?Sized>(
+        &self,
+        alg: KeyAlg,
+        claims: &T,
+    ) -> Result<String, KeyError> {
         let (kid, signer) = self.signer(alg).ok_or(KeyError::NoSigningKey(alg))?;
-        let payload =
-            JwtPayload::from_map(claims.clone()).map_err(|e| KeyError::Signing(e.to_string()))?;
+        // The claims are serialised once, straight into the JWS payload (RFC 7519
+        // §7.1): no intermediate map.
+        let payload = serde_json::to_vec(claims).map_err(|e| KeyError::Signing(e.to_string()))?;
         let mut header = JwsHeader::new();
         header.set_token_type("JWT");
         header.set_key_id(kid);
-        jwt::encode_with_signer(&payload, &header, signer)
+        josekit::jws::serialize_compact(&payload, &header, signer)
             .map_err(|e| KeyError::Signing(e.to_string()))
     }
 

@@ -21,7 +21,7 @@ use super::records::{self, LOGIN_COOKIE, SESSION_COOKIE};
 use super::relying_party::DemoRp;
 use super::view::SessionView;
 use crate::crypto::constant_time_eq;
-use crate::oauth::claims::{ACR_LOW, ACR_SUBSTANTIAL};
+use crate::domain::{ACR_LOW, ACR_SUBSTANTIAL};
 use crate::state::AppState;
 use crate::web::redirect::redirect;
 use crate::web::{PageContext, PageError, append_cookie};

@@ -29,7 +29,7 @@ use super::failure::{Failure, error_chain};
 use super::records::{DemoSession, PendingLogin};
 use super::{CLIENT_ID, SECRET_NAME, callback_url, home_url};
 use crate::crypto::random_token;
-use crate::oauth::claims::ACR_SUBSTANTIAL;
+use crate::domain::ACR_SUBSTANTIAL;
 use crate::state::AppState;
 
 /// How long discovered metadata and keys are reused.

@@ -8,6 +8,7 @@
 //! no `Display`, so they cannot leak into logs by accident.
 
 pub mod activation_code;
+pub mod assurance;
 mod common_passwords;
 pub mod document_id;
 pub mod email;
@@ -18,8 +19,10 @@ mod password_rules;
 pub mod person_name;
 pub mod phone;
 pub mod policy_violation;
+pub mod scope;
 
 pub use activation_code::{ActivationCode, ActivationCodeError};
+pub use assurance::{ACR_LOW, ACR_SUBSTANTIAL, Amr, Assurance};
 pub use document_id::{DocumentId, DocumentIdError, DocumentKind};
 pub use email::{Email, EmailError};
 pub use new_password::{NewPassword, normalize_password};
@@ -28,3 +31,4 @@ pub use password_policy::{PasswordPolicy, PersonalData, PolicyProfile};
 pub use person_name::{PersonName, PersonNameError};
 pub use phone::{MobilePhone, PhoneError};
 pub use policy_violation::PolicyViolation;
+pub use scope::{Scope, Scopes};

@@ -6,7 +6,7 @@ use axum::response::Response;
 
 use crate::auth::session;
 use crate::auth::transaction::LoginTx;
-use crate::oauth::request::Assurance;
+use crate::domain::Assurance;
 use crate::oauth::response::issue_code;
 use crate::state::AppState;
 use crate::store::sql::AuditEvent;
@@ -18,10 +18,8 @@ use crate::web::{PageContext, PageError, SESSION_COOKIE};
 pub struct Authenticated<'a> {
     /// The citizen (DNI/NIE).
     pub citizen_id: &'a str,
-    /// The level of assurance reached.
+    /// The level of assurance reached (and so the methods used, `amr`).
     pub assurance: Assurance,
-    /// The methods used (`amr`).
-    pub amr: &'a [&'a str],
 }
 
 /// Logs the citizen in and answers the portal.
@@ -36,13 +34,11 @@ pub async fn complete(
     let Authenticated {
         citizen_id,
         assurance,
-        amr,
     } = who;
     if let Some((old_cookie, _)) = session::current(state, headers).await? {
         session::end(state, &old_cookie).await?;
     }
-    let amr: Vec<String> = amr.iter().map(|m| (*m).to_owned()).collect();
-    let (cookie, session) = session::start(state, citizen_id, assurance.acr(), amr).await?;
+    let (cookie, session) = session::start(state, citizen_id, assurance).await?;
     let location = issue_code(state, &tx.request, &session).await?;
     LoginTx::remove(state, tx_id).await?;
     metrics::counter!("clave_logins_total", "outcome" => "success", "acr" => assurance.acr())

@@ -8,7 +8,7 @@ use serde::Deserialize;
 use super::complete::{Authenticated, complete};
 use crate::abuse::ClientIp;
 use crate::auth::transaction::{LoginTx, Stage};
-use crate::oauth::request::Assurance;
+use crate::domain::Assurance;
 use crate::otp::notice::{field_error, notice_of, notice_text};
 use crate::otp::{OtpPurpose, VerifyOutcome};
 use crate::routes;
@@ -109,7 +109,6 @@ pub async fn submit(
                 Authenticated {
                     citizen_id: &citizen_id,
                     assurance: Assurance::Substantial,
-                    amr: &["pwd", "sms"],
                 },
             )
             .await;

@@ -23,8 +23,8 @@ use crate::abuse::question;
 use crate::abuse::{ClientIp, Gate, Scope};
 use crate::auth::transaction::{AfterPassword, LoginTx};
 use crate::auth::{Attempt, PasswordCheck};
+use crate::domain::Assurance;
 use crate::domain::DocumentId;
-use crate::oauth::request::Assurance;
 use crate::otp::OtpPurpose;
 use crate::otp::notice::notice_of;
 use crate::routes;
@@ -230,7 +230,6 @@ pub(crate) async fn continue_login(
         Authenticated {
             citizen_id: &citizen.id,
             assurance: Assurance::Low,
-            amr: &["pwd"],
         },
     )
     .await

@@ -12,7 +12,7 @@ use super::complete::{Authenticated, complete};
 use super::otp::otp_page;
 use crate::abuse::ClientIp;
 use crate::auth::transaction::{LoginTx, Stage};
-use crate::oauth::request::Assurance;
+use crate::domain::Assurance;
 use crate::otp::notice::{field_error, notice_text};
 use crate::otp::{OtpPurpose, VerifyOutcome};
 use crate::routes;
@@ -160,7 +160,6 @@ pub async fn submit(
                 Authenticated {
                     citizen_id: &citizen.id,
                     assurance: Assurance::Substantial,
-                    amr: &["pwd", "sms"],
                 },
             )
             .await

@@ -1,6 +1,6 @@
 //! Which claims a relying party receives, and the pairwise subject.
 //!
-//! Claims by scope exactly as DESIGN.md lists them (`profile` → names, `email`,
+//! Claims by scope ([`Scope::claims`]: `profile` → names, `email`,
 //! `phone` → `phone_number`, `nif` → the DNI/NIE), plus individual claims asked for
 //! with the `claims` request parameter (OIDC Core §5.5), for the ID token or for
 //! userinfo. `sub` is pairwise per sector (OIDC Core §8.1): an HMAC of the sector
@@ -13,22 +13,8 @@ use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
 use crate::crypto::hmac_sha256_hex;
+use crate::domain::{Scope, Scopes};
 use crate::store::sql::CitizenRecord;
-
-/// The level-of-assurance URIs (eIDAS) and what each requires.
-pub const ACR_LOW: &str = "http://eidas.europa.eu/LoA/low";
-/// Password plus SMS one-time code.
-pub const ACR_SUBSTANTIAL: &str = "http://eidas.europa.eu/LoA/substantial";
-
-/// Scopes offered, in discovery order.
-pub const SCOPES: [&str; 6] = [
-    "openid",
-    "profile",
-    "email",
-    "phone",
-    "nif",
-    "offline_access",
-];
 
 /// Claims this provider can release about a citizen.
 pub const CITIZEN_CLAIMS: [&str; 8] = [
@@ -41,23 +27,6 @@ pub const CITIZEN_CLAIMS: [&str; 8] = [
     "phone_number",
     "nif",
 ];
-
-/// The claims a scope stands for.
-pub fn claims_of_scope(scope: &str) -> &'static [&'static str] {
-    match scope {
-        "profile" => &[
-            "name",
-            "given_name",
-            "family_name",
-            "first_surname",
-            "second_surname",
-        ],
-        "email" => &["email"],
-        "phone" => &["phone_number"],
-        "nif" => &["nif"],
-        _ => &[],
-    }
-}
 
 /// The individual claims asked for with the `claims` parameter.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -137,15 +106,11 @@ pub fn citizen_claim(name: &str, citizen: &CitizenRecord) -> Option<Value> {
 
 /// The citizen claims released for `scope` plus those named in `extra`.
 pub fn release(
-    scope: &str,
+    scope: Scopes,
     extra: &BTreeSet<String>,
     citizen: &CitizenRecord,
 ) -> Map<String, Value> {
-    let mut names: BTreeSet<&str> = scope
-        .split(' ')
-        .flat_map(claims_of_scope)
-        .copied()
-        .collect();
+    let mut names: BTreeSet<&str> = scope.iter().flat_map(Scope::claims).copied().collect();
     names.extend(extra.iter().map(String::as_str));
     names
         .into_iter()
@@ -182,7 +147,11 @@ mod tests {
 
     #[test]
     fn profile_gives_the_names_with_both_surnames() {
-        let claims = release("openid profile", &BTreeSet::new(), &maria());
+        let claims = release(
+            Scopes::parse_known("openid profile"),
+            &BTreeSet::new(),
+            &maria(),
+        );
         assert_eq!(claims["name"], "María García López");
         assert_eq!(claims["family_name"], "García López");
         assert_eq!(claims["second_surname"], "López");
@@ -191,7 +160,11 @@ mod tests {
 
     #[test]
     fn each_scope_gives_exactly_its_claims() {
-        let claims = release("openid email phone nif", &BTreeSet::new(), &maria());
+        let claims = release(
+            Scopes::parse_known("openid email phone nif"),
+            &BTreeSet::new(),
+            &maria(),
+        );
         let names: Vec<&str> = claims.keys().map(String::as_str).collect();
         assert_eq!(names, ["email", "nif", "phone_number"]);
     }
@@ -199,7 +172,7 @@ mod tests {
     #[test]
     fn individually_requested_claims_are_added_and_unknown_ones_ignored() {
         let extra = BTreeSet::from(["nif".to_owned(), "shoe_size".to_owned()]);
-        let claims = release("openid", &extra, &maria());
+        let claims = release(Scopes::parse_known("openid"), &extra, &maria());
         assert_eq!(claims.len(), 1);
         assert_eq!(claims["nif"], "12345678Z");
     }
@@ -212,7 +185,7 @@ mod tests {
         .unwrap();
         assert!(request.userinfo.contains("nif") && request.userinfo.contains("email"));
         assert!(request.id_token.contains("acr"));
-        assert_eq!(request.acr_values, [ACR_SUBSTANTIAL]);
+        assert_eq!(request.acr_values, [crate::domain::ACR_SUBSTANTIAL]);
         assert!(ClaimsRequest::parse("[1]").is_err());
         assert!(ClaimsRequest::parse(r#"{"userinfo":{"nif":3}}"#).is_err());
         assert!(ClaimsRequest::parse("not json").is_err());

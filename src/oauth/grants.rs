@@ -9,6 +9,7 @@ use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
 use super::claims::ClaimsRequest;
+use crate::domain::{Amr, Assurance, Scopes};
 use crate::store::ephemeral::keys::{KeySpace, Space};
 
 /// An ID token is valid this long.
@@ -22,25 +23,18 @@ pub struct Authorization {
     pub client_id: String,
     /// The citizen (DNI/NIE); never sent to the client, which sees the pairwise `sub`.
     pub citizen_id: String,
-    /// Granted scopes, space-separated.
-    pub scope: String,
+    /// Granted scopes.
+    pub scope: Scopes,
     /// Individual claims asked for with the `claims` parameter.
     pub claims: ClaimsRequest,
     /// When the citizen authenticated.
     pub auth_time: i64,
-    /// The level of assurance reached.
-    pub acr: String,
+    /// The level of assurance reached (`acr`).
+    pub acr: Assurance,
     /// How the citizen authenticated (`pwd`, `sms`).
-    pub amr: Vec<String>,
+    pub amr: Vec<Amr>,
     /// The SSO session id (the ID token's `sid`).
     pub sid: String,
-}
-
-impl Authorization {
-    /// Whether `scope` was granted.
-    pub fn has_scope(&self, scope: &str) -> bool {
-        self.scope.split(' ').any(|s| s == scope)
-    }
 }
 
 /// An authorization code's record.
@@ -88,7 +82,7 @@ pub struct AccessGrant {
     /// The pairwise subject.
     pub sub: String,
     /// Granted scopes.
-    pub scope: String,
+    pub scope: Scopes,
     /// The userinfo response, fixed when the token was issued.
     pub userinfo: Map<String, Value>,
     /// Issued at.

@@ -14,7 +14,8 @@ use openidconnect::{
 };
 use serde::{Deserialize, Serialize};
 
-use crate::oauth::claims::{ACR_LOW, ACR_SUBSTANTIAL, CITIZEN_CLAIMS, SCOPES};
+use crate::domain::{ACR_LOW, ACR_SUBSTANTIAL};
+use crate::oauth::claims::CITIZEN_CLAIMS;
 
 /// Metadata beyond OIDC Discovery's core set.
 #[derive(Debug, Clone, Serialize, Deserialize)]
@@ -95,7 +96,10 @@ pub fn document(issuer: &str) -> anyhow::Result<String> {
     .set_token_endpoint(Some(TokenUrl::new(url("/token"))?))
     .set_userinfo_endpoint(Some(UserInfoUrl::new(url("/userinfo"))?))
     .set_scopes_supported(Some(
-        SCOPES.iter().map(|s| Scope::new((*s).to_owned())).collect(),
+        crate::domain::Scope::ALL
+            .iter()
+            .map(|s| Scope::new(s.as_str().to_owned()))
+            .collect(),
     ))
     .set_response_modes_supported(Some(vec![CoreResponseMode::Query]))
     .set_grant_types_supported(Some(vec![

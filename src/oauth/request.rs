@@ -7,39 +7,12 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::claims::{ACR_SUBSTANTIAL, ClaimsRequest, SCOPES};
+use super::claims::ClaimsRequest;
 use super::error::{ErrorCode, OAuthError};
 use super::params::Params;
 use super::pkce;
+use crate::domain::{ACR_SUBSTANTIAL, Assurance, Scope, Scopes};
 use crate::store::sql::ClientRecord;
-
-/// The level of assurance a request needs.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
-pub enum Assurance {
-    /// Password (eIDAS low).
-    Low,
-    /// Password and SMS one-time code (eIDAS substantial).
-    Substantial,
-}
-
-impl Assurance {
-    /// The `acr` value.
-    pub fn acr(self) -> &'static str {
-        match self {
-            Assurance::Low => super::claims::ACR_LOW,
-            Assurance::Substantial => ACR_SUBSTANTIAL,
-        }
-    }
-
-    /// The level an `acr` value stands for.
-    pub fn of_acr(acr: &str) -> Self {
-        if acr == ACR_SUBSTANTIAL {
-            Assurance::Substantial
-        } else {
-            Assurance::Low
-        }
-    }
-}
 
 /// A checked authorization request.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -49,7 +22,7 @@ pub struct AuthRequest {
     /// A registered redirect URI, exactly.
     pub redirect_uri: String,
     /// Granted scopes (known ones only), space-separated, `openid` first.
-    pub scope: String,
+    pub scope: Scopes,
     /// Echoed to the client.
     pub state: Option<String>,
     /// Echoed in the ID token.
@@ -164,12 +137,7 @@ pub fn check(params: &Params, client: &ClientRecord) -> Result<AuthRequest, Reje
         return Err(reject(ErrorCode::InvalidScope, "scope must include openid"));
     }
     // Unknown scopes are left out of the grant (RFC 6749 §3.3).
-    let scope = SCOPES
-        .iter()
-        .filter(|s| asked.contains(s))
-        .copied()
-        .collect::<Vec<_>>()
-        .join(" ");
+    let scope: Scopes = asked.iter().filter_map(|s| Scope::parse(s)).collect();
 
     let challenge = params.get("code_challenge");
     match (challenge, params.get("code_challenge_method")) {

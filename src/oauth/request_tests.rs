@@ -36,7 +36,7 @@ fn code_of(result: Result<AuthRequest, Rejection>) -> ErrorCode {
 #[test]
 fn a_minimal_request_is_accepted_with_low_assurance() {
     let request = parse("&state=xyz&nonce=n").unwrap();
-    assert_eq!(request.scope, "openid");
+    assert_eq!(request.scope.to_string(), "openid");
     assert_eq!(request.state.as_deref(), Some("xyz"));
     assert_eq!(request.assurance, Assurance::Low);
 }
@@ -91,7 +91,7 @@ fn scope_needs_openid_and_unknown_scopes_are_dropped() {
         ErrorCode::InvalidScope
     );
     let request = parse("+profile+wallet+nif").unwrap();
-    assert_eq!(request.scope, "openid profile nif");
+    assert_eq!(request.scope.to_string(), "openid profile nif");
 }
 
 #[test]

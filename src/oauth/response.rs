@@ -18,10 +18,10 @@ pub fn authorization(request: &AuthRequest, session: &Session) -> Authorization 
     Authorization {
         client_id: request.client_id.clone(),
         citizen_id: session.citizen_id.clone(),
-        scope: request.scope.clone(),
+        scope: request.scope,
         claims: request.claims.clone(),
         auth_time: session.auth_time,
-        acr: session.acr.clone(),
+        acr: session.acr,
         amr: session.amr.clone(),
         sid: session.sid.clone(),
     }

@@ -3,7 +3,8 @@
 
 use base64::Engine;
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
-use serde_json::{Map, Value, json};
+use serde::Serialize;
+use serde_json::{Map, Value};
 use sha2::{Digest, Sha256};
 
 use super::claims::{self, citizen_claim};
@@ -12,6 +13,7 @@ use super::grants::{
     ACCESS_TOKENS, AccessGrant, Authorization, ID_TOKEN_TTL_SECS, REFRESH_TOKEN_TTL_SECS,
 };
 use crate::crypto::{KeyAlg, hash_token, random_token};
+use crate::domain::{Amr, Assurance, Scopes};
 use crate::state::AppState;
 use crate::store::ephemeral::keys::ACCESS_TOKEN_SECS;
 use crate::store::sql::{CitizenRecord, CitizenStatus, ClientRecord, RefreshRecord};
@@ -61,6 +63,40 @@ impl AccessToken {
     }
 }
 
+/// The claims of an ID token (OIDC Core §2, §3.1.3.6), plus the citizen claims
+/// asked for individually with the `claims` parameter (§5.5).
+#[derive(Debug, Serialize)]
+pub struct IdTokenClaims<'a> {
+    /// The issuer.
+    pub iss: &'a str,
+    /// The pairwise subject.
+    pub sub: &'a str,
+    /// The client.
+    pub aud: &'a str,
+    /// The client it was issued to (OIDC Core §2: the authorized party).
+    pub azp: &'a str,
+    /// Expiry.
+    pub exp: i64,
+    /// Issued at.
+    pub iat: i64,
+    /// When the citizen authenticated.
+    pub auth_time: i64,
+    /// The authorization request's nonce (never on a refresh, §12.2).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub nonce: Option<&'a str>,
+    /// The level of assurance reached.
+    pub acr: Assurance,
+    /// The methods used.
+    pub amr: &'a [Amr],
+    /// The session (for logout).
+    pub sid: &'a str,
+    /// Half of the access token's SHA-256 (§3.1.3.6).
+    pub at_hash: String,
+    /// Citizen claims asked for in the ID token.
+    #[serde(flatten)]
+    pub requested: Map<String, Value>,
+}
+
 /// Stores `access_token` for `authz` and signs an ID token.
 pub async fn mint(
     state: &AppState,
@@ -76,12 +112,12 @@ pub async fn mint(
         token: access_token,
         hash: access_token_hash,
     } = access_token;
-    let mut userinfo = claims::release(&authz.scope, &authz.claims.userinfo, citizen);
+    let mut userinfo = claims::release(authz.scope, &authz.claims.userinfo, citizen);
     userinfo.insert("sub".to_owned(), Value::String(sub.clone()));
     let grant = AccessGrant {
         client_id: client.client_id.clone(),
         sub: sub.clone(),
-        scope: authz.scope.clone(),
+        scope: authz.scope,
         userinfo,
         issued_at: now,
         expires_at: now + ACCESS_TOKEN_SECS,
@@ -90,26 +126,27 @@ pub async fn mint(
         .put(state.ephemeral.as_ref(), &access_token_hash, &grant)
         .await?;
 
-    let mut id = Map::new();
-    id.insert("iss".into(), json!(state.provider.issuer));
-    id.insert("sub".into(), json!(sub));
-    id.insert("aud".into(), json!(client.client_id));
-    id.insert("azp".into(), json!(client.client_id));
-    id.insert("exp".into(), json!(now + ID_TOKEN_TTL_SECS));
-    id.insert("iat".into(), json!(now));
-    id.insert("auth_time".into(), json!(authz.auth_time));
-    if let Some(nonce) = nonce {
-        id.insert("nonce".into(), json!(nonce));
-    }
-    id.insert("acr".into(), json!(authz.acr));
-    id.insert("amr".into(), json!(authz.amr));
-    id.insert("sid".into(), json!(authz.sid));
-    id.insert("at_hash".into(), json!(half_hash(&access_token)));
-    for name in &authz.claims.id_token {
-        if let Some(value) = citizen_claim(name, citizen) {
-            id.insert(name.clone(), value);
-        }
-    }
+    let requested: Map<String, Value> = authz
+        .claims
+        .id_token
+        .iter()
+        .filter_map(|name| citizen_claim(name, citizen).map(|value| (name.clone(), value)))
+        .collect();
+    let id = IdTokenClaims {
+        iss: &state.provider.issuer,
+        sub: &sub,
+        aud: &client.client_id,
+        azp: &client.client_id,
+        exp: now + ID_TOKEN_TTL_SECS,
+        iat: now,
+        auth_time: authz.auth_time,
+        nonce,
+        acr: authz.acr,
+        amr: &authz.amr,
+        sid: &authz.sid,
+        at_hash: half_hash(&access_token),
+        requested,
+    };
     let alg: KeyAlg = client.id_token_alg.parse().unwrap_or(KeyAlg::Rs256);
     let id_token = state
         .key_ring()
@@ -143,19 +180,34 @@ pub fn new_refresh(
     Ok((token, record))
 }
 
-/// The token response body (RFC 6749 §5.1, OIDC Core §3.1.3.3).
-pub fn response_body(minted: &Minted, scope: &str, refresh: Option<&str>) -> Value {
-    let mut body = json!({
-        "access_token": minted.access_token,
-        "token_type": "Bearer",
-        "expires_in": ACCESS_TOKEN_SECS,
-        "id_token": minted.id_token,
-        "scope": scope,
-    });
-    if let (Some(token), Some(map)) = (refresh, body.as_object_mut()) {
-        map.insert("refresh_token".into(), json!(token));
+/// The token response (RFC 6749 §5.1, OIDC Core §3.1.3.3).
+#[derive(Debug, Serialize)]
+pub struct TokenResponse {
+    /// The access token.
+    pub access_token: String,
+    /// Always `Bearer` (RFC 6750).
+    pub token_type: &'static str,
+    /// Seconds the access token lives.
+    pub expires_in: i64,
+    /// The ID token.
+    pub id_token: String,
+    /// The scopes granted.
+    pub scope: Scopes,
+    /// The next refresh token, with `offline_access`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub refresh_token: Option<String>,
+}
+
+/// The token response for what was minted.
+pub fn response_body(minted: Minted, scope: Scopes, refresh: Option<String>) -> TokenResponse {
+    TokenResponse {
+        access_token: minted.access_token,
+        token_type: "Bearer",
+        expires_in: ACCESS_TOKEN_SECS,
+        id_token: minted.id_token,
+        scope,
+        refresh_token: refresh,
     }
-    body
 }
 
 /// `at_hash`: the left half of the SHA-256 of the token, base64url (OIDC Core

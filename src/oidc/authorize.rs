@@ -16,7 +16,7 @@ use crate::auth::session::{self, Session};
 use crate::auth::transaction::LoginTx;
 use crate::oauth::error::{ErrorCode, OAuthError};
 use crate::oauth::params::Params;
-use crate::oauth::request::{self, Assurance, AuthRequest, Rejection};
+use crate::oauth::request::{self, AuthRequest, Rejection};
 use crate::oauth::response::{authorization, error_location, issue_code};
 use crate::oauth::tokens::{still_valid, subject};
 use crate::routes;
@@ -178,7 +178,7 @@ async fn usable_session(
     {
         return Ok(None);
     }
-    if Assurance::of_acr(&session.acr) < request.assurance {
+    if session.acr < request.assurance {
         return Ok(None);
     }
     if let Some(sub) = hinted_sub

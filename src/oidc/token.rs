@@ -12,9 +12,9 @@ use axum::body::Bytes;
 use axum::extract::State;
 use axum::http::{HeaderMap, header};
 use axum::response::{IntoResponse, Response};
-use serde_json::Value;
 
 use crate::crypto::{hash_token, random_token};
+use crate::domain::{Assurance, Scope, Scopes};
 use crate::oauth::client_auth;
 use crate::oauth::error::{ErrorCode, OAuthError, no_store};
 use crate::oauth::grants::{
@@ -22,7 +22,7 @@ use crate::oauth::grants::{
 };
 use crate::oauth::params::Params;
 use crate::oauth::pkce;
-use crate::oauth::tokens::{self, AccessToken, still_valid};
+use crate::oauth::tokens::{self, AccessToken, TokenResponse, still_valid};
 use crate::state::AppState;
 use crate::store::ephemeral::EphemeralStoreExt;
 use crate::store::ephemeral::keys::{USED_CODE_MEMORY_SECS, ttl_for};
@@ -56,7 +56,11 @@ pub(crate) fn require_form(headers: &HeaderMap) -> Result<(), OAuthError> {
     }
 }
 
-async fn exchange(state: &AppState, headers: &HeaderMap, body: &[u8]) -> Result<Value, OAuthError> {
+async fn exchange(
+    state: &AppState,
+    headers: &HeaderMap,
+    body: &[u8],
+) -> Result<TokenResponse, OAuthError> {
     require_form(headers)?;
     let params = Params::parse(body)?;
     let (client, _) = client_auth::authenticate(state, headers, &params).await?;
@@ -79,7 +83,7 @@ async fn redeem_code(
     state: &AppState,
     client: &ClientRecord,
     params: &Params,
-) -> Result<Value, OAuthError> {
+) -> Result<TokenResponse, OAuthError> {
     let code = params.require("code")?;
     // What this redemption will issue is drawn first, so that one atomic replace
     // both consumes the code and leaves in its place the note a replay revokes.
@@ -170,7 +174,7 @@ async fn issue_for_code(
     grant: &CodeGrant,
     access_token: AccessToken,
     family: Option<String>,
-) -> Result<Value, OAuthError> {
+) -> Result<TokenResponse, OAuthError> {
     let citizen = state.db.citizen(&grant.authz.citizen_id).await?;
     let Some(citizen) = citizen.filter(|c| still_valid(c, client, &grant.authz)) else {
         return Err(OAuthError::invalid_grant(
@@ -186,7 +190,7 @@ async fn issue_for_code(
         access_token,
     )
     .await?;
-    let refresh = if grant.authz.has_scope("offline_access") {
+    let refresh = if grant.authz.scope.contains(Scope::OfflineAccess) {
         Some(tokens::new_refresh(state, &grant.authz, family)?)
     } else {
         None
@@ -195,9 +199,9 @@ async fn issue_for_code(
         state.db.insert_refresh_token(record).await?;
     }
     Ok(tokens::response_body(
-        &minted,
-        &grant.authz.scope,
-        refresh.as_ref().map(|(t, _)| t.as_str()),
+        minted,
+        grant.authz.scope,
+        refresh.map(|(token, _)| token),
     ))
 }
 
@@ -221,7 +225,7 @@ async fn refresh(
     state: &AppState,
     client: &ClientRecord,
     params: &Params,
-) -> Result<Value, OAuthError> {
+) -> Result<TokenResponse, OAuthError> {
     let presented = params.require("refresh_token")?;
     let now = state.now();
     // The next token is made before the rotation so that the rotation and its
@@ -229,10 +233,10 @@ async fn refresh(
     let placeholder = Authorization {
         client_id: client.client_id.clone(),
         citizen_id: String::new(),
-        scope: String::new(),
+        scope: Scopes::default(),
         claims: Default::default(),
         auth_time: 0,
-        acr: String::new(),
+        acr: Assurance::Low,
         amr: Vec::new(),
         sid: String::new(),
     };
@@ -259,16 +263,20 @@ async fn refresh(
     let authz: Authorization =
         serde_json::from_str(&rotated.grant_data).map_err(|e| OAuthError::server_error(&e))?;
     let scope = match params.get("scope") {
-        None => authz.scope.clone(),
+        None => authz.scope,
         Some(asked) => {
-            // RFC 6749 §6: a narrower scope may be asked for, never a wider one.
-            if !asked.split(' ').all(|s| authz.has_scope(s)) {
-                return Err(OAuthError::new(
-                    ErrorCode::InvalidScope,
-                    "scope exceeds the original grant",
-                ));
+            // RFC 6749 §6: a narrower scope may be asked for, never a wider one
+            // (nor one this provider does not know).
+            let known: Option<Scopes> = asked.split(' ').map(Scope::parse).collect();
+            match known {
+                Some(narrower) if authz.scope.covers(narrower) => narrower,
+                _ => {
+                    return Err(OAuthError::new(
+                        ErrorCode::InvalidScope,
+                        "scope exceeds the original grant",
+                    ));
+                }
             }
-            asked.to_owned()
         }
     };
     let citizen = state.db.citizen(&authz.citizen_id).await?;
@@ -278,10 +286,7 @@ async fn refresh(
             "the citizen's session is no longer valid",
         ));
     };
-    let narrowed = Authorization {
-        scope: scope.clone(),
-        ..authz
-    };
+    let narrowed = Authorization { scope, ..authz };
     // OIDC Core §12.2: the new ID token keeps sub, aud, azp and auth_time; no nonce.
     let minted = tokens::mint(
         state,
@@ -292,5 +297,5 @@ async fn refresh(
         AccessToken::draw(),
     )
     .await?;
-    Ok(tokens::response_body(&minted, &scope, Some(&next_token)))
+    Ok(tokens::response_body(minted, scope, Some(next_token)))
 }
