@@ -151,6 +151,7 @@ impl Application {
             clock.clone(),
             settings.password_policy,
         );
+        let browsers = crate::auth::Browsers::new(ephemeral.clone(), clock.clone());
         let state = AppState::new(crate::state::Shared {
             settings: Arc::new(settings),
             db,
@@ -158,6 +159,7 @@ impl Application {
             clock,
             hasher,
             credentials,
+            browsers,
             keys: Arc::new(RwLock::new(Arc::new(ring))),
             provider: Arc::new(provider),
             web,

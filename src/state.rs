@@ -29,6 +29,8 @@ pub struct Shared {
     pub hasher: PasswordHasher,
     /// Checking and choosing passwords (over `db` and `hasher`).
     pub credentials: crate::auth::Credentials,
+    /// Browsers' sessions and transactions (over `ephemeral`).
+    pub browsers: crate::auth::Browsers,
     /// Signers and the JWKS, reloaded when keys change.
     pub keys: Arc<RwLock<Arc<KeyRing>>>,
     /// Issuer, discovery document, pairwise salt.

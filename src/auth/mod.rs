@@ -17,3 +17,33 @@ pub mod transaction;
 
 pub use credentials::{Attempt, Credentials, PasswordCheck};
 pub use error::ServiceError;
+
+use std::sync::Arc;
+
+use crate::clock::SharedClock;
+use crate::store::ephemeral::EphemeralStore;
+
+/// What the provider keeps about browsers between requests: their single sign-on
+/// sessions ([`session`]) and the logins and flows they have in progress
+/// ([`transaction`]). Built once at start-up over the ephemeral store and the
+/// clock; handlers reach it as `state.browsers`.
+#[derive(Clone)]
+pub struct Browsers {
+    store: Arc<dyn EphemeralStore>,
+    clock: SharedClock,
+}
+
+impl Browsers {
+    /// The service over `store`, on `clock`.
+    pub fn new(store: Arc<dyn EphemeralStore>, clock: SharedClock) -> Self {
+        Self { store, clock }
+    }
+
+    fn store(&self) -> &dyn EphemeralStore {
+        self.store.as_ref()
+    }
+
+    fn now(&self) -> i64 {
+        self.clock.now()
+    }
+}

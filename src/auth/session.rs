@@ -7,9 +7,9 @@
 
 use serde::{Deserialize, Serialize};
 
+use super::Browsers;
 use crate::crypto::{hash_token, random_token};
 use crate::domain::{Amr, Assurance};
-use crate::state::AppState;
 use crate::store::ephemeral::EphemeralError;
 use crate::store::ephemeral::keys::{KeySpace, SESSION_SECS, Space};
 use crate::web::SESSION_COOKIE;
@@ -34,51 +34,131 @@ pub struct Session {
     pub expires_at: i64,
 }
 
-/// The session of the browser that sent `headers`, if it has a live one.
-pub async fn current(
-    state: &AppState,
-    headers: &axum::http::HeaderMap,
-) -> Result<Option<(String, Session)>, EphemeralError> {
-    let Some(cookie) = crate::web::read_cookie(headers, SESSION_COOKIE) else {
-        return Ok(None);
-    };
-    if cookie.len() > 100 {
-        return Ok(None);
+impl Browsers {
+    /// The session of the browser that sent `headers`, if it has a live one.
+    pub async fn session(
+        &self,
+        headers: &axum::http::HeaderMap,
+    ) -> Result<Option<(String, Session)>, EphemeralError> {
+        let Some(cookie) = crate::web::read_cookie(headers, SESSION_COOKIE) else {
+            return Ok(None);
+        };
+        if cookie.len() > 100 {
+            return Ok(None);
+        }
+        let session = SESSIONS.get(self.store(), &hash_token(&cookie)).await?;
+        let now = self.now();
+        Ok(session.filter(|s| s.expires_at > now).map(|s| (cookie, s)))
     }
-    let session = SESSIONS
-        .get(state.ephemeral.as_ref(), &hash_token(&cookie))
-        .await?;
-    Ok(session
-        .filter(|s| s.expires_at > state.now())
-        .map(|s| (cookie, s)))
+
+    /// Starts a session for a citizen who just logged in at `assurance`; returns
+    /// the cookie value (a new one at every login: no fixation) and the session.
+    pub async fn start_session(
+        &self,
+        citizen_id: &str,
+        assurance: Assurance,
+    ) -> Result<(String, Session), EphemeralError> {
+        let now = self.now();
+        let cookie = random_token(32);
+        let session = Session {
+            citizen_id: citizen_id.to_owned(),
+            auth_time: now,
+            acr: assurance,
+            amr: assurance.methods().to_vec(),
+            sid: random_token(16),
+            expires_at: now + SESSION_SECS,
+        };
+        SESSIONS
+            .put(self.store(), &hash_token(&cookie), &session)
+            .await?;
+        Ok((cookie, session))
+    }
+
+    /// Ends the session behind a cookie value.
+    pub async fn end_session(&self, cookie_value: &str) -> Result<(), EphemeralError> {
+        SESSIONS
+            .delete(self.store(), &hash_token(cookie_value))
+            .await
+            .map(|_| ())
+    }
 }
 
-/// Starts a session; returns the cookie value and the session.
-pub async fn start(
-    state: &AppState,
-    citizen_id: &str,
-    assurance: Assurance,
-) -> Result<(String, Session), EphemeralError> {
-    let now = state.now();
-    let cookie = random_token(32);
-    let session = Session {
-        citizen_id: citizen_id.to_owned(),
-        auth_time: now,
-        acr: assurance,
-        amr: assurance.methods().to_vec(),
-        sid: random_token(16),
-        expires_at: now + SESSION_SECS,
-    };
-    SESSIONS
-        .put(state.ephemeral.as_ref(), &hash_token(&cookie), &session)
-        .await?;
-    Ok((cookie, session))
-}
+#[cfg(test)]
+mod tests {
+    use std::sync::Arc;
 
-/// Ends the session behind a cookie value.
-pub async fn end(state: &AppState, cookie_value: &str) -> Result<(), EphemeralError> {
-    SESSIONS
-        .delete(state.ephemeral.as_ref(), &hash_token(cookie_value))
-        .await
-        .map(|_| ())
+    use axum::http::{HeaderMap, HeaderValue, header};
+
+    use super::*;
+    use crate::clock::{Clock, ManualClock};
+    use crate::store::ephemeral::memory::MemoryStore;
+
+    fn browsers(clock: Arc<ManualClock>) -> Browsers {
+        Browsers::new(Arc::new(MemoryStore::new()), clock)
+    }
+
+    fn with_cookie(value: &str) -> HeaderMap {
+        let mut headers = HeaderMap::new();
+        let cookie = format!("{SESSION_COOKIE}={value}");
+        headers.insert(header::COOKIE, HeaderValue::from_str(&cookie).unwrap());
+        headers
+    }
+
+    #[tokio::test]
+    async fn a_session_is_found_by_its_cookie_until_its_deadline_or_its_end() {
+        let clock = Arc::new(ManualClock::new(1_000_000));
+        let browsers = browsers(clock.clone());
+        let (cookie, started) = browsers
+            .start_session("12345678Z", Assurance::Substantial)
+            .await
+            .unwrap();
+        assert_eq!(started.amr, [Amr::Pwd, Amr::Sms]);
+        let (_, found) = browsers
+            .session(&with_cookie(&cookie))
+            .await
+            .unwrap()
+            .unwrap();
+        assert_eq!(found, started);
+        assert!(
+            browsers
+                .session(&with_cookie("other"))
+                .await
+                .unwrap()
+                .is_none()
+        );
+
+        clock.advance(SESSION_SECS);
+        assert!(
+            browsers
+                .session(&with_cookie(&cookie))
+                .await
+                .unwrap()
+                .is_none(),
+            "the session's own deadline counts, whatever the store keeps"
+        );
+        clock.set(clock.now() - 1);
+        browsers.end_session(&cookie).await.unwrap();
+        assert!(
+            browsers
+                .session(&with_cookie(&cookie))
+                .await
+                .unwrap()
+                .is_none()
+        );
+    }
+
+    #[tokio::test]
+    async fn every_login_draws_a_new_cookie_and_sid() {
+        let browsers = browsers(Arc::new(ManualClock::new(1_000)));
+        let (a, first) = browsers
+            .start_session("12345678Z", Assurance::Low)
+            .await
+            .unwrap();
+        let (b, second) = browsers
+            .start_session("12345678Z", Assurance::Low)
+            .await
+            .unwrap();
+        assert_ne!(a, b);
+        assert_ne!(first.sid, second.sid);
+    }
 }

@@ -16,9 +16,9 @@ use std::ops::{Deref, DerefMut};
 use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
 
+use super::Browsers;
 use crate::crypto::{hash_token, random_token};
 use crate::oauth::request::AuthRequest;
-use crate::state::AppState;
 use crate::store::ephemeral::keys::{KeySpace, LOGIN_TX_SECS, Space};
 use crate::store::sql::ClientRecord;
 use crate::web::{PageContext, PageError};
@@ -86,7 +86,7 @@ fn well_formed(id: &str) -> bool {
 impl<P: Purpose> Transaction<P> {
     /// Stores a new transaction for this browser; returns its id.
     pub async fn begin(
-        state: &AppState,
+        browsers: &Browsers,
         ctx: &PageContext,
         purpose: P,
     ) -> Result<(String, Self), PageError> {
@@ -94,21 +94,21 @@ impl<P: Purpose> Transaction<P> {
         let tx = Transaction {
             purpose,
             browser: hash_token(ctx.csrf_token()),
-            expires_at: state.now() + P::LIFETIME_SECS,
+            expires_at: browsers.now() + P::LIFETIME_SECS,
         };
-        tx.save(state, &id).await?;
+        tx.save(browsers, &id).await?;
         Ok((id, tx))
     }
 
     /// The transaction `id` of this browser, still live; else the "expired" page
     /// (nothing tells a stranger whether the id exists).
-    pub async fn load(state: &AppState, ctx: &PageContext, id: &str) -> Result<Self, PageError> {
+    pub async fn load(browsers: &Browsers, ctx: &PageContext, id: &str) -> Result<Self, PageError> {
         if !well_formed(id) {
             return Err(PageError::BadRequest(P::EXPIRED));
         }
-        match P::SPACE.get(state.ephemeral.as_ref(), id).await? {
+        match P::SPACE.get(browsers.store(), id).await? {
             Some(tx)
-                if tx.expires_at > state.now() && tx.browser == hash_token(ctx.csrf_token()) =>
+                if tx.expires_at > browsers.now() && tx.browser == hash_token(ctx.csrf_token()) =>
             {
                 Ok(tx)
             }
@@ -117,14 +117,14 @@ impl<P: Purpose> Transaction<P> {
     }
 
     /// Saves the transaction's progress.
-    pub async fn save(&self, state: &AppState, id: &str) -> Result<(), PageError> {
-        P::SPACE.put(state.ephemeral.as_ref(), id, self).await?;
+    pub async fn save(&self, browsers: &Browsers, id: &str) -> Result<(), PageError> {
+        P::SPACE.put(browsers.store(), id, self).await?;
         Ok(())
     }
 
     /// Removes the transaction (finished or cancelled).
-    pub async fn remove(state: &AppState, id: &str) -> Result<(), PageError> {
-        P::SPACE.delete(state.ephemeral.as_ref(), id).await?;
+    pub async fn remove(browsers: &Browsers, id: &str) -> Result<(), PageError> {
+        P::SPACE.delete(browsers.store(), id).await?;
         Ok(())
     }
 }
@@ -199,7 +199,7 @@ pub enum AfterPassword {
 impl LoginTx {
     /// Stores a new login for `request` at `client`; returns its id.
     pub async fn start(
-        state: &AppState,
+        browsers: &Browsers,
         ctx: &PageContext,
         request: AuthRequest,
         client: &ClientRecord,
@@ -210,7 +210,7 @@ impl LoginTx {
             social_security: client.social_security,
             stage: Stage::Method,
         };
-        Ok(Self::begin(state, ctx, login).await?.0)
+        Ok(Self::begin(browsers, ctx, login).await?.0)
     }
 }
 

@@ -4,7 +4,6 @@
 use axum::http::{HeaderMap, header};
 use axum::response::Response;
 
-use crate::auth::session;
 use crate::auth::transaction::LoginTx;
 use crate::domain::Assurance;
 use crate::oauth::response::issue_code;
@@ -35,12 +34,12 @@ pub async fn complete(
         citizen_id,
         assurance,
     } = who;
-    if let Some((old_cookie, _)) = session::current(state, headers).await? {
-        session::end(state, &old_cookie).await?;
+    if let Some((old_cookie, _)) = state.browsers.session(headers).await? {
+        state.browsers.end_session(&old_cookie).await?;
     }
-    let (cookie, session) = session::start(state, citizen_id, assurance).await?;
+    let (cookie, session) = state.browsers.start_session(citizen_id, assurance).await?;
     let location = issue_code(state, &tx.request, &session).await?;
-    LoginTx::remove(state, tx_id).await?;
+    LoginTx::remove(&state.browsers, tx_id).await?;
     metrics::counter!("clave_logins_total", "outcome" => "success", "acr" => assurance.acr())
         .increment(1);
     let audit = AuditEvent::new(state.now(), "login_succeeded", "citizen")

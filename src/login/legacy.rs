@@ -90,7 +90,7 @@ pub async fn show(
     ctx: PageContext,
     Query(query): Query<TxQuery>,
 ) -> Result<Page, PageError> {
-    let tx = LoginTx::load(&state, &ctx, &query.tx).await?;
+    let tx = LoginTx::load(&state.browsers, &ctx, &query.tx).await?;
     let citizen = legacy_citizen(&state, &citizen_of(&tx)?).await?;
     Ok(page(&ctx, &query.tx, &tx, &citizen))
 }
@@ -102,7 +102,7 @@ pub async fn submit(
     headers: HeaderMap,
     CsrfForm(form): CsrfForm<ConsentForm>,
 ) -> Result<Response, PageError> {
-    let mut tx = LoginTx::load(&state, &ctx, &form.tx).await?;
+    let mut tx = LoginTx::load(&state.browsers, &ctx, &form.tx).await?;
     let citizen = legacy_citizen(&state, &citizen_of(&tx)?).await?;
     let decision = match form.decision.as_str() {
         "accept" => Decision::Accept,

@@ -37,7 +37,7 @@ pub async fn show(
     ctx: PageContext,
     Query(query): Query<TxQuery>,
 ) -> Result<Page, PageError> {
-    let tx = LoginTx::load(&state, &ctx, &query.tx).await?;
+    let tx = LoginTx::load(&state.browsers, &ctx, &query.tx).await?;
     Ok(page(&ctx, &query.tx, &tx))
 }
 
@@ -47,7 +47,7 @@ pub async fn choose(
     ctx: PageContext,
     CsrfForm(form): CsrfForm<MethodForm>,
 ) -> Result<Response, PageError> {
-    let mut tx = LoginTx::load(&state, &ctx, &form.tx).await?;
+    let mut tx = LoginTx::load(&state.browsers, &ctx, &form.tx).await?;
     if form.method != "permanente" {
         return Ok(page(&ctx, &form.tx, &tx)
             .errors(vec![FieldError::new(
@@ -59,7 +59,7 @@ pub async fn choose(
     }
     if tx.stage == Stage::Method {
         tx.method_chosen();
-        tx.save(&state, &form.tx).await?;
+        tx.save(&state.browsers, &form.tx).await?;
     }
     Ok(redirect(
         &routes::login_step(routes::LOGIN_PASSWORD, &form.tx),
@@ -80,8 +80,8 @@ pub async fn cancel(
     ctx: PageContext,
     CsrfForm(form): CsrfForm<CancelForm>,
 ) -> Result<Response, PageError> {
-    let tx = LoginTx::load(&state, &ctx, &form.tx).await?;
-    LoginTx::remove(&state, &form.tx).await?;
+    let tx = LoginTx::load(&state.browsers, &ctx, &form.tx).await?;
+    LoginTx::remove(&state.browsers, &form.tx).await?;
     let error = OAuthError::new(ErrorCode::AccessDenied, "the citizen cancelled the login");
     let location = error_location(
         &state,

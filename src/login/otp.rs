@@ -72,7 +72,7 @@ pub async fn show(
     ctx: PageContext,
     Query(query): Query<OtpQuery>,
 ) -> Result<Page, PageError> {
-    let tx = LoginTx::load(&state, &ctx, &query.tx).await?;
+    let tx = LoginTx::load(&state.browsers, &ctx, &query.tx).await?;
     let citizen_id = citizen_of(&tx)?;
     let page = otp_page(&state, &ctx, &query.tx, &tx, &citizen_id, "login/otp.html").await?;
     Ok(page
@@ -91,7 +91,7 @@ pub async fn submit(
     ClientIp(ip): ClientIp,
     CsrfForm(form): CsrfForm<OtpForm>,
 ) -> Result<Response, PageError> {
-    let tx = LoginTx::load(&state, &ctx, &form.tx).await?;
+    let tx = LoginTx::load(&state.browsers, &ctx, &form.tx).await?;
     state.guard.code_quota(ip).await?;
     let citizen_id = citizen_of(&tx)?;
     let outcome = state
@@ -136,7 +136,7 @@ pub async fn resend(
     ClientIp(ip): ClientIp,
     CsrfForm(form): CsrfForm<ResendForm>,
 ) -> Result<Response, PageError> {
-    let tx = LoginTx::load(&state, &ctx, &form.tx).await?;
+    let tx = LoginTx::load(&state.browsers, &ctx, &form.tx).await?;
     state.guard.code_quota(ip).await?;
     let (citizen_id, purpose, path) = match &tx.stage {
         Stage::Otp { citizen_id } => (citizen_id.clone(), OtpPurpose::Login, routes::LOGIN_OTP),

@@ -63,7 +63,7 @@ pub async fn show(
     ctx: PageContext,
     Query(query): Query<TxQuery>,
 ) -> Result<Page, PageError> {
-    let tx = LoginTx::load(&state, &ctx, &query.tx).await?;
+    let tx = LoginTx::load(&state.browsers, &ctx, &query.tx).await?;
     let hint = tx.request.login_hint.clone().unwrap_or_default();
     let prefill = DocumentId::parse(&hint)
         .map(|id| id.as_str().to_owned())
@@ -79,7 +79,7 @@ pub async fn submit(
     ClientIp(ip): ClientIp,
     CsrfForm(form): CsrfForm<PasswordForm>,
 ) -> Result<Response, PageError> {
-    let mut tx = LoginTx::load(&state, &ctx, &form.tx).await?;
+    let mut tx = LoginTx::load(&state.browsers, &ctx, &form.tx).await?;
     tx.at_password();
     let retry = |errors: Vec<FieldError>, username: &str| {
         page(&ctx, &form.tx, &tx, username)
@@ -171,7 +171,7 @@ pub async fn submit(
         // Only at a Social Security portal (account_page turned the others away):
         // the migration is offered before any code goes back to the portal.
         tx.password_accepted(&citizen.id, AfterPassword::LegacyConsent)?;
-        tx.save(&state, &form.tx).await?;
+        tx.save(&state.browsers, &form.tx).await?;
         return Ok(redirect(
             &routes::login_step(routes::LOGIN_LEGACY, &form.tx),
             true,
@@ -271,7 +271,7 @@ pub(super) async fn send_code_and_go(
     purpose: OtpPurpose,
     path: &str,
 ) -> Result<Response, PageError> {
-    tx.save(state, tx_id).await?;
+    tx.save(&state.browsers, tx_id).await?;
     let sent = state
         .otp
         .send(tx_id, purpose, &citizen.id, &citizen.phone, ctx.lang())

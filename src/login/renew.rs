@@ -66,7 +66,7 @@ pub async fn show(
     ctx: PageContext,
     Query(query): Query<RenewQuery>,
 ) -> Result<Page, PageError> {
-    let tx = LoginTx::load(&state, &ctx, &query.tx).await?;
+    let tx = LoginTx::load(&state.browsers, &ctx, &query.tx).await?;
     let (citizen_id, verified) = stage(&tx)?;
     if verified {
         return Ok(password_page(&ctx, &query.tx, &tx));
@@ -96,7 +96,7 @@ pub async fn submit(
     ClientIp(ip): ClientIp,
     CsrfForm(form): CsrfForm<RenewForm>,
 ) -> Result<Response, PageError> {
-    let mut tx = LoginTx::load(&state, &ctx, &form.tx).await?;
+    let mut tx = LoginTx::load(&state.browsers, &ctx, &form.tx).await?;
     let (citizen_id, verified) = stage(&tx)?;
     if !verified {
         // The same per-address quota as every other step that takes an SMS code.
@@ -121,7 +121,7 @@ pub async fn submit(
                 .into_response());
         }
         tx.renewal_code_accepted()?;
-        tx.save(&state, &form.tx).await?;
+        tx.save(&state.browsers, &form.tx).await?;
         return Ok(redirect(
             &routes::login_step(routes::LOGIN_RENEW, &form.tx),
             true,

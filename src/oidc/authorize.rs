@@ -12,7 +12,7 @@ use axum::extract::{RawQuery, State};
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
 
-use crate::auth::session::{self, Session};
+use crate::auth::session::Session;
 use crate::auth::transaction::LoginTx;
 use crate::oauth::error::{ErrorCode, OAuthError};
 use crate::oauth::params::Params;
@@ -129,7 +129,7 @@ async fn authorize(
             posted,
         ));
     }
-    let tx = LoginTx::start(&state, &ctx, request, &client).await?;
+    let tx = LoginTx::start(&state.browsers, &ctx, request, &client).await?;
     let mut response = redirect(&routes::login_step(routes::LOGIN, &tx), posted);
     // The CSRF cookie the login forms are bound to, and the language chosen by
     // ui_locales, are set here, on the first response the browser gets.
@@ -169,7 +169,7 @@ async fn usable_session(
     if request.prompt_login {
         return Ok(None);
     }
-    let Some((_, session)) = session::current(state, headers).await? else {
+    let Some((_, session)) = state.browsers.session(headers).await? else {
         return Ok(None);
     };
     let now = state.now();

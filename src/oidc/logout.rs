@@ -11,7 +11,6 @@ use axum::http::{HeaderMap, header};
 use axum::response::{IntoResponse, Response};
 use serde::Deserialize;
 
-use crate::auth::session;
 use crate::oauth::params::Params;
 use crate::state::AppState;
 use crate::store::sql::ClientRecord;
@@ -149,8 +148,8 @@ async fn finish(
     destination: Option<String>,
     posted: bool,
 ) -> Result<Response, PageError> {
-    if let Some((cookie, _)) = session::current(state, headers).await? {
-        session::end(state, &cookie).await?;
+    if let Some((cookie, _)) = state.browsers.session(headers).await? {
+        state.browsers.end_session(&cookie).await?;
     }
     let mut response = match destination {
         Some(uri) => redirect(&uri, posted),

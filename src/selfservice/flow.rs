@@ -6,10 +6,10 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::auth::Browsers;
 use crate::auth::transaction::{InvalidStep, Purpose, Transaction};
 use crate::otp::OtpPurpose;
 use crate::routes;
-use crate::state::AppState;
 use crate::store::ephemeral::keys::{FLOW_SECS, KeySpace, Space};
 use crate::web::{PageContext, PageError};
 
@@ -146,7 +146,7 @@ impl SelfService {
 impl Flow {
     /// Starts a flow at the code step for `citizen_id`; returns its id.
     pub async fn start(
-        state: &AppState,
+        browsers: &Browsers,
         ctx: &PageContext,
         kind: FlowKind,
         citizen_id: &str,
@@ -156,19 +156,19 @@ impl Flow {
             citizen_id: citizen_id.to_owned(),
             stage: Stage::Code,
         };
-        Self::begin(state, ctx, purpose).await
+        Self::begin(browsers, ctx, purpose).await
     }
 
     /// The live flow `id` of this browser, of this kind and at `stage`; else the
     /// "start again" page.
     pub async fn load_at(
-        state: &AppState,
+        browsers: &Browsers,
         ctx: &PageContext,
         kind: FlowKind,
         id: &str,
         stage: Stage,
     ) -> Result<Flow, PageError> {
-        let flow = Self::load(state, ctx, id).await?;
+        let flow = Self::load(browsers, ctx, id).await?;
         if flow.kind == kind && flow.stage == stage {
             Ok(flow)
         } else {

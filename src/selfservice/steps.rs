@@ -46,7 +46,7 @@ pub async fn begin(
     kind: FlowKind,
     citizen: &CitizenRecord,
 ) -> Result<Response, PageError> {
-    let (id, _) = Flow::start(state, ctx, kind, &citizen.id).await?;
+    let (id, _) = Flow::start(&state.browsers, ctx, kind, &citizen.id).await?;
     let notice = send(state, ctx, kind, &id, citizen).await?;
     Ok(redirect(
         &routes::flow_step(kind.paths().code, &id, Some(notice)),
@@ -104,7 +104,7 @@ pub async fn code_show(
     kind: FlowKind,
     query: FlowQuery,
 ) -> Result<Page, PageError> {
-    let flow = Flow::load_at(&state, &ctx, kind, &query.flow, Stage::Code).await?;
+    let flow = Flow::load_at(&state.browsers, &ctx, kind, &query.flow, Stage::Code).await?;
     let page = code_page(&state, &ctx, kind, &query.flow, &flow).await?;
     Ok(page
         .with(
@@ -122,7 +122,7 @@ pub async fn code_submit(
     ip: std::net::IpAddr,
     form: StepForm,
 ) -> Result<Response, PageError> {
-    let mut flow = Flow::load_at(&state, &ctx, kind, &form.flow, Stage::Code).await?;
+    let mut flow = Flow::load_at(&state.browsers, &ctx, kind, &form.flow, Stage::Code).await?;
     state.guard.code_quota(ip).await?;
     let outcome = state
         .otp
@@ -138,10 +138,10 @@ pub async fn code_submit(
     }
     flow.code_accepted()?;
     if flow.stage == Stage::Done {
-        Flow::remove(&state, &form.flow).await?;
+        Flow::remove(&state.browsers, &form.flow).await?;
         return finish::after_code(&state, &ctx, &flow).await;
     }
-    flow.save(&state, &form.flow).await?;
+    flow.save(&state.browsers, &form.flow).await?;
     let next = if flow.stage == Stage::Password {
         kind.paths().password
     } else {
@@ -158,7 +158,7 @@ pub async fn code_resend(
     ip: std::net::IpAddr,
     form: StepForm,
 ) -> Result<Response, PageError> {
-    let flow = Flow::load_at(&state, &ctx, kind, &form.flow, Stage::Code).await?;
+    let flow = Flow::load_at(&state.browsers, &ctx, kind, &form.flow, Stage::Code).await?;
     state.guard.code_quota(ip).await?;
     let citizen = citizen_of(&state, &flow).await?;
     let notice = match send(&state, &ctx, kind, &form.flow, &citizen).await? {
@@ -187,7 +187,7 @@ pub async fn password_show(
     kind: FlowKind,
     query: FlowQuery,
 ) -> Result<Page, PageError> {
-    Flow::load_at(&state, &ctx, kind, &query.flow, Stage::Password).await?;
+    Flow::load_at(&state.browsers, &ctx, kind, &query.flow, Stage::Password).await?;
     Ok(password_page(&ctx, kind, &query.flow))
 }
 
@@ -199,7 +199,7 @@ pub async fn password_submit(
     kind: FlowKind,
     form: StepForm,
 ) -> Result<Response, PageError> {
-    let flow = Flow::load_at(&state, &ctx, kind, &form.flow, Stage::Password).await?;
+    let flow = Flow::load_at(&state.browsers, &ctx, kind, &form.flow, Stage::Password).await?;
     let citizen = citizen_of(&state, &flow).await?;
     let hash = state
         .credentials
@@ -212,7 +212,7 @@ pub async fn password_submit(
             .into_response()),
         Ok(hash) => {
             let response = finish::new_password(&state, &ctx, &flow, &citizen, &hash).await?;
-            Flow::remove(&state, &form.flow).await?;
+            Flow::remove(&state.browsers, &form.flow).await?;
             Ok(response)
         }
     }
@@ -225,7 +225,7 @@ pub async fn confirm_show(
     kind: FlowKind,
     query: FlowQuery,
 ) -> Result<Page, PageError> {
-    Flow::load_at(&state, &ctx, kind, &query.flow, Stage::Confirm).await?;
+    Flow::load_at(&state.browsers, &ctx, kind, &query.flow, Stage::Confirm).await?;
     Ok(ctx
         .page(format!("selfservice/{}_confirm.html", kind.key()))
         .title(format!("{}-title", kind.key()))
@@ -241,9 +241,9 @@ pub async fn confirm_submit(
     kind: FlowKind,
     form: StepForm,
 ) -> Result<Response, PageError> {
-    let flow = Flow::load_at(&state, &ctx, kind, &form.flow, Stage::Confirm).await?;
+    let flow = Flow::load_at(&state.browsers, &ctx, kind, &form.flow, Stage::Confirm).await?;
     let response = finish::confirmed(&state, &ctx, &flow).await?;
-    Flow::remove(&state, &form.flow).await?;
+    Flow::remove(&state.browsers, &form.flow).await?;
     Ok(response)
 }
 
