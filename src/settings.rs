@@ -1,5 +1,5 @@
 //! Settings, layered: built-in defaults → `config/default.toml` →
-//! `config/<profile>.toml` → `CLAVE_*` environment variables (DESIGN.md, "Settings").
+//! `config/<profile>.toml` → `CLAVE_*` environment variables (README, "Settings").
 //!
 //! Layering is figment's job; this module declares the settings, their defaults
 //! (the embedded development set-up: SQLite file, in-process store, `log` SMS) and
@@ -97,7 +97,7 @@ pub struct Settings {
     pub demo_portal: bool,
     /// `text` or `json`.
     pub log_format: LogFormat,
-    /// Password policy: `clave` (the seeds' rules) or `nist` (NIST SP 800-63B).
+    /// Password policy: `clave` (Cl@ve's own rules) or `nist` (NIST SP 800-63B).
     pub password_policy: crate::domain::PolicyProfile,
     /// Attempt-counting window, seconds.
     pub rate_window_secs: u64,

@@ -1,6 +1,6 @@
-//! The security question (the seeds' anti-bot measure): a sum written in words,
-//! readable by a screen reader and translated, asked once an IP or an account
-//! makes too many attempts.
+//! The security question, Cl@ve's measure against bots that would block citizens
+//! by brute force: a sum written in words, readable by a screen reader and
+//! translated, asked once an IP or an account makes too many attempts.
 //!
 //! The answer is kept server-side under a random id, bound to the form it was
 //! asked on (a login transaction, a flow, a page), valid a few minutes, and taken

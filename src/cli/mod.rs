@@ -1,4 +1,4 @@
-//! The operator command line (DESIGN.md, "Commands"): `serve`, `migrate`,
+//! The operator command line (README, "Registering a citizen and a portal"): `serve`, `migrate`,
 //! `citizen …`, `client …`, `keys rotate`.
 //!
 //! Every command that prints a result also takes `--json` and then prints exactly

@@ -6,7 +6,7 @@
 //! an `Arc`, and swaps in a freshly loaded one when keys change (after `keys rotate`)
 //! or at [`KeyRing::next_refresh_at`], when a scheduled key starts signing or retires.
 //!
-//! Rotation (DESIGN.md "Keys"): a key is published from creation until `retires_at`
+//! Rotation (`docs/architecture.md`, "Keys"): a key is published from creation until `retires_at`
 //! and signs from `activates_at`, so a new key appears in the JWKS before it signs
 //! and relying parties that cache the JWKS never see an unknown `kid`. Per algorithm,
 //! the newest key that may sign at load time is the signer.

@@ -47,7 +47,7 @@ type Client = CoreClient<
     EndpointMaybeSet,
 >;
 
-/// The citizen claims beyond the standard ones (DESIGN.md, "Claims").
+/// The citizen claims beyond the standard ones (README, "OpenID Connect for integrators").
 #[derive(Debug, Clone, Serialize, Deserialize)]
 struct CitizenClaims {
     #[serde(skip_serializing_if = "Option::is_none")]

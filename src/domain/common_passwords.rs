@@ -11,7 +11,7 @@
 //! are one entry. We deliberately do *not* strip trailing digits or symbols before
 //! the lookup: under the Cl@ve profile the three-groups rule pushes almost every
 //! short password into the shape word + digit + symbol, so stripping would refuse
-//! most passwords the seeds' rule accepts and give citizens a rule they cannot see.
+//! most passwords Cl@ve's composition rule accepts and give citizens a rule they cannot see.
 //! Instead the list carries the decorated variants that top real breach corpora
 //! (`password1`, `qwerty123`, `barcelona1`, `españa2024`…).
 

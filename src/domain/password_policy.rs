@@ -1,6 +1,6 @@
 //! The password policy of Cl@ve Permanente, made exact, and the [`NewPassword`] it grants.
 //!
-//! Rules (DESIGN.md, "password policy"), checked on the NFC form of the candidate:
+//! Rules (`docs/architecture.md`, "Account rules"), checked on the NFC form of the candidate:
 //!
 //! 1. at least 8 and at most 128 characters — counted as `char`s, not bytes, so
 //!    `ñ` is one character;
@@ -41,7 +41,7 @@ pub const NO_GROUPS_FROM_CHARS: usize = 16;
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum PolicyProfile {
-    /// The seeds' rules: three of four groups below 16 characters.
+    /// Cl@ve's own rules: three of four groups below 16 characters.
     #[default]
     Clave,
     /// NIST SP 800-63B: length and blocklists only, no composition rule.

@@ -14,7 +14,7 @@ use unicode_normalization::char::is_combining_mark;
 
 use super::DocumentId;
 
-/// The special characters that count as the fourth group (from the seeds).
+/// The special characters that count as the fourth group (the list Cl@ve publishes).
 pub const SPECIALS: &str = "¡!$?%&#@/\\()=¿?*[];,:._<>+-";
 /// Name tokens shorter than this are ignored (`de`, `la`); `Gil` counts.
 const MIN_NAME_TOKEN_CHARS: usize = 3;

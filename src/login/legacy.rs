@@ -3,7 +3,7 @@
 //!
 //! A legacy citizen who typed the right password at a Social Security portal lands
 //! here (`Stage::LegacyConsent`) before any code goes back to the portal. The page
-//! explains, in the words of the seeds, that the citizen registered with the Social
+//! explains, in the words of the original Cl@ve texts, that the citizen registered with the Social
 //! Security before Cl@ve and has not consented to the use of those data in Cl@ve,
 //! and offers one CSRF form with two buttons (`decision=accept|decline`):
 //!

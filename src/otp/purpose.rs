@@ -69,7 +69,7 @@ impl OtpPurpose {
     }
 }
 
-/// The limits a code is issued and checked under (DESIGN.md, "OTP").
+/// The limits a code is issued and checked under (`docs/architecture.md`, "Account rules").
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct OtpPolicy {
     /// How long a sent code can be used.

@@ -1,12 +1,12 @@
-//! The citizen's self-service flows (DESIGN.md; the seeds): activation, forgotten
-//! or blocked password, password change, unsubscribe, activation-code
-//! regeneration.
+//! The citizen's self-service flows (`docs/architecture.md`, "Account rules"):
+//! activation, forgotten or blocked password, password change, unsubscribe,
+//! activation-code regeneration.
 //!
 //! Every flow has the same shape: a first page where the citizen proves who they
 //! are ([`start`]), an SMS code ([`steps`]), then a new password or a
 //! confirmation, and a final page ([`finish`]). State lives in the ephemeral store
 //! ([`flow::Flow`]); every form carries the CSRF token and the field names of
-//! DESIGN.md.
+//! `docs/architecture.md`, "Forms".
 
 pub mod finish;
 pub mod flow;

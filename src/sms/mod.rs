@@ -2,7 +2,7 @@
 //!
 //! The flows (activation, forgotten password, password change, unsubscribe, login at
 //! LoA substantial) only know the [`SmsSender`] trait; settings choose the
-//! implementation once at start-up (DESIGN.md "SMS"):
+//! implementation once at start-up (README, "Settings": `CLAVE_SMS`):
 //!
 //! - [`LogSender`] (`log`): writes the message to the log; development only.
 //! - [`OutboxSender`] (`outbox`): appends one JSON line per message to a file, which

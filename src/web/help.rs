@@ -1,4 +1,4 @@
-//! `GET /help`: the citizen's guide to Cl@ve Permanente (the seeds' guidance in
+//! `GET /help`: the citizen's guide to Cl@ve Permanente (Cl@ve Permanente's own guidance in
 //! plain words): activation, an SMS that does not arrive, a forgotten password
 //! versus a lost activation code, the password rules and expiry, legacy Social
 //! Security users, closing the account, where to register.
@@ -81,7 +81,7 @@ mod tests {
     }
 
     #[test]
-    fn the_guidance_of_the_seeds_is_there_in_both_languages() {
+    fn the_citizen_guidance_is_there_in_both_languages() {
         let es = render(Lang::Es);
         for text in ["multiSIM", "24 horas", "código de activación", "2 años"] {
             assert!(es.contains(text), "es: {text}");

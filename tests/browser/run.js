@@ -5,7 +5,7 @@
 // walks every page of the login and self-service flows in Debian's chromium at a
 // phone-sized viewport, from the keyboard only, in Spanish and in English. Each
 // page and error state is audited (axe-core WCAG 2.1 A/AA with zero violations,
-// DESIGN.md's form fields, the error summary, reflow at 320 px) and saved as a PNG
+// the form fields of docs/architecture.md ("Forms"), the error summary, reflow at 320 px) and saved as a PNG
 // under screenshots/ at the repository root.
 //
 //   cd tests/browser && npm ci && node run.js

@@ -2,8 +2,8 @@
 //! request, and Redis beyond one server (Cluster, Sentinel).
 //!
 //! Each test runs its own servers ([`crate::servers`]) so it can stop them, and a
-//! short store timeout so an outage is seen in half a second. What DESIGN.md asks
-//! of an outage: `/readyz` is 503 naming the part that is down, a page that needs
+//! short store timeout so an outage is seen in half a second. What the provider promises
+//! of an outage (README, "Running in production"): `/readyz` is 503 naming the part that is down, a page that needs
 //! it answers 503 with `Retry-After` and the calm translated page, an OAuth
 //! endpoint answers `temporarily_unavailable`, nothing hangs beyond the timeout,
 //! nothing is half-changed, and the provider recovers by itself.

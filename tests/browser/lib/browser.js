@@ -2,7 +2,7 @@
 // Debian's chromium through playwright-core (no browser of its own is ever
 // downloaded), a keyboard-only "citizen" driving it, and the page audit every
 // visited page and state goes through: axe-core (WCAG 2.1 A and AA, any violation
-// fails), the form conventions of DESIGN.md, the error summary, reflow at 320 px,
+// fails), the form conventions of docs/architecture.md ("Forms"), the error summary, reflow at 320 px,
 // and a full-page screenshot.
 
 const fs = require('node:fs');
@@ -24,7 +24,7 @@ const CHROMIUM_ARGS = [
   '--disable-sync',
 ];
 
-/** The `autocomplete` (and `inputmode`) each form field must carry (DESIGN.md). */
+/** The `autocomplete` (and `inputmode`) each form field must carry (docs/architecture.md, "Forms"). */
 const FIELD_CONVENTIONS = {
   username: { autocomplete: 'username' },
   password: { autocomplete: 'current-password' },
