@@ -13,6 +13,7 @@
 
 pub mod limiter;
 pub mod question;
+pub mod screen;
 
 use std::net::{IpAddr, SocketAddr};
 use std::sync::Arc;

@@ -19,8 +19,8 @@ use serde::Deserialize;
 
 use super::TxQuery;
 use super::complete::{Authenticated, complete};
-use crate::abuse::question;
-use crate::abuse::{ClientIp, Gate, Scope};
+use crate::abuse::screen::{Answer, Screening};
+use crate::abuse::{ClientIp, Scope};
 use crate::auth::transaction::{AfterPassword, LoginTx};
 use crate::auth::{Attempt, PasswordCheck};
 use crate::domain::Assurance;
@@ -96,38 +96,30 @@ pub async fn submit(
             ));
         }
     };
-    // Counted before anything is checked: past the soft quotas nothing goes on
-    // without the right answer, so a bot cannot make the 5-failure block happen.
+    let answer = Answer {
+        id: &form.captcha_id,
+        answer: &form.captcha_answer,
+    };
+    let attempt = (Scope::Login, ip, Some(id.as_str()));
     let bound = format!("login:{}", form.tx);
-    let store = state.ephemeral.as_ref();
-    let question = match state
+    let screening = state
         .guard
-        .gate(Scope::Login, ip, Some(id.as_str()))
-        .await?
-    {
-        Gate::Refused(wait) => {
-            return Err(PageError::TooManyRequests {
-                retry_after_secs: wait.as_secs().max(1),
-            });
-        }
-        Gate::Open => None,
-        Gate::Question => {
-            let answered =
-                question::check(store, &form.captcha_id, &bound, &form.captcha_answer).await?;
-            let next = question::ask(store, ctx.lang(), &bound).await?;
-            if !answered {
-                let key = if form.captcha_answer.trim().is_empty() {
-                    "question-required"
-                } else {
-                    "question-wrong"
-                };
-                return Ok(page(&ctx, &form.tx, &tx, id.as_str())
-                    .with("question", next)
-                    .errors(vec![FieldError::new("captcha_answer", key)])
-                    .status(StatusCode::UNPROCESSABLE_ENTITY)
-                    .into_response());
-            }
-            Some(next)
+        .screen(
+            state.ephemeral.as_ref(),
+            ctx.lang(),
+            attempt,
+            &bound,
+            answer,
+        )
+        .await?;
+    let question = match screening {
+        Screening::Pass { next } => next,
+        Screening::Stopped { next, error } => {
+            return Ok(page(&ctx, &form.tx, &tx, id.as_str())
+                .with("question", next)
+                .errors(vec![error])
+                .status(StatusCode::UNPROCESSABLE_ENTITY)
+                .into_response());
         }
     };
     let retry = |errors: Vec<FieldError>, username: &str| {

@@ -18,8 +18,9 @@ use serde::Deserialize;
 
 use super::flow::{Flow, FlowKind};
 use super::steps;
-use crate::abuse::question::{self, Question};
-use crate::abuse::{Gate, Scope};
+use crate::abuse::Scope;
+use crate::abuse::question::Question;
+use crate::abuse::screen::{Answer, Screening};
 use crate::auth::{Attempt, PasswordCheck};
 use crate::crypto::hash_token;
 use crate::domain::{ActivationCode, DocumentId};
@@ -105,37 +106,28 @@ async fn guarded(
 ) -> Result<(Identified, Option<Question>), PageError> {
     let account = DocumentId::parse(&form.username).ok();
     let bound = format!("{}:{}", kind.key(), hash_token(ctx.csrf_token()));
-    let store = state.ephemeral.as_ref();
-    let gate = state
+    let answer = Answer {
+        id: &form.captcha_id,
+        answer: &form.captcha_answer,
+    };
+    let attempt = (
+        Scope::SelfService,
+        ip,
+        account.as_ref().map(DocumentId::as_str),
+    );
+    let screening = state
         .guard
-        .gate(
-            Scope::SelfService,
-            ip,
-            account.as_ref().map(DocumentId::as_str),
+        .screen(
+            state.ephemeral.as_ref(),
+            ctx.lang(),
+            attempt,
+            &bound,
+            answer,
         )
         .await?;
-    match gate {
-        Gate::Refused(wait) => Err(PageError::TooManyRequests {
-            retry_after_secs: wait.as_secs().max(1),
-        }),
-        Gate::Open => Ok((identify(state, kind, ip, form).await?, None)),
-        Gate::Question => {
-            let answered =
-                question::check(store, &form.captcha_id, &bound, &form.captcha_answer).await?;
-            let next = question::ask(store, ctx.lang(), &bound).await?;
-            if !answered {
-                let key = if form.captcha_answer.trim().is_empty() {
-                    "question-required"
-                } else {
-                    "question-wrong"
-                };
-                return Ok((
-                    Identified::Refused(vec![FieldError::new("captcha_answer", key)]),
-                    Some(next),
-                ));
-            }
-            Ok((identify(state, kind, ip, form).await?, Some(next)))
-        }
+    match screening {
+        Screening::Pass { next } => Ok((identify(state, kind, ip, form).await?, next)),
+        Screening::Stopped { next, error } => Ok((Identified::Refused(vec![error]), Some(next))),
     }
 }
 

@@ -1,0 +1,76 @@
+//! The one gate every form that checks a credential passes first: the attempt is
+//! counted, past the hard quota it is refused (429 with the true wait), past the
+//! soft quota it goes on only with the right answer to the security question.
+//! Counted before anything is checked, so a bot that cannot answer can never make
+//! an account's failure block happen.
+
+use std::net::IpAddr;
+
+use super::question::{self, Question};
+use super::{Gate, Guard, Scope};
+use crate::store::ephemeral::EphemeralStore;
+use crate::web::{FieldError, Lang, PageError};
+
+/// What the form carried for the security question.
+#[derive(Debug, Clone, Copy)]
+pub struct Answer<'a> {
+    /// The question's id (hidden field `captcha_id`).
+    pub id: &'a str,
+    /// The citizen's answer (`captcha_answer`).
+    pub answer: &'a str,
+}
+
+/// The gate's verdict on a posted form.
+#[derive(Debug)]
+pub enum Screening {
+    /// Go on. `next` is the question to show if the form comes back (the quotas
+    /// asked for one and it was answered).
+    Pass {
+        /// The next question, if one must be shown with the form again.
+        next: Option<Question>,
+    },
+    /// Not without the right answer: show the form again with `next` and `error`.
+    Stopped {
+        /// The new question.
+        next: Question,
+        /// What was wrong with the answer.
+        error: FieldError,
+    },
+}
+
+impl Guard {
+    /// Counts one attempt of `scope` from `ip` for `account` and screens the form
+    /// bound to `bound` (the question is single use and valid only for it).
+    pub async fn screen(
+        &self,
+        store: &dyn EphemeralStore,
+        lang: Lang,
+        attempt: (Scope, IpAddr, Option<&str>),
+        bound: &str,
+        answer: Answer<'_>,
+    ) -> Result<Screening, PageError> {
+        let (scope, ip, account) = attempt;
+        match self.gate(scope, ip, account).await? {
+            Gate::Refused(wait) => Err(PageError::TooManyRequests {
+                retry_after_secs: wait.as_secs().max(1),
+            }),
+            Gate::Open => Ok(Screening::Pass { next: None }),
+            Gate::Question => {
+                let answered = question::check(store, answer.id, bound, answer.answer).await?;
+                let next = question::ask(store, lang, bound).await?;
+                if answered {
+                    return Ok(Screening::Pass { next: Some(next) });
+                }
+                let key = if answer.answer.trim().is_empty() {
+                    "question-required"
+                } else {
+                    "question-wrong"
+                };
+                Ok(Screening::Stopped {
+                    next,
+                    error: FieldError::new("captcha_answer", key),
+                })
+            }
+        }
+    }
+}
