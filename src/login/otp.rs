@@ -157,12 +157,9 @@ pub async fn resend(
         .otp
         .send(&form.tx, purpose, &citizen.id, &citizen.phone, ctx.lang())
         .await;
-    let notice = match notice_of(sent)? {
-        "sent" => "resent",
-        other => other,
-    };
+    let notice = notice_of(sent)?.on_resend();
     Ok(redirect(
-        &routes::login_step_with_notice(path, &form.tx, notice),
+        &routes::login_step_with_notice(path, &form.tx, notice.as_str()),
         true,
     ))
 }

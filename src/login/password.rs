@@ -270,7 +270,7 @@ pub(super) async fn send_code_and_go(
         .await;
     let notice = notice_of(sent)?;
     Ok(redirect(
-        &routes::login_step_with_notice(path, tx_id, notice),
+        &routes::login_step_with_notice(path, tx_id, notice.as_str()),
         true,
     ))
 }

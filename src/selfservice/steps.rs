@@ -10,7 +10,7 @@ use super::flow::{Flow, FlowKind, Stage};
 use super::start::citizen_of;
 use crate::domain::MobilePhone;
 use crate::otp::VerifyOutcome;
-use crate::otp::notice::{field_error, notice_of, notice_text};
+use crate::otp::notice::{Notice, field_error, notice_of, notice_text};
 use crate::routes;
 use crate::state::AppState;
 use crate::store::sql::CitizenRecord;
@@ -49,7 +49,7 @@ pub async fn begin(
     let (id, _) = Flow::start(&state.browsers, ctx, kind, &citizen.id).await?;
     let notice = send(state, ctx, kind, &id, citizen).await?;
     Ok(redirect(
-        &routes::flow_step(kind.paths().code, &id, Some(notice)),
+        &routes::flow_step(kind.paths().code, &id, Some(notice.as_str())),
         true,
     ))
 }
@@ -61,7 +61,7 @@ async fn send(
     kind: FlowKind,
     id: &str,
     citizen: &CitizenRecord,
-) -> Result<&'static str, PageError> {
+) -> Result<Notice, PageError> {
     let sent = state
         .otp
         .send(
@@ -161,12 +161,11 @@ pub async fn code_resend(
     let flow = Flow::load_at(&state.browsers, &ctx, kind, &form.flow, Stage::Code).await?;
     state.guard.code_quota(ip).await?;
     let citizen = citizen_of(&state, &flow).await?;
-    let notice = match send(&state, &ctx, kind, &form.flow, &citizen).await? {
-        "sent" => "resent",
-        other => other,
-    };
+    let notice = send(&state, &ctx, kind, &form.flow, &citizen)
+        .await?
+        .on_resend();
     Ok(redirect(
-        &routes::flow_step(kind.paths().code, &form.flow, Some(notice)),
+        &routes::flow_step(kind.paths().code, &form.flow, Some(notice.as_str())),
         true,
     ))
 }
