@@ -8,6 +8,7 @@
 //! no `Display`, so they cannot leak into logs by accident.
 
 pub mod activation_code;
+pub mod client;
 mod common_passwords;
 pub mod document_id;
 pub mod email;
@@ -20,6 +21,7 @@ pub mod phone;
 pub mod policy_violation;
 
 pub use activation_code::{ActivationCode, ActivationCodeError};
+pub use client::{ClientKind, RegisteredUri};
 pub use document_id::{DocumentId, DocumentIdError, DocumentKind};
 pub use email::{Email, EmailError};
 pub use new_password::{NewPassword, normalize_password};

@@ -12,7 +12,7 @@ use super::grants::{
     ACCESS_TOKEN_TTL_SECS, AccessGrant, Authorization, ID_TOKEN_TTL_SECS, REFRESH_TOKEN_TTL_SECS,
     access_key, ttl,
 };
-use crate::crypto::{KeyAlg, hash_token, random_token};
+use crate::crypto::{hash_token, random_token};
 use crate::state::AppState;
 use crate::store::ephemeral::EphemeralStoreExt;
 use crate::store::sql::{CitizenRecord, CitizenStatus, ClientRecord, RefreshRecord};
@@ -116,10 +116,9 @@ pub async fn mint(
             id.insert(name.clone(), value);
         }
     }
-    let alg: KeyAlg = client.id_token_alg.parse().unwrap_or(KeyAlg::Rs256);
     let id_token = state
         .key_ring()
-        .sign_jwt(alg, &id)
+        .sign_jwt(client.id_token_alg, &id)
         .map_err(|e| OAuthError::server_error(&e))?;
     Ok(Minted {
         access_token,

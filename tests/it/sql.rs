@@ -3,6 +3,8 @@
 
 use std::sync::Arc;
 
+use clave_idp::crypto::KeyAlg;
+use clave_idp::domain::{ClientKind, RegisteredUri};
 use clave_idp::store::sql::{
     AuditEvent, CitizenStatus, ClientRecord, NewCitizen, RefreshRecord, RegisterOutcome,
     RotateOutcome, SigningKeyRecord, SqlStore, StoreError,
@@ -338,13 +340,15 @@ fn client(id: &str) -> ClientRecord {
     ClientRecord {
         client_id: id.to_owned(),
         name: "Sede".to_owned(),
-        secret_hash: Some("h".to_owned()),
-        redirect_uris: vec!["https://sede.example/cb".to_owned()],
+        kind: ClientKind::Confidential {
+            secret_hash: "h".to_owned(),
+        },
+        redirect_uris: vec![RegisteredUri::parse("https://sede.example/cb").unwrap()],
         post_logout_redirect_uris: vec![],
         sector: "sede.example".to_owned(),
         social_security: false,
         require_pkce: false,
-        id_token_alg: "RS256".to_owned(),
+        id_token_alg: KeyAlg::Rs256,
         created_at: NOW,
     }
 }
