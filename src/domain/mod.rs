@@ -8,6 +8,7 @@
 //! no `Display`, so they cannot leak into logs by accident.
 
 pub mod activation_code;
+pub mod citizen;
 pub mod client;
 mod common_passwords;
 pub mod document_id;
@@ -21,6 +22,10 @@ pub mod phone;
 pub mod policy_violation;
 
 pub use activation_code::{ActivationCode, ActivationCodeError};
+pub use citizen::{
+    ACTIVATION_CODE_LIMIT, CitizenEvent, CitizenStatus, FailureLimit, InvalidTransition,
+    PASSWORD_LIFETIME_SECS, PASSWORD_LIMIT, password_expired, password_expires_at,
+};
 pub use client::{ClientKind, RegisteredUri};
 pub use document_id::{DocumentId, DocumentIdError, DocumentKind};
 pub use email::{Email, EmailError};

@@ -23,9 +23,9 @@ use serde::Deserialize;
 use super::TxQuery;
 use super::password::continue_login;
 use crate::auth::transaction::{LoginTx, Stage};
-use crate::domain::MobilePhone;
+use crate::domain::{CitizenStatus, MobilePhone};
 use crate::state::AppState;
-use crate::store::sql::{AuditEvent, CitizenRecord, CitizenStatus};
+use crate::store::sql::{AuditEvent, CitizenRecord};
 use crate::web::{CsrfForm, FieldError, Page, PageContext, PageError};
 
 /// The version of the consent text the citizen was shown, kept with every answer.

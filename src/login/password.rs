@@ -23,12 +23,12 @@ use crate::abuse::question;
 use crate::abuse::{ClientIp, Gate, Scope};
 use crate::auth::transaction::{LoginTx, Stage};
 use crate::auth::{Attempt, PasswordCheck};
-use crate::domain::DocumentId;
+use crate::domain::{CitizenStatus, DocumentId, password_expired};
 use crate::oauth::request::Assurance;
 use crate::otp::OtpPurpose;
 use crate::otp::notice::notice_of;
 use crate::state::AppState;
-use crate::store::sql::{CitizenRecord, CitizenStatus, PASSWORD_LIFETIME_SECS};
+use crate::store::sql::CitizenRecord;
 use crate::web::redirect::redirect;
 use crate::web::{CsrfForm, FieldError, Page, PageContext, PageError};
 
@@ -192,9 +192,7 @@ pub(crate) async fn continue_login(
     citizen: &CitizenRecord,
 ) -> Result<Response, PageError> {
     let now = state.now();
-    let expired = citizen
-        .password_set_at
-        .is_none_or(|at| now >= at + PASSWORD_LIFETIME_SECS);
+    let expired = password_expired(citizen.password_set_at, now);
     if expired {
         tx.stage = Stage::Renew {
             citizen_id: citizen.id.clone(),
@@ -248,13 +246,14 @@ fn account_page(ctx: &PageContext, tx: &LoginTx, citizen: &CitizenRecord) -> Opt
         ("login-blocked", StatusCode::FORBIDDEN)
     } else {
         match citizen.status {
-            CitizenStatus::Active => return None,
-            CitizenStatus::Legacy if tx.social_security => return None,
+            status if status.may_log_in_at(tx.social_security) => return None,
             // Not a Social Security portal: the message links to the help text
             // about the migration (offered only at Social Security services).
             CitizenStatus::Legacy => return Some(super::legacy::not_migrated(ctx, tx)),
             CitizenStatus::Unsubscribed => ("login-unsubscribed", StatusCode::FORBIDDEN),
             CitizenStatus::Pending => ("login-not-activated", StatusCode::FORBIDDEN),
+            // Unreachable: an active account may log in everywhere (first arm).
+            CitizenStatus::Active => return None,
         }
     };
     Some(

@@ -156,7 +156,7 @@ pub fn release(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::store::sql::CitizenStatus;
+    use crate::domain::CitizenStatus;
 
     fn maria() -> CitizenRecord {
         CitizenRecord {

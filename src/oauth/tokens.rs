@@ -15,7 +15,7 @@ use super::grants::{
 use crate::crypto::{hash_token, random_token};
 use crate::state::AppState;
 use crate::store::ephemeral::EphemeralStoreExt;
-use crate::store::sql::{CitizenRecord, CitizenStatus, ClientRecord, RefreshRecord};
+use crate::store::sql::{CitizenRecord, ClientRecord, RefreshRecord};
 
 /// Tokens ready to be sent.
 #[derive(Debug)]
@@ -31,12 +31,8 @@ pub struct Minted {
 /// Whether a citizen may still receive tokens under `authz` at `client`: the
 /// account is usable there and nothing voided the session since it began.
 pub fn still_valid(citizen: &CitizenRecord, client: &ClientRecord, authz: &Authorization) -> bool {
-    let usable = match citizen.status {
-        CitizenStatus::Active => true,
-        CitizenStatus::Legacy => client.social_security,
-        CitizenStatus::Pending | CitizenStatus::Unsubscribed => false,
-    };
-    usable && citizen.sessions_valid_after <= authz.auth_time
+    citizen.status.may_log_in_at(client.social_security)
+        && citizen.sessions_valid_after <= authz.auth_time
 }
 
 /// The client's pairwise `sub` for a citizen.

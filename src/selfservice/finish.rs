@@ -6,9 +6,9 @@ use axum::response::{IntoResponse, Response};
 
 use super::flow::{Flow, FlowKind};
 use super::start::citizen_of;
-use crate::domain::ActivationCode;
+use crate::domain::{ActivationCode, CitizenStatus};
 use crate::state::AppState;
-use crate::store::sql::{AuditEvent, CitizenRecord, CitizenStatus};
+use crate::store::sql::{AuditEvent, CitizenRecord};
 use crate::web::{PageContext, PageError};
 
 fn done(ctx: &PageContext, kind: FlowKind) -> Response {

@@ -22,9 +22,9 @@ use crate::abuse::question::{self, Question};
 use crate::abuse::{Gate, Scope};
 use crate::auth::{Attempt, PasswordCheck};
 use crate::crypto::hash_token;
-use crate::domain::{ActivationCode, DocumentId};
+use crate::domain::{ActivationCode, CitizenStatus, DocumentId};
 use crate::state::AppState;
-use crate::store::sql::{AuditEvent, CitizenRecord, CitizenStatus};
+use crate::store::sql::{AuditEvent, CitizenRecord};
 use crate::web::{FieldError, Page, PageContext, PageError};
 
 /// Every first-page answer takes at least this long.

@@ -4,10 +4,10 @@
 use std::sync::Arc;
 
 use clave_idp::crypto::KeyAlg;
-use clave_idp::domain::{ClientKind, RegisteredUri};
+use clave_idp::domain::{CitizenStatus, ClientKind, RegisteredUri};
 use clave_idp::store::sql::{
-    AuditEvent, CitizenStatus, ClientRecord, NewCitizen, RefreshRecord, RegisterOutcome,
-    RotateOutcome, SigningKeyRecord, SqlStore, StoreError,
+    AuditEvent, ClientRecord, NewCitizen, RefreshRecord, RegisterOutcome, RotateOutcome,
+    SigningKeyRecord, SqlStore, StoreError,
 };
 
 const NOW: i64 = 1_790_000_000;

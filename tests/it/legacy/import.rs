@@ -3,8 +3,9 @@
 
 use std::process::Command;
 
+use clave_idp::domain::CitizenStatus;
 use clave_idp::legacy::{ImportError, import_file};
-use clave_idp::store::sql::{AuditEvent, CitizenRecord, CitizenStatus, NewCitizen, SqlStore};
+use clave_idp::store::sql::{AuditEvent, CitizenRecord, NewCitizen, SqlStore};
 use serde_json::Value;
 
 use super::{csv_file, line};
