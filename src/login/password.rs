@@ -172,7 +172,7 @@ pub async fn submit(
         // Only at a Social Security portal (account_page turned the others away):
         // the migration is offered before any code goes back to the portal.
         tx.stage = Stage::LegacyConsent {
-            citizen_id: citizen.id.clone(),
+            citizen_id: citizen.id.to_string(),
         };
         tx.save(&state, &form.tx).await?;
         return Ok(redirect(&format!("/login/legacy?tx={}", form.tx), true));
@@ -195,7 +195,7 @@ pub(crate) async fn continue_login(
     let expired = password_expired(citizen.password_set_at, now);
     if expired {
         tx.stage = Stage::Renew {
-            citizen_id: citizen.id.clone(),
+            citizen_id: citizen.id.to_string(),
             otp_verified: false,
         };
         return send_code_and_go(
@@ -211,7 +211,7 @@ pub(crate) async fn continue_login(
     }
     if tx.request.assurance == Assurance::Substantial {
         tx.stage = Stage::Otp {
-            citizen_id: citizen.id.clone(),
+            citizen_id: citizen.id.to_string(),
         };
         return send_code_and_go(
             state,
@@ -231,7 +231,7 @@ pub(crate) async fn continue_login(
         tx_id,
         tx,
         Authenticated {
-            citizen_id: &citizen.id,
+            citizen_id: citizen.id.as_str(),
             assurance: Assurance::Low,
             amr: &["pwd"],
         },

@@ -68,7 +68,7 @@ pub async fn mint(
     access_token: AccessToken,
 ) -> Result<Minted, OAuthError> {
     let now = state.now();
-    let sub = subject(state, client, &citizen.id);
+    let sub = subject(state, client, citizen.id.as_str());
     let AccessToken {
         token: access_token,
         hash: access_token_hash,

@@ -8,7 +8,6 @@ use serde::Deserialize;
 use super::finish;
 use super::flow::{Flow, FlowKind, Stage};
 use super::start::citizen_of;
-use crate::domain::MobilePhone;
 use crate::otp::VerifyOutcome;
 use crate::otp::notice::{field_error, notice_of, notice_text};
 use crate::state::AppState;
@@ -45,7 +44,7 @@ pub async fn begin(
     kind: FlowKind,
     citizen: &CitizenRecord,
 ) -> Result<Response, PageError> {
-    let (id, _) = Flow::start(state, ctx, kind, &citizen.id).await?;
+    let (id, _) = Flow::start(state, ctx, kind, citizen.id.as_str()).await?;
     let notice = send(state, ctx, kind, &id, citizen).await?;
     Ok(redirect(
         &format!("{}/code?flow={id}&notice={notice}", kind.path()),
@@ -82,9 +81,7 @@ async fn code_page(
     flow: &Flow,
 ) -> Result<Page, PageError> {
     let citizen = citizen_of(state, flow).await?;
-    let phone = MobilePhone::parse(&citizen.phone)
-        .map(|p| p.masked())
-        .unwrap_or_default();
+    let phone = citizen.phone.masked();
     Ok(ctx
         .page("selfservice/code.html")
         .title(format!("{}-title", kind.key()))

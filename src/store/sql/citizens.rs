@@ -10,13 +10,16 @@
 use super::audit::{AuditEvent, insert_audit};
 use super::{SqlStore, StoreError, with_pool};
 use crate::clock::UnixTime;
-use crate::domain::{ACTIVATION_CODE_LIMIT, CitizenStatus, FailureLimit, PASSWORD_LIMIT};
+use crate::domain::{
+    ACTIVATION_CODE_LIMIT, CitizenStatus, DocumentId, Email, FailureLimit, MobilePhone,
+    PASSWORD_LIMIT,
+};
 
-/// A citizen as stored. Values were validated by the domain types before storing.
+/// A citizen as stored; a row whose values do not parse is [`StoreError::Corrupt`].
 #[derive(Clone, PartialEq, Eq)]
 pub struct CitizenRecord {
-    /// The DNI/NIE, upper case.
-    pub id: String,
+    /// The DNI/NIE.
+    pub id: DocumentId,
     /// Given name.
     pub given_name: String,
     /// First surname.
@@ -24,9 +27,9 @@ pub struct CitizenRecord {
     /// Second surname, if the citizen has one.
     pub second_surname: Option<String>,
     /// Registered email.
-    pub email: String,
-    /// Registered mobile, E.164.
-    pub phone: String,
+    pub email: Email,
+    /// Registered mobile.
+    pub phone: MobilePhone,
     /// Lifecycle state.
     pub status: CitizenStatus,
     /// Hash of the current activation code.
@@ -91,12 +94,12 @@ impl TryFrom<CitizenRow> for CitizenRecord {
     fn try_from(row: CitizenRow) -> Result<Self, StoreError> {
         Ok(Self {
             status: parse_status(&row.status)?,
-            id: row.id,
+            id: canonical("id", &row.id, DocumentId::parse)?,
+            email: canonical("email", &row.email, Email::parse)?,
+            phone: canonical("phone", &row.phone, MobilePhone::parse)?,
             given_name: row.given_name,
             first_surname: row.first_surname,
             second_surname: row.second_surname,
-            email: row.email,
-            phone: row.phone,
             activation_code_hash: row.activation_code_hash,
             activation_code_failures: row.activation_code_failures,
             activation_code_blocked: row.activation_code_blocked,
@@ -115,6 +118,23 @@ impl TryFrom<CitizenRow> for CitizenRecord {
 fn parse_status(text: &str) -> Result<CitizenStatus, StoreError> {
     CitizenStatus::parse(text)
         .ok_or_else(|| StoreError::Corrupt(format!("unknown status {text:?}")))
+}
+
+/// A stored value parsed by its domain type. Values are stored in their canonical
+/// form, so one that parses to something else is corrupt too: the account is keyed
+/// and compared by that form.
+fn canonical<T: AsRef<str>, E: std::fmt::Display>(
+    column: &str,
+    stored: &str,
+    parse: impl FnOnce(&str) -> Result<T, E>,
+) -> Result<T, StoreError> {
+    match parse(stored) {
+        Ok(value) if value.as_ref() == stored => Ok(value),
+        Ok(_) => Err(StoreError::Corrupt(format!(
+            "citizens.{column} is not in canonical form"
+        ))),
+        Err(error) => Err(StoreError::Corrupt(format!("citizens.{column}: {error}"))),
+    }
 }
 
 /// The data of a registration act.
