@@ -179,11 +179,10 @@ impl Credentials {
             .outcome("failure")
             .detail(key, value)
             .detail("failures", count.failures);
-        if count.blocked {
-            audit = audit.detail("password_blocked", true);
-        }
+        // Only the failure that set the block says so, so the trail shows one
+        // block however many wrong passwords raced past it.
         if count.just_blocked {
-            audit = audit.detail("just_blocked", true);
+            audit = audit.detail("password_blocked", true);
         }
         self.db.append_audit(&audit).await?;
         Ok(())
