@@ -21,7 +21,8 @@ use anyhow::{Context, bail};
 use serde::{Deserialize, Serialize};
 
 use clave_idp::clock::{Clock, SystemClock};
-use clave_idp::crypto::{HasherParams, hash_token};
+use clave_idp::crypto::{HasherParams, KeyAlg, hash_token};
+use clave_idp::domain::{ClientKind, RegisteredUri};
 use clave_idp::settings::{Settings, SmsKind};
 use clave_idp::startup::{Application, Overrides};
 use clave_idp::store::sql::{AuditEvent, ClientRecord, NewCitizen};
@@ -320,13 +321,15 @@ async fn serve_provider(spec: ProviderSpec) -> anyhow::Result<()> {
     let client = ClientRecord {
         client_id: CLIENT_ID.to_owned(),
         name: "Portal de pruebas de carga".to_owned(),
-        secret_hash: Some(hash_token(CLIENT_SECRET)),
-        redirect_uris: vec![REDIRECT_URI.to_owned()],
+        kind: ClientKind::Confidential {
+            secret_hash: hash_token(CLIENT_SECRET),
+        },
+        redirect_uris: vec![RegisteredUri::parse(REDIRECT_URI).context("the bench redirect URI")?],
         post_logout_redirect_uris: Vec::new(),
         sector: "portal.bench.example".to_owned(),
         social_security: false,
         require_pkce: false,
-        id_token_alg: "RS256".to_owned(),
+        id_token_alg: KeyAlg::Rs256,
         created_at: now,
     };
     let audit = AuditEvent::new(now, "client_registered", "bench");

@@ -95,7 +95,7 @@ impl Credentials {
         password: &str,
     ) -> Result<(), ServiceError> {
         if citizen.password_failures > 0 {
-            self.db.clear_password_failures(&citizen.id).await?;
+            self.db.clear_password_failures(citizen.id.as_str()).await?;
         }
         self.upgrade_hash_if_weak(citizen, &normalize_password(password))
             .await;
@@ -110,14 +110,11 @@ impl Credentials {
         new_password: &str,
         confirm: &str,
     ) -> Result<Result<String, Vec<FieldError>>, ServiceError> {
-        let document = DocumentId::parse(&citizen.id).map_err(|e| {
-            ServiceError::Internal(anyhow::anyhow!("stored DNI/NIE does not parse: {e}"))
-        })?;
         let person = PersonalData {
             given_name: &citizen.given_name,
             first_surname: &citizen.first_surname,
             second_surname: citizen.second_surname.as_deref(),
-            document: &document,
+            document: &citizen.id,
         };
         let mut errors = Vec::new();
         let checked = PasswordPolicy::new(self.policy).check(new_password, &person);
@@ -168,18 +165,23 @@ impl Credentials {
         attempt: Attempt,
     ) -> Result<(), ServiceError> {
         let now = self.clock.now();
-        let Some(count) = self.db.record_password_failure(&citizen.id, now).await? else {
+        let Some(count) = self
+            .db
+            .record_password_failure(citizen.id.as_str(), now)
+            .await?
+        else {
             return Ok(());
         };
         let (key, value) = attempt.context;
         let mut audit = AuditEvent::new(now, attempt.failure_kind, "citizen")
-            .citizen(&citizen.id)
+            .citizen(citizen.id.as_str())
             .ip(Some(attempt.ip.to_string()))
             .outcome("failure")
             .detail(key, value)
             .detail("failures", count.failures);
+        // Only the failure that set the block says so, so the trail shows one
+        // block however many wrong passwords raced past it.
         if count.just_blocked {
-            // Once, on the failure that set the block (the history shows one block).
             audit = audit.detail("password_blocked", true);
         }
         self.db.append_audit(&audit).await?;
@@ -213,12 +215,12 @@ impl Credentials {
         };
         let now = self.clock.now();
         let audit = AuditEvent::new(now, "password_rehashed", "system")
-            .citizen(&citizen.id)
+            .citizen(citizen.id.as_str())
             .detail("from", from)
             .detail("to", "argon2id");
         if let Err(error) = self
             .db
-            .update_password_hash(&citizen.id, stored, &fresh, now, &audit)
+            .update_password_hash(citizen.id.as_str(), stored, &fresh, now, &audit)
             .await
         {
             tracing::warn!(%error, "could not store a re-hashed password");

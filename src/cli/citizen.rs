@@ -4,10 +4,10 @@ use clap::Subcommand;
 use serde_json::json;
 
 use super::{CliError, Context};
-use crate::domain::{ActivationCode, DocumentId, Email, MobilePhone, PersonName};
-use crate::store::sql::{
-    AuditEvent, CitizenRecord, CitizenStatus, NewCitizen, PASSWORD_LIFETIME_SECS, RegisterOutcome,
+use crate::domain::{
+    ActivationCode, CitizenStatus, DocumentId, Email, MobilePhone, PersonName, password_expires_at,
 };
+use crate::store::sql::{AuditEvent, CitizenRecord, NewCitizen, RegisterOutcome};
 
 #[derive(Debug, Subcommand)]
 pub(crate) enum CitizenCommand {
@@ -236,7 +236,7 @@ async fn show(ctx: &Context, id: &DocumentId) -> Result<(), CliError> {
 }
 
 fn citizen_view(c: &CitizenRecord) -> serde_json::Value {
-    let expires = c.password_set_at.map(|at| at + PASSWORD_LIFETIME_SECS);
+    let expires = c.password_set_at.map(password_expires_at);
     json!({
         "id": c.id,
         "given_name": c.given_name,

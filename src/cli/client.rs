@@ -4,7 +4,8 @@ use clap::Subcommand;
 use serde_json::json;
 
 use super::{CliError, Context};
-use crate::crypto::{hash_token, random_token};
+use crate::crypto::{KeyAlg, hash_token, random_token};
+use crate::domain::{ClientKind, RegisteredUri};
 use crate::settings::Profile;
 use crate::store::StoreError;
 use crate::store::sql::{AuditEvent, ClientRecord};
@@ -152,11 +153,16 @@ pub fn build_client(
         );
     }
     let mut hosts = std::collections::BTreeSet::new();
+    let mut redirect_uris = Vec::with_capacity(spec.redirect_uris.len());
     for uri in &spec.redirect_uris {
-        hosts.insert(check_uri("--redirect-uri", uri, allow_any_http)?);
+        let (host, registered) = check_uri("--redirect-uri", uri, allow_any_http)?;
+        hosts.insert(host);
+        redirect_uris.push(registered);
     }
+    let mut post_logout_redirect_uris = Vec::with_capacity(spec.post_logout_redirect_uris.len());
     for uri in &spec.post_logout_redirect_uris {
-        check_uri("--post-logout-redirect-uri", uri, allow_any_http)?;
+        let (_, registered) = check_uri("--post-logout-redirect-uri", uri, allow_any_http)?;
+        post_logout_redirect_uris.push(registered);
     }
     let sector = match spec.sector {
         Some(sector) if !sector.trim().is_empty() => sector.trim().to_lowercase(),
@@ -170,13 +176,12 @@ pub fn build_client(
             ));
         }
     };
-    let alg = spec.id_token_alg.to_uppercase();
-    if alg != "RS256" && alg != "ES256" {
-        return Err(format!(
+    let alg: KeyAlg = spec.id_token_alg.to_uppercase().parse().map_err(|_| {
+        format!(
             "--id-token-alg: {:?} is not offered; use RS256 or ES256",
             spec.id_token_alg
-        ));
-    }
+        )
+    })?;
     let client_id = match spec.client_id {
         Some(id) => {
             let valid = (3..=64).contains(&id.len())
@@ -196,9 +201,9 @@ pub fn build_client(
     let record = ClientRecord {
         client_id,
         name,
-        secret_hash: secret.as_deref().map(hash_token),
-        redirect_uris: spec.redirect_uris,
-        post_logout_redirect_uris: spec.post_logout_redirect_uris,
+        kind: ClientKind::from_secret_hash(secret.as_deref().map(hash_token)),
+        redirect_uris,
+        post_logout_redirect_uris,
         sector,
         social_security: spec.social_security,
         require_pkce: spec.require_pkce || spec.public,
@@ -210,10 +215,15 @@ pub fn build_client(
 
 /// A redirect URI must be absolute, without fragment (RFC 6749 §3.1.2), and https
 /// unless it points at this machine (or the development profile allows plain http).
-/// Returns its host.
-fn check_uri(flag: &str, uri: &str, allow_any_http: bool) -> Result<String, String> {
-    let parsed = url::Url::parse(uri)
+/// Returns its host and the URI to register.
+fn check_uri(
+    flag: &str,
+    uri: &str,
+    allow_any_http: bool,
+) -> Result<(String, RegisteredUri), String> {
+    let registered = RegisteredUri::parse(uri)
         .map_err(|e| format!("{flag}: {uri:?} is not an absolute URL ({e})"))?;
+    let parsed = registered.url();
     if parsed.fragment().is_some() {
         return Err(format!("{flag}: {uri:?} must not have a #fragment"));
     }
@@ -236,7 +246,7 @@ fn check_uri(flag: &str, uri: &str, allow_any_http: bool) -> Result<String, Stri
     if host.is_empty() {
         return Err(format!("{flag}: {uri:?} has no host"));
     }
-    Ok(host)
+    Ok((host, registered))
 }
 
 #[cfg(test)]
@@ -268,7 +278,10 @@ mod tests {
                 "{s}"
             );
         }
-        assert_eq!(client.secret_hash, Some(hash_token(&secret)));
+        assert_eq!(
+            client.kind.secret_hash(),
+            Some(hash_token(&secret).as_str())
+        );
         assert_eq!(client.sector, "sede.example");
     }
 
@@ -277,7 +290,7 @@ mod tests {
         let mut s = spec(&["https://app.example/cb"]);
         s.public = true;
         let (client, secret) = build_client(s, false, 0).unwrap();
-        assert!(secret.is_none() && client.secret_hash.is_none() && client.require_pkce);
+        assert!(secret.is_none() && !client.is_confidential() && client.require_pkce);
     }
 
     #[test]

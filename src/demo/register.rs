@@ -16,7 +16,8 @@ use anyhow::Context as _;
 
 use super::{CLIENT_ID, CLIENT_NAME, SECRET_NAME, callback_url, home_url};
 use crate::clock::UnixTime;
-use crate::crypto::{hash_token, random_token};
+use crate::crypto::{KeyAlg, hash_token, random_token};
+use crate::domain::{ClientKind, RegisteredUri};
 use crate::settings::Settings;
 use crate::store::StoreError;
 use crate::store::sql::{AuditEvent, ClientRecord, SqlStore};
@@ -76,7 +77,7 @@ pub async fn register_demo_client(
         tracing::warn!(
             client_id = CLIENT_ID,
             registered_redirect_uris = ?stored.redirect_uris,
-            expected_redirect_uri = %wanted.redirect_uris.join(" "),
+            expected_redirect_uri = %callback_url(&settings.issuer),
             "the demo portal was registered earlier with another redirect URI or secret, so \
              logging in at /demo will fail; start with the same CLAVE_ISSUER as before, or \
              delete the development database (data/) to register the demo portal afresh"
@@ -100,16 +101,23 @@ fn client_record(issuer: &str, secret: &str, now: UnixTime) -> anyhow::Result<Cl
     Ok(ClientRecord {
         client_id: CLIENT_ID.to_owned(),
         name: CLIENT_NAME.to_owned(),
-        secret_hash: Some(hash_token(secret)),
-        redirect_uris: vec![callback_url(issuer)],
-        post_logout_redirect_uris: vec![home_url(issuer)],
+        kind: ClientKind::Confidential {
+            secret_hash: hash_token(secret),
+        },
+        redirect_uris: vec![registered(&callback_url(issuer))?],
+        post_logout_redirect_uris: vec![registered(&home_url(issuer))?],
         sector,
         social_security: false,
         // The portal sends PKCE anyway; requiring it shows the recommended set-up.
         require_pkce: true,
-        id_token_alg: "RS256".to_owned(),
+        id_token_alg: KeyAlg::Rs256,
         created_at: now,
     })
+}
+
+/// A URI of the demo portal under the issuer, as a registered URI.
+fn registered(uri: &str) -> anyhow::Result<RegisteredUri> {
+    RegisteredUri::parse(uri).with_context(|| format!("{uri:?} is not a URL (CLAVE_ISSUER)"))
 }
 
 /// Whether a stored record lets the portal log in under this issuer and secret.
@@ -118,7 +126,7 @@ fn matches_issuer_and_secret(stored: &ClientRecord, wanted: &ClientRecord) -> bo
         && stored
             .post_logout_redirect_uris
             .contains(&wanted.post_logout_redirect_uris[0])
-        && stored.secret_hash == wanted.secret_hash
+        && stored.kind == wanted.kind
 }
 
 #[cfg(test)]
@@ -139,7 +147,10 @@ mod tests {
             ["http://127.0.0.1:8080/demo"]
         );
         assert_eq!(record.sector, "127.0.0.1");
-        assert_eq!(record.secret_hash, Some(hash_token("s3cret")));
+        assert_eq!(
+            record.kind.secret_hash(),
+            Some(hash_token("s3cret").as_str())
+        );
         assert!(record.require_pkce && !record.social_security);
     }
 

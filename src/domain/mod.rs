@@ -9,6 +9,8 @@
 
 pub mod activation_code;
 pub mod assurance;
+pub mod citizen;
+pub mod client;
 mod common_passwords;
 pub mod document_id;
 pub mod email;
@@ -23,6 +25,11 @@ pub mod scope;
 
 pub use activation_code::{ActivationCode, ActivationCodeError};
 pub use assurance::{ACR_LOW, ACR_SUBSTANTIAL, Amr, Assurance};
+pub use citizen::{
+    ACTIVATION_CODE_LIMIT, CitizenEvent, CitizenStatus, FailureLimit, InvalidTransition,
+    PASSWORD_LIFETIME_SECS, PASSWORD_LIMIT, password_expired, password_expires_at,
+};
+pub use client::{ClientKind, RegisteredUri};
 pub use document_id::{DocumentId, DocumentIdError, DocumentKind};
 pub use email::{Email, EmailError};
 pub use new_password::{NewPassword, normalize_password};

@@ -23,9 +23,9 @@ use serde::Deserialize;
 use super::TxQuery;
 use super::password::continue_login;
 use crate::auth::transaction::{LoginTx, Stage};
-use crate::domain::MobilePhone;
+use crate::domain::CitizenStatus;
 use crate::state::AppState;
-use crate::store::sql::{AuditEvent, CitizenRecord, CitizenStatus};
+use crate::store::sql::{AuditEvent, CitizenRecord};
 use crate::web::{CsrfForm, FieldError, Page, PageContext, PageError};
 
 /// The version of the consent text the citizen was shown, kept with every answer.
@@ -65,9 +65,7 @@ fn page(ctx: &PageContext, tx_id: &str, tx: &LoginTx, citizen: &CitizenRecord) -
     .flatten()
     .collect::<Vec<_>>()
     .join(" ");
-    let phone = MobilePhone::parse(&citizen.phone)
-        .map(|p| p.masked())
-        .unwrap_or_default();
+    let phone = citizen.phone.masked();
     ctx.page("legacy/consent.html")
         .title("legacy-consent-title")
         .with("tx", tx_id)
@@ -120,7 +118,7 @@ pub async fn submit(
         Decision::Decline => "legacy_migration_declined",
     };
     let audit = AuditEvent::new(now, kind, "citizen")
-        .citizen(&citizen.id)
+        .citizen(citizen.id.as_str())
         .detail("consent_at", now)
         .detail("wording_version", LEGACY_CONSENT_WORDING)
         .detail("client_id", tx.request.client_id.clone())
@@ -130,14 +128,14 @@ pub async fn submit(
             let changed = state
                 .db
                 .set_status(
-                    &citizen.id,
+                    citizen.id.as_str(),
                     CitizenStatus::Legacy,
                     CitizenStatus::Active,
                     now,
                     &audit,
                 )
                 .await?;
-            let citizen = legacy_citizen(&state, &citizen.id).await?;
+            let citizen = legacy_citizen(&state, citizen.id.as_str()).await?;
             // Lost a race with another tab that accepted first: the same result.
             if !changed && citizen.status != CitizenStatus::Active {
                 return Err(PageError::BadRequest("error-login-expired"));

@@ -44,9 +44,7 @@ pub(super) async fn otp_page(
     template: &str,
 ) -> Result<Page, PageError> {
     let phone = match state.db.citizen(citizen_id).await? {
-        Some(citizen) => crate::domain::MobilePhone::parse(&citizen.phone)
-            .map(|p| p.masked())
-            .unwrap_or_default(),
+        Some(citizen) => citizen.phone.masked(),
         None => String::new(),
     };
     Ok(ctx

@@ -23,13 +23,12 @@ use crate::abuse::screen::{Answer, Screening};
 use crate::abuse::{ClientIp, Scope};
 use crate::auth::transaction::{AfterPassword, LoginTx};
 use crate::auth::{Attempt, PasswordCheck};
-use crate::domain::Assurance;
-use crate::domain::DocumentId;
+use crate::domain::{Assurance, CitizenStatus, DocumentId, password_expired};
 use crate::otp::OtpPurpose;
 use crate::otp::notice::notice_of;
 use crate::routes;
 use crate::state::AppState;
-use crate::store::sql::{CitizenRecord, CitizenStatus, PASSWORD_LIFETIME_SECS};
+use crate::store::sql::CitizenRecord;
 use crate::web::redirect::redirect;
 use crate::web::{CsrfForm, FieldError, Page, PageContext, PageError};
 
@@ -162,7 +161,7 @@ pub async fn submit(
     if citizen.status == CitizenStatus::Legacy {
         // Only at a Social Security portal (account_page turned the others away):
         // the migration is offered before any code goes back to the portal.
-        tx.password_accepted(&citizen.id, AfterPassword::LegacyConsent)?;
+        tx.password_accepted(citizen.id.as_str(), AfterPassword::LegacyConsent)?;
         tx.save(&state.browsers, &form.tx).await?;
         return Ok(redirect(
             &routes::login_step(routes::LOGIN_LEGACY, &form.tx),
@@ -184,11 +183,9 @@ pub(crate) async fn continue_login(
     citizen: &CitizenRecord,
 ) -> Result<Response, PageError> {
     let now = state.now();
-    let expired = citizen
-        .password_set_at
-        .is_none_or(|at| now >= at + PASSWORD_LIFETIME_SECS);
+    let expired = password_expired(citizen.password_set_at, now);
     if expired {
-        tx.password_accepted(&citizen.id, AfterPassword::Renew)?;
+        tx.password_accepted(citizen.id.as_str(), AfterPassword::Renew)?;
         return send_code_and_go(
             state,
             ctx,
@@ -201,7 +198,7 @@ pub(crate) async fn continue_login(
         .await;
     }
     if tx.request.assurance == Assurance::Substantial {
-        tx.password_accepted(&citizen.id, AfterPassword::Otp)?;
+        tx.password_accepted(citizen.id.as_str(), AfterPassword::Otp)?;
         return send_code_and_go(
             state,
             ctx,
@@ -220,7 +217,7 @@ pub(crate) async fn continue_login(
         tx_id,
         tx,
         Authenticated {
-            citizen_id: &citizen.id,
+            citizen_id: citizen.id.as_str(),
             assurance: Assurance::Low,
         },
     )
@@ -234,13 +231,14 @@ fn account_page(ctx: &PageContext, tx: &LoginTx, citizen: &CitizenRecord) -> Opt
         ("login-blocked", StatusCode::FORBIDDEN)
     } else {
         match citizen.status {
-            CitizenStatus::Active => return None,
-            CitizenStatus::Legacy if tx.social_security => return None,
+            status if status.may_log_in_at(tx.social_security) => return None,
             // Not a Social Security portal: the message links to the help text
             // about the migration (offered only at Social Security services).
             CitizenStatus::Legacy => return Some(super::legacy::not_migrated(ctx, tx)),
             CitizenStatus::Unsubscribed => ("login-unsubscribed", StatusCode::FORBIDDEN),
             CitizenStatus::Pending => ("login-not-activated", StatusCode::FORBIDDEN),
+            // Unreachable: an active account may log in everywhere (first arm).
+            CitizenStatus::Active => return None,
         }
     };
     Some(

@@ -142,11 +142,11 @@ pub async fn submit(
         Ok(hash) => {
             let now = state.now();
             let audit = AuditEvent::new(now, "password_renewed", "citizen")
-                .citizen(&citizen.id)
+                .citizen(citizen.id.as_str())
                 .detail("reason", "expired");
             if !state
                 .db
-                .set_password(&citizen.id, &hash, now, true, &audit)
+                .set_password(citizen.id.as_str(), &hash, now, true, &audit)
                 .await?
             {
                 return Err(PageError::BadRequest("error-login-expired"));
@@ -158,7 +158,7 @@ pub async fn submit(
                 &form.tx,
                 &tx,
                 Authenticated {
-                    citizen_id: &citizen.id,
+                    citizen_id: citizen.id.as_str(),
                     assurance: Assurance::Substantial,
                 },
             )

@@ -96,9 +96,9 @@ pub fn citizen_claim(name: &str, citizen: &CitizenRecord) -> Option<Value> {
         "family_name" => family,
         "first_surname" => citizen.first_surname.clone(),
         "second_surname" => citizen.second_surname.clone()?,
-        "email" => citizen.email.clone(),
-        "phone_number" => citizen.phone.clone(),
-        "nif" => citizen.id.clone(),
+        "email" => citizen.email.to_string(),
+        "phone_number" => citizen.phone.to_string(),
+        "nif" => citizen.id.to_string(),
         _ => return None,
     };
     Some(Value::String(value))
@@ -121,16 +121,16 @@ pub fn release(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::store::sql::CitizenStatus;
+    use crate::domain::CitizenStatus;
 
     fn maria() -> CitizenRecord {
         CitizenRecord {
-            id: "12345678Z".into(),
+            id: "12345678Z".parse().unwrap(),
             given_name: "María".into(),
             first_surname: "García".into(),
             second_surname: Some("López".into()),
-            email: "maria@example.es".into(),
-            phone: "+34600112233".into(),
+            email: "maria@example.es".parse().unwrap(),
+            phone: "+34600112233".parse().unwrap(),
             status: CitizenStatus::Active,
             activation_code_hash: None,
             activation_code_failures: 0,

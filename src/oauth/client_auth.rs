@@ -118,7 +118,7 @@ pub async fn authenticate(
     let Some(client) = client else {
         return Err(failure("client authentication failed"));
     };
-    match (&client.secret_hash, &creds.secret) {
+    match (client.kind.secret_hash(), &creds.secret) {
         (Some(stored), Some(given)) => {
             if !constant_time_eq(stored.as_bytes(), hash_token(given).as_bytes()) {
                 return Err(failure("client authentication failed"));

@@ -77,7 +77,7 @@ pub fn client_and_redirect(params: &Params) -> Result<(&str, &str), Rejection> {
 /// Step two, once the client is known: everything else.
 pub fn check(params: &Params, client: &ClientRecord) -> Result<AuthRequest, Rejection> {
     let (_, redirect_uri) = client_and_redirect(params)?;
-    if !client.redirect_uris.iter().any(|r| r == redirect_uri) {
+    if !client.has_redirect_uri(redirect_uri) {
         return Err(Rejection::NoRedirect("error-authorize-bad-redirect"));
     }
     let state = params.get("state").map(str::to_owned);

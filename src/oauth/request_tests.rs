@@ -1,17 +1,19 @@
 use super::*;
+use crate::crypto::KeyAlg;
+use crate::domain::{ClientKind, RegisteredUri};
 use proptest::prelude::*;
 
 fn client(public: bool) -> ClientRecord {
     ClientRecord {
         client_id: "sede".into(),
         name: "Sede".into(),
-        secret_hash: (!public).then(|| "h".into()),
-        redirect_uris: vec!["https://sede.example/cb".into()],
+        kind: ClientKind::from_secret_hash((!public).then(|| "h".into())),
+        redirect_uris: vec![RegisteredUri::parse("https://sede.example/cb").unwrap()],
         post_logout_redirect_uris: vec![],
         sector: "sede.example".into(),
         social_security: false,
         require_pkce: public,
-        id_token_alg: "RS256".into(),
+        id_token_alg: KeyAlg::Rs256,
         created_at: 0,
     }
 }

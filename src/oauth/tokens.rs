@@ -12,11 +12,11 @@ use super::error::OAuthError;
 use super::grants::{
     ACCESS_TOKENS, AccessGrant, Authorization, ID_TOKEN_TTL_SECS, REFRESH_TOKEN_TTL_SECS,
 };
-use crate::crypto::{KeyAlg, hash_token, random_token};
+use crate::crypto::{hash_token, random_token};
 use crate::domain::{Amr, Assurance, Scopes};
 use crate::state::AppState;
 use crate::store::ephemeral::keys::ACCESS_TOKEN_SECS;
-use crate::store::sql::{CitizenRecord, CitizenStatus, ClientRecord, RefreshRecord};
+use crate::store::sql::{CitizenRecord, ClientRecord, RefreshRecord};
 
 /// Tokens ready to be sent.
 #[derive(Debug)]
@@ -32,12 +32,8 @@ pub struct Minted {
 /// Whether a citizen may still receive tokens under `authz` at `client`: the
 /// account is usable there and nothing voided the session since it began.
 pub fn still_valid(citizen: &CitizenRecord, client: &ClientRecord, authz: &Authorization) -> bool {
-    let usable = match citizen.status {
-        CitizenStatus::Active => true,
-        CitizenStatus::Legacy => client.social_security,
-        CitizenStatus::Pending | CitizenStatus::Unsubscribed => false,
-    };
-    usable && citizen.sessions_valid_after <= authz.auth_time
+    citizen.status.may_log_in_at(client.social_security)
+        && citizen.sessions_valid_after <= authz.auth_time
 }
 
 /// The client's pairwise `sub` for a citizen.
@@ -107,7 +103,7 @@ pub async fn mint(
     access_token: AccessToken,
 ) -> Result<Minted, OAuthError> {
     let now = state.now();
-    let sub = subject(state, client, &citizen.id);
+    let sub = subject(state, client, citizen.id.as_str());
     let AccessToken {
         token: access_token,
         hash: access_token_hash,
@@ -147,10 +143,9 @@ pub async fn mint(
         at_hash: half_hash(&access_token),
         requested,
     };
-    let alg: KeyAlg = client.id_token_alg.parse().unwrap_or(KeyAlg::Rs256);
     let id_token = state
         .key_ring()
-        .sign_jwt(alg, &id)
+        .sign_jwt(client.id_token_alg, &id)
         .map_err(|e| OAuthError::server_error(&e))?;
     Ok(Minted {
         access_token,

@@ -117,7 +117,7 @@ async fn destination(
         .as_deref()
         .filter(|u| !u.is_empty());
     let destination = match (uri, &client) {
-        (Some(uri), Some(client)) if client.post_logout_redirect_uris.iter().any(|u| u == uri) => {
+        (Some(uri), Some(client)) if client.has_post_logout_redirect_uri(uri) => {
             let mut pairs = Vec::new();
             if let Some(client_state) = request.state.as_deref().filter(|s| !s.is_empty()) {
                 pairs.push(("state", client_state));

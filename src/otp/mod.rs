@@ -31,6 +31,7 @@ use std::sync::Arc;
 use crate::clock::SharedClock;
 use crate::crypto::tokens::{constant_time_eq, random_token};
 use crate::domain::otp::OtpCode;
+use crate::domain::{DocumentId, MobilePhone};
 use crate::sms::{SmsMessage, SmsSender};
 use crate::store::ephemeral::{EphemeralStore, EphemeralStoreExt};
 use crate::web::i18n::Lang;
@@ -89,8 +90,8 @@ impl OtpService {
         &self,
         flow_id: &str,
         purpose: OtpPurpose,
-        account: &str,
-        phone: &str,
+        account: &DocumentId,
+        phone: &MobilePhone,
         lang: Lang,
     ) -> Result<SendOutcome, OtpServiceError> {
         let now = self.clock.now();
@@ -104,7 +105,7 @@ impl OtpService {
             }
         };
 
-        let sends_key = records::sends_key(&self.key.account_tag(account));
+        let sends_key = records::sends_key(&self.key.account_tag(account.as_str()));
         let sends = match store.increment(&sends_key, self.policy.send_window).await {
             Ok(sends) => sends,
             Err(err) => return Err(self.give_back(release, err.into()).await),
@@ -120,7 +121,7 @@ impl OtpService {
         let code = OtpCode::generate();
         let minutes = self.policy.validity_minutes();
         let message = SmsMessage {
-            to: phone.to_owned(),
+            to: phone.as_str().to_owned(),
             body: texts::sms_body(lang, purpose, code.expose(), minutes),
             purpose: purpose.as_str().to_owned(),
         };

@@ -6,9 +6,9 @@ use axum::response::{IntoResponse, Response};
 
 use super::flow::{Flow, FlowKind};
 use super::start::citizen_of;
-use crate::domain::ActivationCode;
+use crate::domain::{ActivationCode, CitizenStatus};
 use crate::state::AppState;
-use crate::store::sql::{AuditEvent, CitizenRecord, CitizenStatus};
+use crate::store::sql::{AuditEvent, CitizenRecord};
 use crate::web::{PageContext, PageError};
 
 fn done(ctx: &PageContext, kind: FlowKind) -> Response {
@@ -46,11 +46,11 @@ pub async fn new_password(
     let changed = state
         .db
         .set_password(
-            &citizen.id,
+            citizen.id.as_str(),
             hash,
             now,
             void_sessions,
-            &audit(state, event, &citizen.id),
+            &audit(state, event, citizen.id.as_str()),
         )
         .await?;
     if !changed {
@@ -100,10 +100,11 @@ pub async fn after_code(
         return Err(PageError::BadRequest("selfservice-expired"));
     }
     let code = ActivationCode::generate();
-    let event = audit(state, "activation_code_regenerated", &citizen.id).detail("by", "citizen");
+    let event =
+        audit(state, "activation_code_regenerated", citizen.id.as_str()).detail("by", "citizen");
     if !state
         .db
-        .replace_activation_code(&citizen.id, &code.hash(), state.now(), &event)
+        .replace_activation_code(citizen.id.as_str(), &code.hash(), state.now(), &event)
         .await?
     {
         return Err(PageError::BadRequest("selfservice-expired"));

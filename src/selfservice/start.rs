@@ -23,9 +23,9 @@ use crate::abuse::question::Question;
 use crate::abuse::screen::{Answer, Screening};
 use crate::auth::{Attempt, PasswordCheck};
 use crate::crypto::hash_token;
-use crate::domain::{ActivationCode, DocumentId};
+use crate::domain::{ActivationCode, CitizenStatus, DocumentId};
 use crate::state::AppState;
-use crate::store::sql::{AuditEvent, CitizenRecord, CitizenStatus};
+use crate::store::sql::{AuditEvent, CitizenRecord};
 use crate::web::{FieldError, Page, PageContext, PageError};
 
 /// Every first-page answer takes at least this long.
@@ -197,8 +197,7 @@ async fn by_code(
         return Ok(mismatch());
     };
     let code_right = code.verify(stored);
-    let email_right = kind != FlowKind::Activation
-        || crate::domain::Email::parse(&citizen.email).is_ok_and(|e| e.matches(&form.email));
+    let email_right = kind != FlowKind::Activation || citizen.email.matches(&form.email);
     if citizen.activation_code_blocked {
         // Told only to whoever typed the right code (and email): nobody else learns
         // that this DNI/NIE is registered.
@@ -213,11 +212,11 @@ async fn by_code(
             let now = state.now();
             if let Some(count) = state
                 .db
-                .record_activation_code_failure(&citizen.id, now)
+                .record_activation_code_failure(citizen.id.as_str(), now)
                 .await?
             {
                 let mut audit = AuditEvent::new(now, "activation_code_failed", "citizen")
-                    .citizen(&citizen.id)
+                    .citizen(citizen.id.as_str())
                     .ip(Some(ip.to_string()))
                     .outcome("failure")
                     .detail("flow", kind.key())

@@ -8,7 +8,6 @@ use serde::Deserialize;
 use super::finish;
 use super::flow::{Flow, FlowKind, Stage};
 use super::start::citizen_of;
-use crate::domain::MobilePhone;
 use crate::otp::VerifyOutcome;
 use crate::otp::notice::{Notice, field_error, notice_of, notice_text};
 use crate::routes;
@@ -46,7 +45,7 @@ pub async fn begin(
     kind: FlowKind,
     citizen: &CitizenRecord,
 ) -> Result<Response, PageError> {
-    let (id, _) = Flow::start(&state.browsers, ctx, kind, &citizen.id).await?;
+    let (id, _) = Flow::start(&state.browsers, ctx, kind, citizen.id.as_str()).await?;
     let notice = send(state, ctx, kind, &id, citizen).await?;
     Ok(redirect(
         &routes::flow_step(kind.paths().code, &id, Some(notice.as_str())),
@@ -83,9 +82,7 @@ async fn code_page(
     flow: &Flow,
 ) -> Result<Page, PageError> {
     let citizen = citizen_of(state, flow).await?;
-    let phone = MobilePhone::parse(&citizen.phone)
-        .map(|p| p.masked())
-        .unwrap_or_default();
+    let phone = citizen.phone.masked();
     Ok(ctx
         .page("selfservice/code.html")
         .title(format!("{}-title", kind.key()))

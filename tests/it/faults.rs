@@ -13,8 +13,7 @@ mod topologies;
 
 use std::time::Duration;
 
-use clave_idp::domain::ActivationCode;
-use clave_idp::store::sql::CitizenStatus;
+use clave_idp::domain::{ActivationCode, CitizenStatus};
 use serde_json::Value;
 use tokio::time::{Instant, sleep};
 

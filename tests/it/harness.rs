@@ -7,6 +7,7 @@ use std::sync::Arc;
 
 use clave_idp::clock::ManualClock;
 use clave_idp::crypto::{HasherParams, hash_token};
+use clave_idp::domain::{ClientKind, RegisteredUri};
 use clave_idp::settings::{Settings, SmsKind};
 use clave_idp::sms::SmsSender;
 use clave_idp::sms::outbox::{OutboxSender, read_outbox};
@@ -171,12 +172,15 @@ impl TestApp {
         let record = ClientRecord {
             client_id: spec.id.to_owned(),
             name: format!("Portal {}", spec.id),
-            secret_hash: secret.as_deref().map(hash_token),
-            redirect_uris: vec![spec.redirect_uri.to_owned()],
-            post_logout_redirect_uris: vec![format!(
-                "{}/bye",
-                spec.redirect_uri.trim_end_matches("/callback")
-            )],
+            kind: ClientKind::from_secret_hash(secret.as_deref().map(hash_token)),
+            redirect_uris: vec![RegisteredUri::parse(spec.redirect_uri).unwrap()],
+            post_logout_redirect_uris: vec![
+                RegisteredUri::parse(&format!(
+                    "{}/bye",
+                    spec.redirect_uri.trim_end_matches("/callback")
+                ))
+                .unwrap(),
+            ],
             sector: url::Url::parse(spec.redirect_uri)
                 .unwrap()
                 .host_str()
@@ -184,7 +188,7 @@ impl TestApp {
                 .to_owned(),
             social_security: spec.social_security,
             require_pkce: spec.public,
-            id_token_alg: spec.alg.to_owned(),
+            id_token_alg: spec.alg.parse().unwrap(),
             created_at: self.state.now(),
         };
         let audit = AuditEvent::new(self.state.now(), "client_registered", "test");

@@ -7,9 +7,10 @@ mod import;
 
 use std::path::{Path, PathBuf};
 
+use clave_idp::domain::CitizenStatus;
 use clave_idp::legacy::import_file;
 use clave_idp::login::LEGACY_CONSENT_WORDING;
-use clave_idp::store::sql::{AuditRecord, CitizenStatus};
+use clave_idp::store::sql::AuditRecord;
 use serde_json::Value;
 
 use crate::harness::{Browser, ClientSpec, OTHER_PORTAL, PASSWORD, PORTAL, Seen, TestApp};

@@ -15,7 +15,7 @@ use clave_idp::store::ephemeral::memory::MemoryStore;
 use clave_idp::store::ephemeral::redis::RedisStore;
 use clave_idp::web::i18n::Lang;
 
-use self::fixture::{ACCOUNT, PHONE, START, Store, fixture};
+use self::fixture::{START, Store, account, fixture, phone};
 use self::sending::*;
 use self::verifying::*;
 use crate::support;
@@ -94,7 +94,7 @@ async fn the_otp_key_is_made_once_and_shared_through_the_database() {
     );
 
     sender
-        .send("flow", Activation, ACCOUNT, PHONE, Lang::Es)
+        .send("flow", Activation, &account(), &phone(), Lang::Es)
         .await
         .unwrap();
 

@@ -5,9 +5,9 @@ use std::sync::Arc;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
 use async_trait::async_trait;
-use clave_idp::domain::ActivationCode;
+use clave_idp::domain::{ActivationCode, CitizenStatus};
 use clave_idp::sms::{SmsError, SmsMessage, SmsSender};
-use clave_idp::store::sql::{AuditEvent, CitizenStatus, NewCitizen, RegisterOutcome};
+use clave_idp::store::sql::{AuditEvent, NewCitizen, RegisterOutcome};
 
 use crate::harness::{Backends, Browser, ClientSpec, PASSWORD, Seen, TestApp};
 

@@ -3,9 +3,11 @@
 
 use std::sync::Arc;
 
+use clave_idp::crypto::KeyAlg;
+use clave_idp::domain::{CitizenStatus, ClientKind, RegisteredUri};
 use clave_idp::store::sql::{
-    AuditEvent, CitizenStatus, ClientRecord, NewCitizen, RefreshRecord, RegisterOutcome,
-    RotateOutcome, SigningKeyRecord, SqlStore, StoreError,
+    AuditEvent, ClientRecord, NewCitizen, RefreshRecord, RegisterOutcome, RotateOutcome,
+    SigningKeyRecord, SqlStore, StoreError,
 };
 
 const NOW: i64 = 1_790_000_000;
@@ -43,6 +45,8 @@ sql_suite!(
     setting_a_password_activates_unblocks_and_restarts_the_expiry,
     regenerating_the_code_unblocks_it,
     unsubscribing_revokes_the_refresh_tokens,
+    a_closed_account_sets_no_password_and_a_change_the_lifecycle_refuses_writes_nothing,
+    a_stored_citizen_value_that_does_not_parse_is_corrupt,
     a_client_id_can_be_registered_only_once,
     a_client_unknown_a_moment_ago_is_found_once_registered,
     a_refresh_token_rotates_once_and_its_replay_revokes_the_family,
@@ -338,13 +342,15 @@ fn client(id: &str) -> ClientRecord {
     ClientRecord {
         client_id: id.to_owned(),
         name: "Sede".to_owned(),
-        secret_hash: Some("h".to_owned()),
-        redirect_uris: vec!["https://sede.example/cb".to_owned()],
+        kind: ClientKind::Confidential {
+            secret_hash: "h".to_owned(),
+        },
+        redirect_uris: vec![RegisteredUri::parse("https://sede.example/cb").unwrap()],
         post_logout_redirect_uris: vec![],
         sector: "sede.example".to_owned(),
         social_security: false,
         require_pkce: false,
-        id_token_alg: "RS256".to_owned(),
+        id_token_alg: KeyAlg::Rs256,
         created_at: NOW,
     }
 }
@@ -391,6 +397,83 @@ async fn unsubscribing_revokes_the_refresh_tokens(store: SqlStore) {
     let row = store.citizen("12345678Z").await.unwrap().unwrap();
     assert_eq!(row.status, CitizenStatus::Unsubscribed);
     assert_eq!(row.sessions_valid_after, NOW);
+}
+
+async fn a_closed_account_sets_no_password_and_a_change_the_lifecycle_refuses_writes_nothing(
+    store: SqlStore,
+) {
+    active(&store, "12345678Z").await;
+    registered(&store, "X1234567L").await;
+    let unsubscribe = |id: &'static str, from| {
+        let store = store.clone();
+        async move {
+            store
+                .set_status(
+                    id,
+                    from,
+                    CitizenStatus::Unsubscribed,
+                    NOW,
+                    &audit("unsubscribed", id),
+                )
+                .await
+                .unwrap()
+        }
+    };
+    assert!(unsubscribe("12345678Z", CitizenStatus::Active).await);
+
+    let set_password = store
+        .set_password(
+            "12345678Z",
+            "$argon2id$new",
+            NOW + 1,
+            false,
+            &audit("password_reset", "12345678Z"),
+        )
+        .await
+        .unwrap();
+    let reopen = store
+        .set_status(
+            "12345678Z",
+            CitizenStatus::Unsubscribed,
+            CitizenStatus::Active,
+            NOW + 1,
+            &audit("reopened", "12345678Z"),
+        )
+        .await
+        .unwrap();
+    let pending_closed = unsubscribe("X1234567L", CitizenStatus::Pending).await;
+
+    assert!(!set_password && !reopen && !pending_closed);
+    let closed = store.citizen("12345678Z").await.unwrap().unwrap();
+    assert_eq!(closed.status, CitizenStatus::Unsubscribed);
+    assert_eq!(closed.password_hash.as_deref(), Some("$argon2id$x"));
+    let pending = store.citizen("X1234567L").await.unwrap().unwrap();
+    assert_eq!(pending.status, CitizenStatus::Pending);
+    let events = store.audit_events_for("12345678Z").await.unwrap();
+    assert!(
+        events
+            .iter()
+            .all(|e| e.kind != "password_reset" && e.kind != "reopened")
+    );
+}
+
+async fn a_stored_citizen_value_that_does_not_parse_is_corrupt(store: SqlStore) {
+    let mut bad_email = citizen("12345678Z");
+    bad_email.email = "maria-at-example.es".to_owned();
+    let lower_case_id = citizen("x1234567l");
+    for (id, new) in [("12345678Z", bad_email), ("x1234567l", lower_case_id)] {
+        store
+            .register_citizen(&new, "hash-1", NOW, &audit("citizen_registered", id))
+            .await
+            .unwrap();
+
+        let read = store.citizen(id).await;
+
+        assert!(
+            matches!(read, Err(StoreError::Corrupt(_))),
+            "{id}: {read:?}"
+        );
+    }
 }
 
 async fn a_client_id_can_be_registered_only_once(store: SqlStore) {

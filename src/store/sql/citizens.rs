@@ -2,59 +2,24 @@
 //!
 //! Every change that matters to the account is written together with its audit
 //! event in one transaction, so the trail and the account never disagree.
+//!
+//! The lifecycle and the credential limits are decided by `crate::domain::citizen`;
+//! the statements here bind what it computed and guard on the status they expect
+//! (`WHERE status = $n`), so concurrent changes are settled by the database.
 
 use super::audit::{AuditEvent, insert_audit};
 use super::{SqlStore, StoreError, with_pool};
 use crate::clock::UnixTime;
+use crate::domain::{
+    ACTIVATION_CODE_LIMIT, CitizenStatus, DocumentId, Email, FailureLimit, MobilePhone,
+    PASSWORD_LIMIT,
+};
 
-/// More than this many wrong activation codes block the code for good.
-pub const ACTIVATION_CODE_MAX_FAILURES: i32 = 5;
-/// This many consecutive wrong passwords block the password.
-pub const PASSWORD_MAX_FAILURES: i32 = 5;
-/// A password expires this long after it was set (2 years).
-pub const PASSWORD_LIFETIME_SECS: i64 = 2 * 365 * 24 * 3600;
-
-/// The lifecycle state of an account.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
-#[serde(rename_all = "snake_case")]
-pub enum CitizenStatus {
-    /// Registered; the citizen has not activated the account yet.
-    Pending,
-    /// Activated; can log in.
-    Active,
-    /// Closed by the citizen; only a new registration act reopens it.
-    Unsubscribed,
-    /// Imported from the Social Security register; has not consented to Cl@ve.
-    Legacy,
-}
-
-impl CitizenStatus {
-    /// The value stored in the `status` column.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Self::Pending => "pending",
-            Self::Active => "active",
-            Self::Unsubscribed => "unsubscribed",
-            Self::Legacy => "legacy",
-        }
-    }
-
-    fn parse(text: &str) -> Result<Self, StoreError> {
-        Ok(match text {
-            "pending" => Self::Pending,
-            "active" => Self::Active,
-            "unsubscribed" => Self::Unsubscribed,
-            "legacy" => Self::Legacy,
-            other => return Err(StoreError::Corrupt(format!("unknown status {other:?}"))),
-        })
-    }
-}
-
-/// A citizen as stored. Values were validated by the domain types before storing.
+/// A citizen as stored; a row whose values do not parse is [`StoreError::Corrupt`].
 #[derive(Clone, PartialEq, Eq)]
 pub struct CitizenRecord {
-    /// The DNI/NIE, upper case.
-    pub id: String,
+    /// The DNI/NIE.
+    pub id: DocumentId,
     /// Given name.
     pub given_name: String,
     /// First surname.
@@ -62,9 +27,9 @@ pub struct CitizenRecord {
     /// Second surname, if the citizen has one.
     pub second_surname: Option<String>,
     /// Registered email.
-    pub email: String,
-    /// Registered mobile, E.164.
-    pub phone: String,
+    pub email: Email,
+    /// Registered mobile.
+    pub phone: MobilePhone,
     /// Lifecycle state.
     pub status: CitizenStatus,
     /// Hash of the current activation code.
@@ -128,13 +93,13 @@ impl TryFrom<CitizenRow> for CitizenRecord {
     type Error = StoreError;
     fn try_from(row: CitizenRow) -> Result<Self, StoreError> {
         Ok(Self {
-            status: CitizenStatus::parse(&row.status)?,
-            id: row.id,
+            status: parse_status(&row.status)?,
+            id: canonical("id", &row.id, DocumentId::parse)?,
+            email: canonical("email", &row.email, Email::parse)?,
+            phone: canonical("phone", &row.phone, MobilePhone::parse)?,
             given_name: row.given_name,
             first_surname: row.first_surname,
             second_surname: row.second_surname,
-            email: row.email,
-            phone: row.phone,
             activation_code_hash: row.activation_code_hash,
             activation_code_failures: row.activation_code_failures,
             activation_code_blocked: row.activation_code_blocked,
@@ -146,6 +111,29 @@ impl TryFrom<CitizenRow> for CitizenRecord {
             created_at: row.created_at,
             updated_at: row.updated_at,
         })
+    }
+}
+
+/// The status stored in a row.
+fn parse_status(text: &str) -> Result<CitizenStatus, StoreError> {
+    CitizenStatus::parse(text)
+        .ok_or_else(|| StoreError::Corrupt(format!("unknown status {text:?}")))
+}
+
+/// A stored value parsed by its domain type. Values are stored in their canonical
+/// form, so one that parses to something else is corrupt too: the account is keyed
+/// and compared by that form.
+fn canonical<T: AsRef<str>, E: std::fmt::Display>(
+    column: &str,
+    stored: &str,
+    parse: impl FnOnce(&str) -> Result<T, E>,
+) -> Result<T, StoreError> {
+    match parse(stored) {
+        Ok(value) if value.as_ref() == stored => Ok(value),
+        Ok(_) => Err(StoreError::Corrupt(format!(
+            "citizens.{column} is not in canonical form"
+        ))),
+        Err(error) => Err(StoreError::Corrupt(format!("citizens.{column}: {error}"))),
     }
 }
 
@@ -191,6 +179,26 @@ pub struct FailureCount {
     pub just_blocked: bool,
 }
 
+impl FailureCount {
+    /// The counter's state as the store returned it, judged by its limit.
+    fn counted(limit: FailureLimit, (failures, blocked): (i32, bool)) -> Self {
+        Self {
+            failures,
+            blocked,
+            just_blocked: limit.just_blocked(failures),
+        }
+    }
+}
+
+/// The status an account takes when a password is set: `$5`–`$12` are the four
+/// (status, status after) pairs of [`CitizenStatus::set_password`], NULL where
+/// it refuses. A macro so both places in the statement share one text.
+macro_rules! status_after_password {
+    () => {
+        "CASE status WHEN $5 THEN $6 WHEN $7 THEN $8 WHEN $9 THEN $10 WHEN $11 THEN $12 END"
+    };
+}
+
 const SELECT_CITIZEN: &str = "SELECT id, given_name, first_surname, second_surname, email, phone, \
      status, activation_code_hash, activation_code_failures, activation_code_blocked, \
      password_hash, password_set_at, password_failures, password_blocked, \
@@ -225,14 +233,18 @@ impl SqlStore {
                     .bind(&citizen.id)
                     .fetch_optional(&mut *tx)
                     .await?;
-            let outcome = match previous.as_ref().map(|(s,)| s.as_str()) {
-                Some("active") => RegisterOutcome::AlreadyActive,
-                Some(status) => {
+            // An unknown status is a decode error, which surfaces as `Corrupt`.
+            let previous = previous
+                .map(|(s,)| parse_status(&s).map_err(|e| sqlx::Error::Decode(e.into())))
+                .transpose()?;
+            let outcome = match previous.map(|from| (from, from.new_registration_act())) {
+                Some((_, Err(_))) => RegisterOutcome::AlreadyActive,
+                Some((from, Ok(to))) => {
                     // Guarded by the status just read, so a concurrent activation
                     // between the two statements is not overwritten.
                     let updated = sqlx::query(
                         "UPDATE citizens SET given_name = $2, first_surname = $3, \
-                         second_surname = $4, email = $5, phone = $6, status = 'pending', \
+                         second_surname = $4, email = $5, phone = $6, status = $10, \
                          activation_code_hash = $7, activation_code_failures = 0, \
                          activation_code_blocked = FALSE, activation_code_issued_at = $8, \
                          password_hash = NULL, password_set_at = NULL, password_failures = 0, \
@@ -247,13 +259,12 @@ impl SqlStore {
                     .bind(&citizen.phone)
                     .bind(code_hash)
                     .bind(now)
-                    .bind(status)
+                    .bind(from.as_str())
+                    .bind(to.as_str())
                     .execute(&mut *tx)
                     .await?;
                     if updated.rows_affected() == 1 {
-                        let previous = CitizenStatus::parse(status)
-                            .unwrap_or(CitizenStatus::Pending);
-                        RegisterOutcome::Reopened { previous }
+                        RegisterOutcome::Reopened { previous: from }
                     } else {
                         RegisterOutcome::AlreadyActive
                     }
@@ -263,7 +274,7 @@ impl SqlStore {
                         "INSERT INTO citizens (id, given_name, first_surname, second_surname, \
                          email, phone, status, activation_code_hash, activation_code_issued_at, \
                          created_at, updated_at) \
-                         VALUES ($1, $2, $3, $4, $5, $6, 'pending', $7, $8, $8, $8)",
+                         VALUES ($1, $2, $3, $4, $5, $6, $9, $7, $8, $8, $8)",
                     )
                     .bind(&citizen.id)
                     .bind(&citizen.given_name)
@@ -273,6 +284,7 @@ impl SqlStore {
                     .bind(&citizen.phone)
                     .bind(code_hash)
                     .bind(now)
+                    .bind(CitizenStatus::REGISTERED.as_str())
                     .execute(&mut *tx)
                     .await?;
                     RegisterOutcome::Created
@@ -317,8 +329,9 @@ impl SqlStore {
         })
     }
 
-    /// Counts one wrong activation code; the entry that goes past
-    /// [`ACTIVATION_CODE_MAX_FAILURES`] blocks the code. One atomic statement.
+    /// Counts one wrong activation code; the entry that reaches
+    /// [`ACTIVATION_CODE_LIMIT`] (more than 5 wrong ones) blocks the code for good.
+    /// One atomic statement.
     pub async fn record_activation_code_failure(
         &self,
         id: &str,
@@ -328,24 +341,20 @@ impl SqlStore {
             sqlx::query_as(
                 "UPDATE citizens SET activation_code_failures = activation_code_failures + 1, \
                  activation_code_blocked = (activation_code_blocked \
-                     OR activation_code_failures + 1 > $2), updated_at = $3 \
+                     OR activation_code_failures + 1 >= $2), updated_at = $3 \
                  WHERE id = $1 RETURNING activation_code_failures, activation_code_blocked",
             )
             .bind(id)
-            .bind(ACTIVATION_CODE_MAX_FAILURES)
+            .bind(ACTIVATION_CODE_LIMIT.blocks_at())
             .bind(now)
             .fetch_optional(pool)
             .await
         })?;
-        Ok(row.map(|(failures, blocked)| FailureCount {
-            failures,
-            blocked,
-            just_blocked: failures == ACTIVATION_CODE_MAX_FAILURES + 1,
-        }))
+        Ok(row.map(|row| FailureCount::counted(ACTIVATION_CODE_LIMIT, row)))
     }
 
-    /// Counts one wrong password; the [`PASSWORD_MAX_FAILURES`]th consecutive one
-    /// blocks the password. One atomic statement.
+    /// Counts one wrong password; the one that reaches [`PASSWORD_LIMIT`] (the 5th
+    /// consecutive) blocks the password. One atomic statement.
     pub async fn record_password_failure(
         &self,
         id: &str,
@@ -359,16 +368,12 @@ impl SqlStore {
                  WHERE id = $1 RETURNING password_failures, password_blocked",
             )
             .bind(id)
-            .bind(PASSWORD_MAX_FAILURES)
+            .bind(PASSWORD_LIMIT.blocks_at())
             .bind(now)
             .fetch_optional(pool)
             .await
         })?;
-        Ok(row.map(|(failures, blocked)| FailureCount {
-            failures,
-            blocked,
-            just_blocked: failures == PASSWORD_MAX_FAILURES,
-        }))
+        Ok(row.map(|row| FailureCount::counted(PASSWORD_LIMIT, row)))
     }
 
     /// Clears the consecutive-failure count after a right password. Writes only
@@ -387,8 +392,9 @@ impl SqlStore {
     }
 
     /// Sets a new password: clears the failure count and block, restarts the
-    /// 2-year expiry, and makes a pending account active. A legacy account stays
-    /// legacy: only the citizen's consent migrates it. When
+    /// 2-year expiry, and moves the status as [`CitizenStatus::set_password`] says
+    /// (a pending account becomes active; a legacy one stays legacy, since only the
+    /// citizen's consent migrates it; an unsubscribed one is refused). When
     /// `void_sessions` is set, sessions and tokens issued before `now` stop working.
     pub async fn set_password(
         &self,
@@ -398,20 +404,38 @@ impl SqlStore {
         void_sessions: bool,
         audit: &AuditEvent,
     ) -> Result<bool, StoreError> {
+        // One statement, so no status change can slip between reading and writing:
+        // the CASE maps every status to the one the domain computed, or to NULL where
+        // the domain refuses, and the WHERE leaves those rows alone.
+        let pairs = CitizenStatus::ALL.map(|from| {
+            (
+                from.as_str(),
+                from.set_password().ok().map(CitizenStatus::as_str),
+            )
+        });
         with_pool!(self, pool => {
             let mut tx = pool.begin().await?;
-            let done = sqlx::query(
+            let done = sqlx::query(concat!(
                 "UPDATE citizens SET password_hash = $2, password_set_at = $3, \
-                 password_failures = 0, password_blocked = FALSE, \
-                 status = CASE WHEN status = 'legacy' THEN 'legacy' ELSE 'active' END, \
-                 sessions_valid_after = CASE WHEN $4 THEN $3 ELSE sessions_valid_after END, \
-                 updated_at = $3 \
-                 WHERE id = $1 AND status IN ('pending', 'active', 'legacy')",
-            )
+                 password_failures = 0, password_blocked = FALSE, status = ",
+                status_after_password!(),
+                ", sessions_valid_after = CASE WHEN $4 THEN $3 ELSE sessions_valid_after END, \
+                 updated_at = $3 WHERE id = $1 AND ",
+                status_after_password!(),
+                " IS NOT NULL",
+            ))
             .bind(id)
             .bind(password_hash)
             .bind(now)
             .bind(void_sessions)
+            .bind(pairs[0].0)
+            .bind(pairs[0].1)
+            .bind(pairs[1].0)
+            .bind(pairs[1].1)
+            .bind(pairs[2].0)
+            .bind(pairs[2].1)
+            .bind(pairs[3].0)
+            .bind(pairs[3].1)
             .execute(&mut *tx)
             .await?
             .rows_affected()
@@ -424,8 +448,11 @@ impl SqlStore {
         })
     }
 
-    /// Changes the status of an account (unsubscribe, legacy migration). Leaving
-    /// `active` voids sessions and revokes refresh tokens in the same transaction.
+    /// Changes the status of an account (unsubscribe, legacy migration), guarded
+    /// on `from`. A change the domain does not allow
+    /// ([`CitizenStatus::event_to`]) writes nothing and returns false, like a guard
+    /// that found another status. Entering a status that voids sessions
+    /// (unsubscribed) voids them and revokes refresh tokens in the same transaction.
     pub async fn set_status(
         &self,
         id: &str,
@@ -434,24 +461,28 @@ impl SqlStore {
         now: UnixTime,
         audit: &AuditEvent,
     ) -> Result<bool, StoreError> {
+        if from.event_to(to).is_none() {
+            tracing::warn!(citizen = id, %from, %to, "status change refused by the lifecycle");
+            return Ok(false);
+        }
         with_pool!(self, pool => {
             let mut tx = pool.begin().await?;
             let done = sqlx::query(
                 "UPDATE citizens SET status = $3, updated_at = $4, \
-                 sessions_valid_after = CASE WHEN $3 = 'unsubscribed' THEN $4 \
-                     ELSE sessions_valid_after END \
+                 sessions_valid_after = CASE WHEN $5 THEN $4 ELSE sessions_valid_after END \
                  WHERE id = $1 AND status = $2",
             )
             .bind(id)
             .bind(from.as_str())
             .bind(to.as_str())
             .bind(now)
+            .bind(to.voids_sessions())
             .execute(&mut *tx)
             .await?
             .rows_affected()
                 == 1;
             if done {
-                if to == CitizenStatus::Unsubscribed {
+                if to.voids_sessions() {
                     sqlx::query("UPDATE refresh_tokens SET revoked = TRUE WHERE citizen_id = $1")
                         .bind(id)
                         .execute(&mut *tx)

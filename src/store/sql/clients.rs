@@ -7,28 +7,31 @@ use std::time::{Duration, Instant};
 use super::audit::{AuditEvent, insert_audit};
 use super::{SqlStore, StoreError, from_json_list, to_json_list, with_pool};
 use crate::clock::UnixTime;
+use crate::crypto::KeyAlg;
+use crate::domain::{ClientKind, RegisteredUri};
 
-/// A relying party as stored.
+/// A relying party as stored; a row whose values do not parse is
+/// [`StoreError::Corrupt`].
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ClientRecord {
     /// The client id, `[A-Za-z0-9_-]`.
     pub client_id: String,
     /// A name citizens recognise, shown on the login page.
     pub name: String,
-    /// SHA-256 of the secret; `None` for a public client.
-    pub secret_hash: Option<String>,
-    /// Redirect URIs, matched exactly.
-    pub redirect_uris: Vec<String>,
-    /// Where RP-initiated logout may return to.
-    pub post_logout_redirect_uris: Vec<String>,
+    /// Confidential (with the hash of its secret) or public.
+    pub kind: ClientKind,
+    /// Redirect URIs, matched exactly (OIDC Core §3.1.2.1).
+    pub redirect_uris: Vec<RegisteredUri>,
+    /// Where RP-initiated logout may return to, matched exactly.
+    pub post_logout_redirect_uris: Vec<RegisteredUri>,
     /// The pairwise-subject sector.
     pub sector: String,
     /// Whether the portal is a Social Security service (legacy users may log in).
     pub social_security: bool,
     /// Whether PKCE is required even though the client is confidential.
     pub require_pkce: bool,
-    /// The ID token signing algorithm, `RS256` or `ES256`.
-    pub id_token_alg: String,
+    /// The ID token signing algorithm.
+    pub id_token_alg: KeyAlg,
     /// When it was registered.
     pub created_at: UnixTime,
 }
@@ -36,8 +39,37 @@ pub struct ClientRecord {
 impl ClientRecord {
     /// Whether the client authenticates with a secret.
     pub fn is_confidential(&self) -> bool {
-        self.secret_hash.is_some()
+        self.kind.is_confidential()
     }
+
+    /// Whether `uri` is one of the registered redirect URIs, compared as strings.
+    pub fn has_redirect_uri(&self, uri: &str) -> bool {
+        self.redirect_uris.iter().any(|r| r.matches(uri))
+    }
+
+    /// Whether `uri` is one of the registered post-logout redirect URIs.
+    pub fn has_post_logout_redirect_uri(&self, uri: &str) -> bool {
+        self.post_logout_redirect_uris
+            .iter()
+            .any(|r| r.matches(uri))
+    }
+}
+
+/// The registered URIs stored as a JSON list of strings.
+fn parse_uris(column: &str, stored: &str) -> Result<Vec<RegisteredUri>, StoreError> {
+    from_json_list(stored)?
+        .iter()
+        .map(|uri| {
+            RegisteredUri::parse(uri)
+                .map_err(|e| StoreError::Corrupt(format!("relying_parties.{column}: {uri:?}: {e}")))
+        })
+        .collect()
+}
+
+/// The registered URIs as the JSON list of their registered texts.
+fn uri_list(uris: &[RegisteredUri]) -> String {
+    let texts: Vec<String> = uris.iter().map(|u| u.as_str().to_owned()).collect();
+    to_json_list(&texts)
 }
 
 #[derive(sqlx::FromRow)]
@@ -58,15 +90,21 @@ impl TryFrom<ClientRow> for ClientRecord {
     type Error = StoreError;
     fn try_from(row: ClientRow) -> Result<Self, StoreError> {
         Ok(Self {
-            redirect_uris: from_json_list(&row.redirect_uris)?,
-            post_logout_redirect_uris: from_json_list(&row.post_logout_redirect_uris)?,
+            redirect_uris: parse_uris("redirect_uris", &row.redirect_uris)?,
+            post_logout_redirect_uris: parse_uris(
+                "post_logout_redirect_uris",
+                &row.post_logout_redirect_uris,
+            )?,
+            id_token_alg: row
+                .id_token_alg
+                .parse()
+                .map_err(|e| StoreError::Corrupt(format!("relying_parties.id_token_alg: {e}")))?,
             client_id: row.client_id,
             name: row.name,
-            secret_hash: row.secret_hash,
+            kind: ClientKind::from_secret_hash(row.secret_hash),
             sector: row.sector,
             social_security: row.social_security,
             require_pkce: row.require_pkce,
-            id_token_alg: row.id_token_alg,
             created_at: row.created_at,
         })
     }
@@ -88,13 +126,13 @@ impl SqlStore {
             )
             .bind(&client.client_id)
             .bind(&client.name)
-            .bind(&client.secret_hash)
-            .bind(to_json_list(&client.redirect_uris))
-            .bind(to_json_list(&client.post_logout_redirect_uris))
+            .bind(client.kind.secret_hash())
+            .bind(uri_list(&client.redirect_uris))
+            .bind(uri_list(&client.post_logout_redirect_uris))
             .bind(&client.sector)
             .bind(client.social_security)
             .bind(client.require_pkce)
-            .bind(&client.id_token_alg)
+            .bind(client.id_token_alg.as_str())
             .bind(client.created_at)
             .execute(&mut *tx)
             .await?;

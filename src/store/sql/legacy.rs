@@ -11,6 +11,7 @@
 use super::audit::{AuditEvent, insert_audit};
 use super::{SqlStore, StoreError, with_pool};
 use crate::clock::UnixTime;
+use crate::domain::CitizenStatus;
 
 /// Rows of an import batch granted one store timeout.
 const ROWS_PER_TIMEOUT: usize = 50;
@@ -82,7 +83,7 @@ impl SqlStore {
                     "INSERT INTO citizens (id, given_name, first_surname, second_surname, \
                      email, phone, status, password_hash, password_set_at, created_at, \
                      updated_at) \
-                     VALUES ($1, $2, $3, $4, $5, $6, 'legacy', $7, $8, $8, $8) \
+                     VALUES ($1, $2, $3, $4, $5, $6, $9, $7, $8, $8, $8) \
                      ON CONFLICT (id) DO NOTHING",
                 )
                 .bind(&citizen.id)
@@ -93,6 +94,7 @@ impl SqlStore {
                 .bind(&citizen.phone)
                 .bind(&citizen.password_hash)
                 .bind(now)
+                .bind(CitizenStatus::IMPORTED.as_str())
                 .execute(&mut *tx)
                 .await?
                 .rows_affected()

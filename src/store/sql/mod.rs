@@ -21,10 +21,7 @@ mod retention;
 mod secrets;
 
 pub use audit::{AuditEvent, AuditRecord};
-pub use citizens::{
-    ACTIVATION_CODE_MAX_FAILURES, CitizenRecord, CitizenStatus, FailureCount, NewCitizen,
-    PASSWORD_LIFETIME_SECS, PASSWORD_MAX_FAILURES, RegisterOutcome,
-};
+pub use citizens::{CitizenRecord, FailureCount, NewCitizen, RegisterOutcome};
 pub use clients::ClientRecord;
 pub use keys::SigningKeyRecord;
 pub use legacy::{LegacyBatchOutcome, NewLegacyCitizen};

@@ -3,8 +3,9 @@
 
 use std::process::Command;
 
+use clave_idp::domain::CitizenStatus;
 use clave_idp::legacy::{ImportError, import_file};
-use clave_idp::store::sql::{AuditEvent, CitizenRecord, CitizenStatus, NewCitizen, SqlStore};
+use clave_idp::store::sql::{AuditEvent, CitizenRecord, NewCitizen, SqlStore};
 use serde_json::Value;
 
 use super::{csv_file, line};
@@ -81,7 +82,7 @@ async fn importing_the_same_file_twice_changes_nothing(db: SqlStore) {
     assert_eq!(imported.status, CitizenStatus::Legacy);
     assert_eq!(imported.password_set_at, Some(NOW));
     assert_eq!(imported.activation_code_hash, None);
-    assert_eq!(imported.phone, "+34600112233");
+    assert_eq!(imported.phone.as_str(), "+34600112233");
     assert!(imported.password_hash.unwrap().starts_with("$2b$"));
     let office_row = after_first[3].0.clone().unwrap();
     assert_eq!(

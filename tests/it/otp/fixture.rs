@@ -7,6 +7,7 @@ use std::sync::atomic::AtomicBool;
 
 use async_trait::async_trait;
 use clave_idp::clock::ManualClock;
+use clave_idp::domain::{DocumentId, MobilePhone};
 use clave_idp::otp::{OtpKey, OtpPolicy, OtpPurpose, OtpService, SendOutcome, VerifyOutcome};
 use clave_idp::sms::{OutboxSender, SmsError, SmsMessage, SmsSender, read_outbox};
 use clave_idp::store::ephemeral::EphemeralStore;
@@ -17,6 +18,16 @@ pub(super) type Store = Arc<dyn EphemeralStore>;
 pub(super) const ACCOUNT: &str = "12345678Z";
 pub(super) const PHONE: &str = "+34600111222";
 pub(super) const START: i64 = 1_700_000_000;
+
+/// [`ACCOUNT`] as the DNI/NIE the service takes.
+pub(super) fn account() -> DocumentId {
+    ACCOUNT.parse().unwrap()
+}
+
+/// [`PHONE`] as the mobile the service takes.
+pub(super) fn phone() -> MobilePhone {
+    PHONE.parse().unwrap()
+}
 
 /// An outbox sender that fails while `failing` is set.
 #[derive(Debug)]
@@ -83,7 +94,7 @@ impl Fixture {
         account: &str,
     ) -> SendOutcome {
         self.otp
-            .send(flow, purpose, account, PHONE, Lang::Es)
+            .send(flow, purpose, &account.parse().unwrap(), &phone(), Lang::Es)
             .await
             .unwrap()
     }

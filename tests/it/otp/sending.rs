@@ -10,7 +10,7 @@ use clave_idp::otp::{OtpServiceError, SendOutcome};
 use clave_idp::sms::read_outbox;
 use clave_idp::web::i18n::Lang;
 
-use super::fixture::{ACCOUNT, PHONE, Store, code_in, fixture, is_sent, other_than};
+use super::fixture::{PHONE, Store, account, code_in, fixture, is_sent, other_than, phone};
 
 pub(super) async fn a_resend_waits_sixty_seconds_and_kills_the_old_code(store: Store) {
     let f = fixture(store);
@@ -62,7 +62,7 @@ pub(super) async fn of_ten_concurrent_sends_exactly_one_goes_out(store: Store) {
             .map(|_| {
                 let otp = Arc::clone(&f.otp);
                 tokio::spawn(async move {
-                    otp.send("flow", Activation, ACCOUNT, PHONE, Lang::Es)
+                    otp.send("flow", Activation, &account(), &phone(), Lang::Es)
                         .await
                         .unwrap()
                 })
@@ -102,7 +102,7 @@ pub(super) async fn a_failed_sms_keeps_the_previous_code_and_lets_the_citizen_re
     f.sms.failing.store(true, Ordering::SeqCst);
     let first = f
         .otp
-        .send("flow", Activation, ACCOUNT, PHONE, Lang::Es)
+        .send("flow", Activation, &account(), &phone(), Lang::Es)
         .await;
     assert!(
         matches!(first, Err(OtpServiceError::SmsUnavailable(_))),
@@ -119,7 +119,7 @@ pub(super) async fn a_failed_sms_keeps_the_previous_code_and_lets_the_citizen_re
     f.sms.failing.store(true, Ordering::SeqCst);
     let resend = f
         .otp
-        .send("flow", Activation, ACCOUNT, PHONE, Lang::Es)
+        .send("flow", Activation, &account(), &phone(), Lang::Es)
         .await;
     assert!(
         matches!(resend, Err(OtpServiceError::SmsUnavailable(_))),
@@ -139,11 +139,17 @@ pub(super) async fn the_sms_carries_the_code_and_what_it_is_for_and_nothing_else
     let f = fixture(store);
     let flow = "flow-4f9a1c";
     f.otp
-        .send(flow, Activation, ACCOUNT, PHONE, Lang::Es)
+        .send(flow, Activation, &account(), &phone(), Lang::Es)
         .await
         .unwrap();
     f.otp
-        .send("flow-en", Unsubscribe, "X1234567L", PHONE, Lang::En)
+        .send(
+            "flow-en",
+            Unsubscribe,
+            &"X1234567L".parse().unwrap(),
+            &phone(),
+            Lang::En,
+        )
         .await
         .unwrap();
 

@@ -5,6 +5,7 @@ use std::time::Duration;
 
 use clave_idp::clock::{Clock, SystemClock};
 use clave_idp::crypto::{HasherParams, PasswordHasher, hash_token};
+use clave_idp::domain::{ClientKind, RegisteredUri};
 use clave_idp::store::sql::{AuditEvent, ClientRecord, NewCitizen, SqlStore};
 use serde_json::{Map, Value};
 use tokio::time::{Instant, sleep};
@@ -118,13 +119,17 @@ impl Pair {
         let record = ClientRecord {
             client_id: id.to_owned(),
             name: format!("Portal {id}"),
-            secret_hash: Some(hash_token(&format!("{id}-secret_XYZ"))),
-            redirect_uris: vec![PORTAL.to_owned()],
-            post_logout_redirect_uris: vec!["https://sede.example/bye".to_owned()],
+            kind: ClientKind::Confidential {
+                secret_hash: hash_token(&format!("{id}-secret_XYZ")),
+            },
+            redirect_uris: vec![RegisteredUri::parse(PORTAL).unwrap()],
+            post_logout_redirect_uris: vec![
+                RegisteredUri::parse("https://sede.example/bye").unwrap(),
+            ],
             sector: "sede.example".to_owned(),
             social_security: false,
             require_pkce: false,
-            id_token_alg: alg.to_owned(),
+            id_token_alg: alg.parse().unwrap(),
             created_at: now,
         };
         let audit = AuditEvent::new(now, "client_registered", "test");
