@@ -152,6 +152,13 @@ impl Application {
             settings.password_policy,
         );
         let browsers = crate::auth::Browsers::new(ephemeral.clone(), clock.clone());
+        let keys = Arc::new(RwLock::new(Arc::new(ring)));
+        let tokens = crate::oauth::issuer::TokenIssuer::new(
+            &provider,
+            keys.clone(),
+            ephemeral.clone(),
+            clock.clone(),
+        );
         let state = AppState::new(crate::state::Shared {
             settings: Arc::new(settings),
             db,
@@ -160,7 +167,8 @@ impl Application {
             hasher,
             credentials,
             browsers,
-            keys: Arc::new(RwLock::new(Arc::new(ring))),
+            keys,
+            tokens,
             provider: Arc::new(provider),
             web,
             otp: Arc::new(otp),

@@ -31,6 +31,8 @@ pub struct Shared {
     pub credentials: crate::auth::Credentials,
     /// Browsers' sessions and transactions (over `ephemeral`).
     pub browsers: crate::auth::Browsers,
+    /// Codes and tokens (over `ephemeral` and `keys`).
+    pub tokens: crate::oauth::issuer::TokenIssuer,
     /// Signers and the JWKS, reloaded when keys change.
     pub keys: Arc<RwLock<Arc<KeyRing>>>,
     /// Issuer, discovery document, pairwise salt.

@@ -6,7 +6,6 @@ use axum::response::Response;
 
 use crate::auth::transaction::LoginTx;
 use crate::domain::Assurance;
-use crate::oauth::response::issue_code;
 use crate::state::AppState;
 use crate::store::sql::AuditEvent;
 use crate::web::redirect::redirect;
@@ -38,7 +37,7 @@ pub async fn complete(
         state.browsers.end_session(&old_cookie).await?;
     }
     let (cookie, session) = state.browsers.start_session(citizen_id, assurance).await?;
-    let location = issue_code(state, &tx.request, &session).await?;
+    let location = state.tokens.issue_code(&tx.request, &session).await?;
     LoginTx::remove(&state.browsers, tx_id).await?;
     metrics::counter!("clave_logins_total", "outcome" => "success", "acr" => assurance.acr())
         .increment(1);

@@ -8,7 +8,6 @@ use serde::Deserialize;
 use super::TxQuery;
 use crate::auth::transaction::{LoginTx, Stage};
 use crate::oauth::error::{ErrorCode, OAuthError};
-use crate::oauth::response::error_location;
 use crate::routes;
 use crate::state::AppState;
 use crate::web::redirect::redirect;
@@ -83,8 +82,7 @@ pub async fn cancel(
     let tx = LoginTx::load(&state.browsers, &ctx, &form.tx).await?;
     LoginTx::remove(&state.browsers, &form.tx).await?;
     let error = OAuthError::new(ErrorCode::AccessDenied, "the citizen cancelled the login");
-    let location = error_location(
-        &state,
+    let location = state.tokens.error_location(
         &tx.request.redirect_uri,
         tx.request.state.as_deref(),
         &error,

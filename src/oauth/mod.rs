@@ -11,11 +11,11 @@ pub mod claims;
 pub mod client_auth;
 pub mod error;
 pub mod grants;
+pub mod issuer;
 pub mod metadata;
 pub mod params;
 pub mod pkce;
 pub mod request;
-pub mod response;
 pub mod tokens;
 
 use crate::crypto::random_token;

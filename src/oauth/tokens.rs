@@ -7,16 +7,11 @@ use serde::Serialize;
 use serde_json::{Map, Value};
 use sha2::{Digest, Sha256};
 
-use super::claims::{self, citizen_claim};
-use super::error::OAuthError;
-use super::grants::{
-    ACCESS_TOKENS, AccessGrant, Authorization, ID_TOKEN_TTL_SECS, REFRESH_TOKEN_TTL_SECS,
-};
+use super::grants::Authorization;
 use crate::crypto::{hash_token, random_token};
 use crate::domain::{Amr, Assurance, Scopes};
-use crate::state::AppState;
 use crate::store::ephemeral::keys::ACCESS_TOKEN_SECS;
-use crate::store::sql::{CitizenRecord, ClientRecord, RefreshRecord};
+use crate::store::sql::{CitizenRecord, ClientRecord};
 
 /// Tokens ready to be sent.
 #[derive(Debug)]
@@ -34,11 +29,6 @@ pub struct Minted {
 pub fn still_valid(citizen: &CitizenRecord, client: &ClientRecord, authz: &Authorization) -> bool {
     citizen.status.may_log_in_at(client.social_security)
         && citizen.sessions_valid_after <= authz.auth_time
-}
-
-/// The client's pairwise `sub` for a citizen.
-pub fn subject(state: &AppState, client: &ClientRecord, citizen_id: &str) -> String {
-    claims::pairwise_sub(&state.provider.pairwise_salt, &client.sector, citizen_id)
 }
 
 /// A freshly drawn access token, not yet stored.
@@ -91,88 +81,6 @@ pub struct IdTokenClaims<'a> {
     /// Citizen claims asked for in the ID token.
     #[serde(flatten)]
     pub requested: Map<String, Value>,
-}
-
-/// Stores `access_token` for `authz` and signs an ID token.
-pub async fn mint(
-    state: &AppState,
-    client: &ClientRecord,
-    authz: &Authorization,
-    citizen: &CitizenRecord,
-    nonce: Option<&str>,
-    access_token: AccessToken,
-) -> Result<Minted, OAuthError> {
-    let now = state.now();
-    let sub = subject(state, client, citizen.id.as_str());
-    let AccessToken {
-        token: access_token,
-        hash: access_token_hash,
-    } = access_token;
-    let mut userinfo = claims::release(authz.scope, &authz.claims.userinfo, citizen);
-    userinfo.insert("sub".to_owned(), Value::String(sub.clone()));
-    let grant = AccessGrant {
-        client_id: client.client_id.clone(),
-        sub: sub.clone(),
-        scope: authz.scope,
-        userinfo,
-        issued_at: now,
-        expires_at: now + ACCESS_TOKEN_SECS,
-    };
-    ACCESS_TOKENS
-        .put(state.ephemeral.as_ref(), &access_token_hash, &grant)
-        .await?;
-
-    let requested: Map<String, Value> = authz
-        .claims
-        .id_token
-        .iter()
-        .filter_map(|name| citizen_claim(name, citizen).map(|value| (name.clone(), value)))
-        .collect();
-    let id = IdTokenClaims {
-        iss: &state.provider.issuer,
-        sub: &sub,
-        aud: &client.client_id,
-        azp: &client.client_id,
-        exp: now + ID_TOKEN_TTL_SECS,
-        iat: now,
-        auth_time: authz.auth_time,
-        nonce,
-        acr: authz.acr,
-        amr: &authz.amr,
-        sid: &authz.sid,
-        at_hash: half_hash(&access_token),
-        requested,
-    };
-    let id_token = state
-        .key_ring()
-        .sign_jwt(client.id_token_alg, &id)
-        .map_err(|e| OAuthError::server_error(&e))?;
-    Ok(Minted {
-        access_token,
-        access_token_hash,
-        id_token,
-    })
-}
-
-/// A new refresh token record (not yet stored) and the token itself.
-pub fn new_refresh(
-    state: &AppState,
-    authz: &Authorization,
-    family: Option<String>,
-) -> Result<(String, RefreshRecord), OAuthError> {
-    let now = state.now();
-    let token = random_token(32);
-    let grant_data = serde_json::to_string(authz).map_err(|e| OAuthError::server_error(&e))?;
-    let record = RefreshRecord {
-        token_hash: hash_token(&token),
-        family_id: family.unwrap_or_else(|| random_token(16)),
-        client_id: authz.client_id.clone(),
-        citizen_id: authz.citizen_id.clone(),
-        grant_data,
-        issued_at: now,
-        expires_at: now + REFRESH_TOKEN_TTL_SECS,
-    };
-    Ok((token, record))
 }
 
 /// The token response (RFC 6749 §5.1, OIDC Core §3.1.3.3).

@@ -15,10 +15,10 @@ use axum::response::{IntoResponse, Response};
 use crate::auth::session::Session;
 use crate::auth::transaction::LoginTx;
 use crate::oauth::error::{ErrorCode, OAuthError};
+use crate::oauth::issuer::authorization;
 use crate::oauth::params::Params;
 use crate::oauth::request::{self, AuthRequest, Rejection};
-use crate::oauth::response::{authorization, error_location, issue_code};
-use crate::oauth::tokens::{still_valid, subject};
+use crate::oauth::tokens::still_valid;
 use crate::routes;
 use crate::state::AppState;
 use crate::store::sql::ClientRecord;
@@ -116,7 +116,7 @@ async fn authorize(
     if let Some(session) =
         usable_session(&state, &headers, &client, &request, hinted_sub.as_deref()).await?
     {
-        let location = issue_code(&state, &request, &session).await?;
+        let location = state.tokens.issue_code(&request, &session).await?;
         return Ok(redirect(&location, posted));
     }
     if request.prompt_none {
@@ -182,7 +182,7 @@ async fn usable_session(
         return Ok(None);
     }
     if let Some(sub) = hinted_sub
-        && sub != subject(state, client, &session.citizen_id)
+        && sub != state.tokens.subject(client, &session.citizen_id)
     {
         return Ok(None);
     }
@@ -201,7 +201,9 @@ fn redirect_error(
     posted: bool,
 ) -> Response {
     redirect(
-        &error_location(state, redirect_uri, client_state, error),
+        &state
+            .tokens
+            .error_location(redirect_uri, client_state, error),
         posted,
     )
 }

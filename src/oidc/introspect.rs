@@ -17,7 +17,6 @@ use crate::oauth::client_auth;
 use crate::oauth::error::{OAuthError, no_store};
 use crate::oauth::grants::{ACCESS_TOKENS, Authorization};
 use crate::oauth::params::Params;
-use crate::oauth::tokens::subject;
 use crate::state::AppState;
 
 /// `POST /introspect`.
@@ -76,7 +75,7 @@ async fn look_up(state: &AppState, headers: &HeaderMap, body: &[u8]) -> Result<V
             "token_type": "refresh_token",
             "scope": authz.scope,
             "client_id": record.client_id,
-            "sub": subject(state, &client, &record.citizen_id),
+            "sub": state.tokens.subject(&client, &record.citizen_id),
             "aud": record.client_id,
             "iss": state.provider.issuer,
             "iat": record.issued_at,

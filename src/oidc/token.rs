@@ -181,17 +181,18 @@ async fn issue_for_code(
             "the citizen's session is no longer valid",
         ));
     };
-    let minted = tokens::mint(
-        state,
-        client,
-        &grant.authz,
-        &citizen,
-        grant.nonce.as_deref(),
-        access_token,
-    )
-    .await?;
+    let minted = state
+        .tokens
+        .mint(
+            client,
+            &grant.authz,
+            &citizen,
+            grant.nonce.as_deref(),
+            access_token,
+        )
+        .await?;
     let refresh = if grant.authz.scope.contains(Scope::OfflineAccess) {
-        Some(tokens::new_refresh(state, &grant.authz, family)?)
+        Some(state.tokens.new_refresh(&grant.authz, family)?)
     } else {
         None
     };
@@ -240,7 +241,7 @@ async fn refresh(
         amr: Vec::new(),
         sid: String::new(),
     };
-    let (next_token, next) = tokens::new_refresh(state, &placeholder, None)?;
+    let (next_token, next) = state.tokens.new_refresh(&placeholder, None)?;
     let presented_hash = crate::crypto::hash_token(presented);
     let outcome = state
         .db
@@ -288,14 +289,9 @@ async fn refresh(
     };
     let narrowed = Authorization { scope, ..authz };
     // OIDC Core §12.2: the new ID token keeps sub, aud, azp and auth_time; no nonce.
-    let minted = tokens::mint(
-        state,
-        client,
-        &narrowed,
-        &citizen,
-        None,
-        AccessToken::draw(),
-    )
-    .await?;
+    let minted = state
+        .tokens
+        .mint(client, &narrowed, &citizen, None, AccessToken::draw())
+        .await?;
     Ok(tokens::response_body(minted, scope, Some(next_token)))
 }
