@@ -1,10 +1,11 @@
 //! Ephemeral store conformance: one suite, stamped out for every backend.
 //!
 //! Each check is written once as an `async fn` over `Arc<dyn EphemeralStore>`;
-//! [`conformance!`] generates a `#[tokio::test]` per check and backend: `memory`
-//! always, `redis` when `CLAVE_TEST_REDIS_URL` is set (each test under its own key
-//! prefix). The Redis fault tests at the end need no configuration: one points a store
-//! at a closed port, the other runs a private `redis-server` and stops it.
+//! `for_each_backend!` (in `main.rs`) generates a `#[tokio::test]` per check and
+//! backend: `memory` always, `redis` when `CLAVE_TEST_REDIS_URL` is set (each test
+//! under its own key prefix). The Redis fault tests at the end need no
+//! configuration: one points a store at a closed port, the other runs a private
+//! `redis-server` and stops it.
 
 use std::sync::Arc;
 use std::time::Duration;
@@ -21,52 +22,35 @@ type Store = Arc<dyn EphemeralStore>;
 const MINUTE: Duration = Duration::from_secs(60);
 const TIMEOUT: Duration = Duration::from_millis(500);
 
-/// Generates `memory::<check>` and `redis::<check>` for each named check.
-macro_rules! conformance {
-    ($($check:ident),* $(,)?) => {
-        mod memory {
-            $(
-                #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-                async fn $check() {
-                    super::$check(std::sync::Arc::new(super::MemoryStore::new())).await;
-                }
-            )*
-        }
-        mod redis {
-            $(
-                #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-                async fn $check() {
-                    if let Some(store) = super::shared_redis().await {
-                        super::$check(store).await;
-                    }
-                }
-            )*
-        }
-    };
-}
-
-conformance!(
-    put_then_get_returns_the_value,
-    put_replaces_the_value_and_its_ttl,
-    binary_and_empty_values_round_trip,
-    get_of_an_absent_key_is_none,
-    put_new_refuses_while_the_key_holds_a_value,
-    put_new_succeeds_again_after_delete,
-    put_new_succeeds_again_after_expiry,
-    take_returns_the_value_once_then_none,
-    only_one_of_64_concurrent_takes_gets_the_value,
-    replace_returns_the_old_value_and_keeps_the_new_for_its_ttl,
-    replace_of_an_absent_key_stores_nothing,
-    only_one_of_64_concurrent_replaces_gets_the_original,
-    fifty_concurrent_increments_count_exactly_fifty,
-    increment_does_not_extend_its_window,
-    a_counter_starts_again_after_its_window,
-    increment_of_a_value_that_is_not_a_counter_fails,
-    an_item_is_gone_after_its_ttl,
-    delete_reports_whether_something_was_there,
-    time_to_live_is_none_for_an_absent_key,
-    ping_answers,
-    json_values_round_trip,
+for_each_backend!(
+    #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+    [
+        memory: Some((std::sync::Arc::new(super::MemoryStore::new()), ())),
+        redis: super::shared_redis().await.map(|store| (store, ())),
+    ]
+    [
+        put_then_get_returns_the_value,
+        put_replaces_the_value_and_its_ttl,
+        binary_and_empty_values_round_trip,
+        get_of_an_absent_key_is_none,
+        put_new_refuses_while_the_key_holds_a_value,
+        put_new_succeeds_again_after_delete,
+        put_new_succeeds_again_after_expiry,
+        take_returns_the_value_once_then_none,
+        only_one_of_64_concurrent_takes_gets_the_value,
+        replace_returns_the_old_value_and_keeps_the_new_for_its_ttl,
+        replace_of_an_absent_key_stores_nothing,
+        only_one_of_64_concurrent_replaces_gets_the_original,
+        fifty_concurrent_increments_count_exactly_fifty,
+        increment_does_not_extend_its_window,
+        a_counter_starts_again_after_its_window,
+        increment_of_a_value_that_is_not_a_counter_fails,
+        an_item_is_gone_after_its_ttl,
+        delete_reports_whether_something_was_there,
+        time_to_live_is_none_for_an_absent_key,
+        ping_answers,
+        json_values_round_trip,
+    ]
 );
 
 /// A store on the shared test Redis under a fresh prefix, or `None` (skipped).

@@ -20,43 +20,26 @@ use self::sending::*;
 use self::verifying::*;
 use crate::support;
 
-/// Generates `memory::<check>` and `redis::<check>` for each named check.
-macro_rules! on_both_stores {
-    ($($check:ident),* $(,)?) => {
-        mod memory {
-            $(
-                #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-                async fn $check() {
-                    super::$check(std::sync::Arc::new(super::MemoryStore::new())).await;
-                }
-            )*
-        }
-        mod redis {
-            $(
-                #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-                async fn $check() {
-                    if let Some(store) = super::redis_store().await {
-                        super::$check(store).await;
-                    }
-                }
-            )*
-        }
-    };
-}
-
-on_both_stores!(
-    a_sent_code_verifies_once_and_a_replay_gets_no_code,
-    a_code_works_until_five_minutes_and_expires_after,
-    three_wrong_tries_void_the_code_even_if_the_fourth_is_right,
-    fifty_concurrent_wrong_guesses_count_at_most_three_then_the_right_code_is_refused,
-    a_malformed_entry_is_not_counted_as_a_try,
-    a_resend_waits_sixty_seconds_and_kills_the_old_code,
-    a_resend_starts_with_all_the_tries_again,
-    of_ten_concurrent_sends_exactly_one_goes_out,
-    the_sixth_send_of_an_account_within_the_hour_is_refused,
-    a_code_does_not_verify_for_another_purpose_or_another_flow,
-    a_failed_sms_keeps_the_previous_code_and_lets_the_citizen_retry_at_once,
-    the_sms_carries_the_code_and_what_it_is_for_and_nothing_else_secret,
+for_each_backend!(
+    #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+    [
+        memory: Some((std::sync::Arc::new(super::MemoryStore::new()), ())),
+        redis: super::redis_store().await.map(|store| (store, ())),
+    ]
+    [
+        a_sent_code_verifies_once_and_a_replay_gets_no_code,
+        a_code_works_until_five_minutes_and_expires_after,
+        three_wrong_tries_void_the_code_even_if_the_fourth_is_right,
+        fifty_concurrent_wrong_guesses_count_at_most_three_then_the_right_code_is_refused,
+        a_malformed_entry_is_not_counted_as_a_try,
+        a_resend_waits_sixty_seconds_and_kills_the_old_code,
+        a_resend_starts_with_all_the_tries_again,
+        of_ten_concurrent_sends_exactly_one_goes_out,
+        the_sixth_send_of_an_account_within_the_hour_is_refused,
+        a_code_does_not_verify_for_another_purpose_or_another_flow,
+        a_failed_sms_keeps_the_previous_code_and_lets_the_citizen_retry_at_once,
+        the_sms_carries_the_code_and_what_it_is_for_and_nothing_else_secret,
+    ]
 );
 
 async fn redis_store() -> Option<Store> {

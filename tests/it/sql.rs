@@ -12,47 +12,31 @@ use clave_idp::store::sql::{
 
 const NOW: i64 = 1_790_000_000;
 
-macro_rules! sql_suite {
-    ($($name:ident),* $(,)?) => {
-        mod sqlite {
-            $(
-                #[tokio::test(flavor = "multi_thread", worker_threads = 4)]
-                async fn $name() {
-                    let (store, _dir) = crate::support::sqlite_store().await;
-                    super::$name(store).await;
-                }
-            )*
-        }
-        mod postgres {
-            $(
-                #[tokio::test(flavor = "multi_thread", worker_threads = 4)]
-                async fn $name() {
-                    let Some(store) = crate::support::postgres_store().await else { return };
-                    super::$name(store).await;
-                }
-            )*
-        }
-    };
-}
-
-sql_suite!(
-    a_registration_act_creates_a_pending_citizen_with_an_audit_event,
-    registering_an_active_citizen_is_refused_and_changes_nothing,
-    registering_an_unsubscribed_citizen_reopens_it_with_the_new_code,
-    twenty_concurrent_wrong_activation_codes_are_all_counted_and_block_once,
-    twenty_concurrent_wrong_passwords_are_all_counted_and_block_once,
-    a_right_password_clears_the_failures_but_never_a_block,
-    setting_a_password_activates_unblocks_and_restarts_the_expiry,
-    regenerating_the_code_unblocks_it,
-    unsubscribing_revokes_the_refresh_tokens,
-    a_closed_account_sets_no_password_and_a_change_the_lifecycle_refuses_writes_nothing,
-    a_stored_citizen_value_that_does_not_parse_is_corrupt,
-    a_client_id_can_be_registered_only_once,
-    a_client_unknown_a_moment_ago_is_found_once_registered,
-    a_refresh_token_rotates_once_and_its_replay_revokes_the_family,
-    parallel_rotations_of_one_refresh_token_have_exactly_one_winner,
-    superseded_keys_stay_published_until_they_retire,
-    a_provider_secret_is_made_once_and_then_shared,
+for_each_backend!(
+    #[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+    [
+        sqlite: Some(crate::support::sqlite_store().await),
+        postgres: crate::support::postgres_store().await.map(|store| (store, ())),
+    ]
+    [
+        a_registration_act_creates_a_pending_citizen_with_an_audit_event,
+        registering_an_active_citizen_is_refused_and_changes_nothing,
+        registering_an_unsubscribed_citizen_reopens_it_with_the_new_code,
+        twenty_concurrent_wrong_activation_codes_are_all_counted_and_block_once,
+        twenty_concurrent_wrong_passwords_are_all_counted_and_block_once,
+        a_right_password_clears_the_failures_but_never_a_block,
+        setting_a_password_activates_unblocks_and_restarts_the_expiry,
+        regenerating_the_code_unblocks_it,
+        unsubscribing_revokes_the_refresh_tokens,
+        a_closed_account_sets_no_password_and_a_change_the_lifecycle_refuses_writes_nothing,
+        a_stored_citizen_value_that_does_not_parse_is_corrupt,
+        a_client_id_can_be_registered_only_once,
+        a_client_unknown_a_moment_ago_is_found_once_registered,
+        a_refresh_token_rotates_once_and_its_replay_revokes_the_family,
+        parallel_rotations_of_one_refresh_token_have_exactly_one_winner,
+        superseded_keys_stay_published_until_they_retire,
+        a_provider_secret_is_made_once_and_then_shared,
+    ]
 );
 
 fn citizen(id: &str) -> NewCitizen {

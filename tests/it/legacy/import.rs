@@ -14,33 +14,17 @@ const NOW: i64 = 1_790_000_000;
 const GOOD: [&str; 3] = ["12345678Z", "X1234567L", "00000000T"];
 const OFFICE: &str = "11111111H";
 
-macro_rules! both_databases {
-    ($($name:ident),* $(,)?) => {
-        mod sqlite {
-            $(
-                #[tokio::test]
-                async fn $name() {
-                    let (store, _dir) = crate::support::sqlite_store().await;
-                    super::$name(store).await;
-                }
-            )*
-        }
-        mod postgres {
-            $(
-                #[tokio::test]
-                async fn $name() {
-                    let Some(store) = crate::support::postgres_store().await else { return };
-                    super::$name(store).await;
-                }
-            )*
-        }
-    };
-}
-
-both_databases!(
-    importing_the_same_file_twice_changes_nothing,
-    bad_lines_are_reported_by_line_number_and_good_lines_around_them_are_imported,
-    a_file_without_the_header_or_missing_writes_nothing,
+for_each_backend!(
+    #[tokio::test]
+    [
+        sqlite: Some(crate::support::sqlite_store().await),
+        postgres: crate::support::postgres_store().await.map(|store| (store, ())),
+    ]
+    [
+        importing_the_same_file_twice_changes_nothing,
+        bad_lines_are_reported_by_line_number_and_good_lines_around_them_are_imported,
+        a_file_without_the_header_or_missing_writes_nothing,
+    ]
 );
 
 /// Every citizen of `ids` with its audit trail.
