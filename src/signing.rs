@@ -73,6 +73,9 @@ pub async fn can_sign(db: &SqlStore, alg: KeyAlg, now: UnixTime) -> anyhow::Resu
         .any(|k| k.alg == alg.as_str() && k.activates_at <= now))
 }
 
+/// How far apart the clocks of instances starting together may be.
+const START_CLOCK_SKEW_SECS: UnixTime = 60;
+
 /// Makes sure each algorithm has a key that can sign now (first start).
 ///
 /// Instances that start together on an empty database must not each make their
@@ -100,8 +103,10 @@ pub async fn ensure_keys(db: &SqlStore, kek: &Kek, now: UnixTime) -> anyhow::Res
             Err(other) => return Err(other.into()),
         }
         // The fixed id is taken by a key that no longer signs (all keys retired):
-        // make an ordinary one.
-        if !can_sign(db, alg, now).await? {
+        // make an ordinary one. An instance whose clock runs a little behind the
+        // one that won the insert sees that key activate a moment "later": it
+        // still counts, or every instance starting together would add its own.
+        if !can_sign(db, alg, now + START_CLOCK_SKEW_SECS).await? {
             add_key(db, kek, alg, now, now, false, "system").await?;
         }
     }
