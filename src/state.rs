@@ -47,6 +47,12 @@ pub struct Shared {
     pub guard: crate::abuse::Guard,
 }
 
+impl axum::extract::FromRef<AppState> for crate::abuse::TrustedProxies {
+    fn from_ref(state: &AppState) -> Self {
+        state.guard.trusted_proxies()
+    }
+}
+
 impl axum::extract::FromRef<AppState> for crate::web::Web {
     fn from_ref(state: &AppState) -> Self {
         state.web.clone()

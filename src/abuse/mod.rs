@@ -25,7 +25,6 @@ use axum::http::request::Parts;
 use self::limiter::{Level, Limiter, Limits, LocalLimiter, SharedLimiter};
 use crate::crypto::hmac_sha256_hex;
 use crate::settings::Settings;
-use crate::state::AppState;
 use crate::store::ephemeral::{EphemeralError, EphemeralStore};
 
 /// What a form may do now.
@@ -68,7 +67,7 @@ pub struct Guard {
     account: Limits,
     client: Limits,
     account_salt: Vec<u8>,
-    trusted_proxies: Arc<[IpAddr]>,
+    trusted_proxies: TrustedProxies,
 }
 
 impl Guard {
@@ -104,7 +103,7 @@ impl Guard {
                 window: Duration::from_secs(60),
             },
             account_salt: account_salt.to_vec(),
-            trusted_proxies: trusted.into(),
+            trusted_proxies: TrustedProxies(trusted.into()),
         })
     }
 
@@ -185,7 +184,24 @@ impl Guard {
     /// The client's IP: the socket peer, or the last address a trusted proxy
     /// appended to `X-Forwarded-For`.
     pub fn client_ip(&self, peer: IpAddr, forwarded_for: Option<&str>) -> IpAddr {
-        if !self.trusted_proxies.contains(&peer) {
+        self.trusted_proxies.client_ip(peer, forwarded_for)
+    }
+
+    /// The reverse proxies whose `X-Forwarded-For` is believed.
+    pub fn trusted_proxies(&self) -> TrustedProxies {
+        self.trusted_proxies.clone()
+    }
+}
+
+/// The reverse proxies whose `X-Forwarded-For` is believed (`CLAVE_TRUSTED_PROXIES`).
+#[derive(Debug, Clone, Default)]
+pub struct TrustedProxies(Arc<[IpAddr]>);
+
+impl TrustedProxies {
+    /// The client's IP: the socket peer, or the last address a trusted proxy
+    /// appended to `X-Forwarded-For`.
+    pub fn client_ip(&self, peer: IpAddr, forwarded_for: Option<&str>) -> IpAddr {
+        if !self.0.contains(&peer) {
             return peer;
         }
         let Some(header) = forwarded_for else {
@@ -194,7 +210,7 @@ impl Guard {
         // Walk from the right: skip our own proxies, take the first other address.
         for hop in header.rsplit(',') {
             match hop.trim().parse::<IpAddr>() {
-                Ok(ip) if self.trusted_proxies.contains(&ip) => continue,
+                Ok(ip) if self.0.contains(&ip) => continue,
                 Ok(ip) => return ip,
                 Err(_) => return peer,
             }
@@ -231,12 +247,12 @@ pub struct ClientIp(pub IpAddr);
 impl<S> FromRequestParts<S> for ClientIp
 where
     S: Send + Sync,
-    AppState: FromRef<S>,
+    TrustedProxies: FromRef<S>,
 {
     type Rejection = std::convert::Infallible;
 
     async fn from_request_parts(parts: &mut Parts, state: &S) -> Result<Self, Self::Rejection> {
-        let state = AppState::from_ref(state);
+        let proxies = TrustedProxies::from_ref(state);
         let peer = parts
             .extensions
             .get::<ConnectInfo<SocketAddr>>()
@@ -245,7 +261,7 @@ where
             .headers
             .get("x-forwarded-for")
             .and_then(|v| v.to_str().ok());
-        Ok(ClientIp(state.guard.client_ip(peer, forwarded)))
+        Ok(ClientIp(proxies.client_ip(peer, forwarded)))
     }
 }
 

@@ -10,6 +10,8 @@ use serde::{Deserialize, Serialize};
 use super::Browsers;
 use crate::crypto::{hash_token, random_token};
 use crate::domain::{Amr, Assurance};
+use crate::oauth::grants::Authorization;
+use crate::oauth::request::AuthRequest;
 use crate::store::ephemeral::EphemeralError;
 use crate::store::ephemeral::keys::{KeySpace, SESSION_SECS, Space};
 use crate::web::SESSION_COOKIE;
@@ -32,6 +34,23 @@ pub struct Session {
     pub sid: String,
     /// Deadline.
     pub expires_at: i64,
+}
+
+impl Session {
+    /// What this login authorizes for `request` (OIDC Core §3.1.2.5: the code
+    /// stands for it).
+    pub fn authorize(&self, request: &AuthRequest) -> Authorization {
+        Authorization {
+            client_id: request.client_id.clone(),
+            citizen_id: self.citizen_id.clone(),
+            scope: request.scope,
+            claims: request.claims.clone(),
+            auth_time: self.auth_time,
+            acr: self.acr,
+            amr: self.amr.clone(),
+            sid: self.sid.clone(),
+        }
+    }
 }
 
 impl Browsers {

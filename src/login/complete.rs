@@ -37,7 +37,10 @@ pub async fn complete(
         state.browsers.end_session(&old_cookie).await?;
     }
     let (cookie, session) = state.browsers.start_session(citizen_id, assurance).await?;
-    let location = state.tokens.issue_code(&tx.request, &session).await?;
+    let location = state
+        .tokens
+        .issue_code(&tx.request, session.authorize(&tx.request))
+        .await?;
     LoginTx::remove(&state.browsers, tx_id).await?;
     metrics::counter!("clave_logins_total", "outcome" => "success", "acr" => assurance.acr())
         .increment(1);

@@ -13,8 +13,7 @@ use base64::engine::general_purpose::STANDARD;
 use super::error::OAuthError;
 use super::params::Params;
 use crate::crypto::{constant_time_eq, hash_token};
-use crate::state::AppState;
-use crate::store::sql::ClientRecord;
+use crate::store::sql::{ClientRecord, SqlStore};
 
 /// How the client authenticated.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -104,7 +103,7 @@ fn decode_basic(encoded: &str) -> Option<(String, String)> {
 
 /// Authenticates the client of a request; `invalid_client` (401) otherwise.
 pub async fn authenticate(
-    state: &AppState,
+    db: &SqlStore,
     headers: &HeaderMap,
     params: &Params,
 ) -> Result<(ClientRecord, AuthMethod), OAuthError> {
@@ -114,7 +113,7 @@ pub async fn authenticate(
         error.basic_challenge = creds.method == AuthMethod::Basic;
         error
     };
-    let client = state.db.client(&creds.client_id).await?;
+    let client = db.client(&creds.client_id).await?;
     let Some(client) = client else {
         return Err(failure("client authentication failed"));
     };

@@ -19,7 +19,6 @@ use super::grants::{
 };
 use super::request::AuthRequest;
 use super::tokens::{AccessToken, IdTokenClaims, Minted, half_hash};
-use crate::auth::session::Session;
 use crate::clock::SharedClock;
 use crate::crypto::{KeyRing, hash_token, random_token};
 use crate::store::ephemeral::keys::{ACCESS_TOKEN_SECS, CODE_SECS};
@@ -155,15 +154,16 @@ impl TokenIssuer {
         Ok((token, record))
     }
 
-    /// Stores a code for `session` and returns the redirect URI carrying it.
+    /// Stores a code for what the login authorized (`authz`) and returns the
+    /// redirect URI carrying it.
     pub async fn issue_code(
         &self,
         request: &AuthRequest,
-        session: &Session,
+        authz: Authorization,
     ) -> Result<String, EphemeralError> {
         let code = random_token(32);
         let grant = CodeGrant {
-            authz: authorization(request, session),
+            authz,
             redirect_uri: request.redirect_uri.clone(),
             nonce: request.nonce.clone(),
             code_challenge: request.code_challenge.clone(),
@@ -197,20 +197,6 @@ impl TokenIssuer {
         }
         pairs.push(("iss", &self.issuer));
         with_query(redirect_uri, &pairs)
-    }
-}
-
-/// What a login at `session` authorizes for `request`.
-pub fn authorization(request: &AuthRequest, session: &Session) -> Authorization {
-    Authorization {
-        client_id: request.client_id.clone(),
-        citizen_id: session.citizen_id.clone(),
-        scope: request.scope,
-        claims: request.claims.clone(),
-        auth_time: session.auth_time,
-        acr: session.acr,
-        amr: session.amr.clone(),
-        sid: session.sid.clone(),
     }
 }
 
@@ -371,15 +357,17 @@ mod tests {
             ui_locales: None,
             id_token_hint: None,
         };
-        let session = Session {
+        let authz = Authorization {
+            client_id: "sede".into(),
             citizen_id: "12345678Z".into(),
+            scope: request.scope,
+            claims: ClaimsRequest::default(),
             auth_time: NOW,
             acr: Assurance::Low,
             amr: vec![Amr::Pwd],
             sid: "sid-1".into(),
-            expires_at: NOW + 60,
         };
-        let location = tokens.issue_code(&request, &session).await.unwrap();
+        let location = tokens.issue_code(&request, authz).await.unwrap();
         let url = url::Url::parse(&location).unwrap();
         let pairs: std::collections::HashMap<_, _> = url.query_pairs().into_owned().collect();
         assert_eq!(pairs["x"], "1", "the registered query is kept");

@@ -15,7 +15,6 @@ use axum::response::{IntoResponse, Response};
 use crate::auth::session::Session;
 use crate::auth::transaction::LoginTx;
 use crate::oauth::error::{ErrorCode, OAuthError};
-use crate::oauth::issuer::authorization;
 use crate::oauth::params::Params;
 use crate::oauth::request::{self, AuthRequest, Rejection};
 use crate::oauth::tokens::still_valid;
@@ -116,7 +115,10 @@ async fn authorize(
     if let Some(session) =
         usable_session(&state, &headers, &client, &request, hinted_sub.as_deref()).await?
     {
-        let location = state.tokens.issue_code(&request, &session).await?;
+        let location = state
+            .tokens
+            .issue_code(&request, session.authorize(&request))
+            .await?;
         return Ok(redirect(&location, posted));
     }
     if request.prompt_none {
@@ -189,7 +191,7 @@ async fn usable_session(
     let Some(citizen) = state.db.citizen(&session.citizen_id).await? else {
         return Ok(None);
     };
-    let authz = authorization(request, &session);
+    let authz = session.authorize(request);
     Ok(still_valid(&citizen, client, &authz).then_some(session))
 }
 

@@ -38,7 +38,7 @@ pub async fn introspect(
 async fn look_up(state: &AppState, headers: &HeaderMap, body: &[u8]) -> Result<Value, OAuthError> {
     require_form(headers)?;
     let params = Params::parse(body)?;
-    let (client, _) = client_auth::authenticate(state, headers, &params).await?;
+    let (client, _) = client_auth::authenticate(&state.db, headers, &params).await?;
     let token = params.require("token")?;
     let hash = hash_token(token);
     let now = state.now();
@@ -116,7 +116,7 @@ async fn revoke_token(
 ) -> Result<(), OAuthError> {
     require_form(headers)?;
     let params = Params::parse(body)?;
-    let (client, _) = client_auth::authenticate(state, headers, &params).await?;
+    let (client, _) = client_auth::authenticate(&state.db, headers, &params).await?;
     let token = params.require("token")?;
     let hash = hash_token(token);
     let grant = ACCESS_TOKENS.get(state.ephemeral.as_ref(), &hash).await?;

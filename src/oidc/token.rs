@@ -63,7 +63,7 @@ async fn exchange(
 ) -> Result<TokenResponse, OAuthError> {
     require_form(headers)?;
     let params = Params::parse(body)?;
-    let (client, _) = client_auth::authenticate(state, headers, &params).await?;
+    let (client, _) = client_auth::authenticate(&state.db, headers, &params).await?;
     if let Some(wait) = state.guard.client(&client.client_id).await? {
         return Err(OAuthError::too_many(wait.as_secs()));
     }
