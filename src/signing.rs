@@ -10,6 +10,7 @@ use crate::clock::UnixTime;
 use crate::crypto::{
     KeyAlg, KeyMaterial, KeyRing, StoredKey, generate_key, open, random_token, seal,
 };
+use crate::domain::AuditKind;
 use crate::kek::Kek;
 use crate::store::StoreError;
 use crate::store::sql::{AuditEvent, SigningKeyRecord, SqlStore};
@@ -59,7 +60,7 @@ fn make_key(
 }
 
 fn added(record: &SigningKeyRecord, actor: &str, now: UnixTime) -> AuditEvent {
-    AuditEvent::new(now, "signing_key_added", actor)
+    AuditEvent::new(now, AuditKind::SigningKeyAdded, actor)
         .detail("kid", record.kid.clone())
         .detail("alg", record.alg.clone())
         .detail("activates_at", record.activates_at)

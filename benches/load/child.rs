@@ -11,6 +11,7 @@
 //! handler), prints one JSON line saying where it listens, and serves until its
 //! standard input closes.
 
+use clave_idp::domain::AuditKind;
 use std::io::{BufRead, BufReader, Read, Write};
 use std::path::PathBuf;
 use std::process::{Child, ChildStdin, Command, Stdio};
@@ -332,7 +333,7 @@ async fn serve_provider(spec: ProviderSpec) -> anyhow::Result<()> {
         id_token_alg: KeyAlg::Rs256,
         created_at: now,
     };
-    let audit = AuditEvent::new(now, "client_registered", "bench");
+    let audit = AuditEvent::new(now, AuditKind::ClientRegistered, "bench");
     state.db.insert_client(&client, &audit).await?;
 
     let mut citizens = Vec::with_capacity(spec.citizens);
@@ -346,12 +347,12 @@ async fn serve_provider(spec: ProviderSpec) -> anyhow::Result<()> {
             email: format!("ciudadana{i}@example.es"),
             phone: "+34600112233".to_owned(),
         };
-        let audit = AuditEvent::new(now, "citizen_registered", "bench").citizen(&id);
+        let audit = AuditEvent::new(now, AuditKind::CitizenRegistered, "bench").citizen(&id);
         state
             .db
             .register_citizen(&citizen, "unused-activation-code-hash", now, &audit)
             .await?;
-        let audit = AuditEvent::new(now, "activated", "bench").citizen(&id);
+        let audit = AuditEvent::new(now, AuditKind::CitizenActivated, "bench").citizen(&id);
         if !state
             .db
             .set_password(&id, &spec.password_hash, now, false, &audit)

@@ -16,6 +16,7 @@ use std::net::IpAddr;
 use super::ServiceError;
 use crate::clock::SharedClock;
 use crate::crypto::{HashError, PasswordHasher};
+use crate::domain::AuditKind;
 use crate::domain::{DocumentId, PasswordPolicy, PersonalData, PolicyProfile, normalize_password};
 use crate::store::sql::{AuditEvent, CitizenRecord, SqlStore};
 use crate::web::FieldError;
@@ -24,7 +25,7 @@ use crate::web::FieldError;
 #[derive(Debug, Clone)]
 pub struct Attempt {
     /// The audit kind recorded for a wrong password (`login_failed`, …).
-    pub failure_kind: &'static str,
+    pub failure_kind: AuditKind,
     /// The address the attempt came from.
     pub ip: IpAddr,
     /// One detail naming the context (`client_id` of the portal, or `flow`).
@@ -175,7 +176,7 @@ impl Credentials {
         let (key, value) = attempt.context;
         let mut audit = AuditEvent::new(now, attempt.failure_kind, "citizen")
             .citizen(citizen.id.as_str())
-            .ip(Some(attempt.ip.to_string()))
+            .ip(attempt.ip)
             .outcome("failure")
             .detail(key, value)
             .detail("failures", count.failures);
@@ -214,7 +215,7 @@ impl Credentials {
             "argon2"
         };
         let now = self.clock.now();
-        let audit = AuditEvent::new(now, "password_rehashed", "system")
+        let audit = AuditEvent::new(now, AuditKind::PasswordRehashed, "system")
             .citizen(citizen.id.as_str())
             .detail("from", from)
             .detail("to", "argon2id");

@@ -4,6 +4,7 @@ use clap::Subcommand;
 use serde_json::json;
 
 use super::{CliError, Context};
+use crate::domain::AuditKind;
 use crate::domain::{
     ActivationCode, CitizenStatus, DocumentId, Email, MobilePhone, PersonName, password_expires_at,
 };
@@ -106,7 +107,7 @@ fn field<T, E: std::fmt::Display>(name: &str, parsed: Result<T, E>) -> Result<T,
 async fn register(ctx: &Context, citizen: &NewCitizen) -> Result<(), CliError> {
     let code = ActivationCode::generate();
     let now = ctx.now();
-    let audit = AuditEvent::new(now, "citizen_registered", "operator")
+    let audit = AuditEvent::new(now, AuditKind::CitizenRegistered, "operator")
         .citizen(&citizen.id)
         .detail("operator", ctx.operator());
     let outcome = ctx
@@ -184,7 +185,7 @@ async fn regenerate(ctx: &Context, id: &DocumentId) -> Result<(), CliError> {
     }
     let code = ActivationCode::generate();
     let now = ctx.now();
-    let audit = AuditEvent::new(now, "activation_code_regenerated", "operator")
+    let audit = AuditEvent::new(now, AuditKind::ActivationCodeRegenerated, "operator")
         .citizen(id.as_str())
         .detail("operator", ctx.operator())
         .detail("was_blocked", citizen.activation_code_blocked);

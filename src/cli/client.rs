@@ -5,6 +5,7 @@ use serde_json::json;
 
 use super::{CliError, Context};
 use crate::crypto::{KeyAlg, hash_token, random_token};
+use crate::domain::AuditKind;
 use crate::domain::{ClientKind, RegisteredUri};
 use crate::settings::Profile;
 use crate::store::StoreError;
@@ -71,7 +72,7 @@ pub(crate) async fn run(ctx: &Context, command: ClientCommand) -> Result<(), Cli
     };
     let (client, secret) =
         build_client(spec, allow_any_http, ctx.now()).map_err(CliError::Input)?;
-    let audit = AuditEvent::new(ctx.now(), "client_registered", "operator")
+    let audit = AuditEvent::new(ctx.now(), AuditKind::ClientRegistered, "operator")
         .detail("operator", ctx.operator())
         .detail("client_id", client.client_id.clone())
         .detail("public", secret.is_none());

@@ -17,6 +17,7 @@ use anyhow::Context as _;
 use super::{CLIENT_ID, CLIENT_NAME, SECRET_NAME, callback_url, home_url};
 use crate::clock::UnixTime;
 use crate::crypto::{KeyAlg, hash_token, random_token};
+use crate::domain::AuditKind;
 use crate::domain::{ClientKind, RegisteredUri};
 use crate::settings::Settings;
 use crate::store::StoreError;
@@ -57,7 +58,7 @@ pub async fn register_demo_client(
     let (created, stored) = match existing {
         Some(stored) => (false, stored),
         None => {
-            let audit = AuditEvent::new(now, "client_registered", "demo-portal")
+            let audit = AuditEvent::new(now, AuditKind::ClientRegistered, "demo-portal")
                 .detail("client_id", CLIENT_ID);
             match db.insert_client(&wanted, &audit).await {
                 Ok(()) => (true, wanted.clone()),

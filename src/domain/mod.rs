@@ -9,6 +9,7 @@
 
 pub mod activation_code;
 pub mod assurance;
+pub mod audit;
 pub mod citizen;
 pub mod client;
 mod common_passwords;
@@ -25,6 +26,7 @@ pub mod scope;
 
 pub use activation_code::{ActivationCode, ActivationCodeError};
 pub use assurance::{ACR_LOW, ACR_SUBSTANTIAL, Amr, Assurance};
+pub use audit::AuditKind;
 pub use citizen::{
     ACTIVATION_CODE_LIMIT, CitizenEvent, CitizenStatus, FailureLimit, InvalidTransition,
     PASSWORD_LIFETIME_SECS, PASSWORD_LIMIT, password_expired, password_expires_at,

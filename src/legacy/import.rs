@@ -22,6 +22,7 @@ use tokio::sync::mpsc;
 
 use super::row::{HEADER, LegacyRow, is_header, parse_row};
 use crate::clock::UnixTime;
+use crate::domain::AuditKind;
 use crate::store::StoreError;
 use crate::store::sql::{AuditEvent, SqlStore};
 
@@ -152,7 +153,7 @@ pub async fn import_file(
         for (line, parsed) in rows {
             match parsed {
                 Ok(row) => {
-                    let audit = AuditEvent::new(now, "legacy_imported", "operator")
+                    let audit = AuditEvent::new(now, AuditKind::LegacyImported, "operator")
                         .citizen(&row.citizen.id)
                         .detail("operator", operator)
                         .detail("source", source.clone())

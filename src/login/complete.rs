@@ -6,6 +6,7 @@ use axum::response::Response;
 
 use crate::auth::transaction::LoginTx;
 use crate::domain::Assurance;
+use crate::domain::AuditKind;
 use crate::state::AppState;
 use crate::store::sql::AuditEvent;
 use crate::web::redirect::redirect;
@@ -18,6 +19,8 @@ pub struct Authenticated<'a> {
     pub citizen_id: &'a str,
     /// The level of assurance reached (and so the methods used, `amr`).
     pub assurance: Assurance,
+    /// The address the login came from (for the audit trail).
+    pub ip: std::net::IpAddr,
 }
 
 /// Logs the citizen in and answers the portal.
@@ -32,6 +35,7 @@ pub async fn complete(
     let Authenticated {
         citizen_id,
         assurance,
+        ip,
     } = who;
     if let Some((old_cookie, _)) = state.browsers.session(headers).await? {
         state.browsers.end_session(&old_cookie).await?;
@@ -44,8 +48,9 @@ pub async fn complete(
     LoginTx::remove(&state.browsers, tx_id).await?;
     metrics::counter!("clave_logins_total", "outcome" => "success", "acr" => assurance.acr())
         .increment(1);
-    let audit = AuditEvent::new(state.now(), "login_succeeded", "citizen")
+    let audit = AuditEvent::new(state.now(), AuditKind::LoginSucceeded, "citizen")
         .citizen(citizen_id)
+        .ip(ip)
         .detail("client_id", tx.request.client_id.clone())
         .detail("acr", assurance.acr());
     if let Err(error) = state.db.append_audit(&audit).await {

@@ -22,7 +22,9 @@ use serde::Deserialize;
 
 use super::TxQuery;
 use super::password::continue_login;
+use crate::abuse::ClientIp;
 use crate::auth::transaction::{LoginTx, Stage};
+use crate::domain::AuditKind;
 use crate::domain::CitizenStatus;
 use crate::state::AppState;
 use crate::store::sql::{AuditEvent, CitizenRecord};
@@ -98,6 +100,7 @@ pub async fn submit(
     State(state): State<AppState>,
     ctx: PageContext,
     headers: HeaderMap,
+    ClientIp(ip): ClientIp,
     CsrfForm(form): CsrfForm<ConsentForm>,
 ) -> Result<Response, PageError> {
     let mut tx = LoginTx::load(&state.browsers, &ctx, &form.tx).await?;
@@ -114,11 +117,12 @@ pub async fn submit(
     };
     let now = state.now();
     let kind = match decision {
-        Decision::Accept => "legacy_migration_accepted",
-        Decision::Decline => "legacy_migration_declined",
+        Decision::Accept => AuditKind::LegacyMigrationAccepted,
+        Decision::Decline => AuditKind::LegacyMigrationDeclined,
     };
     let audit = AuditEvent::new(now, kind, "citizen")
         .citizen(citizen.id.as_str())
+        .ip(ip)
         .detail("consent_at", now)
         .detail("wording_version", LEGACY_CONSENT_WORDING)
         .detail("client_id", tx.request.client_id.clone())
@@ -153,7 +157,7 @@ pub async fn submit(
             return Err(PageError::BadRequest("error-login-expired"));
         }
     };
-    continue_login(&state, &ctx, &headers, &form.tx, &mut tx, &citizen).await
+    continue_login(&state, &ctx, &headers, &form.tx, &mut tx, &citizen, ip).await
 }
 
 /// "You have not joined Cl@ve yet": the legacy citizen at a portal that is not a

@@ -107,6 +107,7 @@ pub async fn submit(
                 Authenticated {
                     citizen_id: &citizen_id,
                     assurance: Assurance::Substantial,
+                    ip,
                 },
             )
             .await;

@@ -23,6 +23,7 @@ use crate::abuse::screen::{Answer, Screening};
 use crate::abuse::{ClientIp, Scope};
 use crate::auth::transaction::{AfterPassword, LoginTx};
 use crate::auth::{Attempt, PasswordCheck};
+use crate::domain::AuditKind;
 use crate::domain::{Assurance, CitizenStatus, DocumentId, password_expired};
 use crate::otp::OtpPurpose;
 use crate::otp::notice::notice_of;
@@ -135,7 +136,7 @@ pub async fn submit(
         ));
     }
     let attempt = Attempt {
-        failure_kind: "login_failed",
+        failure_kind: AuditKind::LoginFailed,
         ip,
         context: ("client_id", tx.request.client_id.clone()),
     };
@@ -168,7 +169,7 @@ pub async fn submit(
             true,
         ));
     }
-    continue_login(&state, &ctx, &headers, &form.tx, &mut tx, &citizen).await
+    continue_login(&state, &ctx, &headers, &form.tx, &mut tx, &citizen, ip).await
 }
 
 /// The rest of a login once the password was right and the account may log in
@@ -181,6 +182,7 @@ pub(crate) async fn continue_login(
     tx_id: &str,
     tx: &mut LoginTx,
     citizen: &CitizenRecord,
+    ip: std::net::IpAddr,
 ) -> Result<Response, PageError> {
     let now = state.now();
     let expired = password_expired(citizen.password_set_at, now);
@@ -219,6 +221,7 @@ pub(crate) async fn continue_login(
         Authenticated {
             citizen_id: citizen.id.as_str(),
             assurance: Assurance::Low,
+            ip,
         },
     )
     .await

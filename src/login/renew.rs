@@ -13,6 +13,7 @@ use super::otp::otp_page;
 use crate::abuse::ClientIp;
 use crate::auth::transaction::{LoginTx, Stage};
 use crate::domain::Assurance;
+use crate::domain::AuditKind;
 use crate::otp::notice::{field_error, notice_text};
 use crate::otp::{OtpPurpose, VerifyOutcome};
 use crate::routes;
@@ -141,7 +142,7 @@ pub async fn submit(
             .into_response()),
         Ok(hash) => {
             let now = state.now();
-            let audit = AuditEvent::new(now, "password_renewed", "citizen")
+            let audit = AuditEvent::new(now, AuditKind::PasswordRenewed, "citizen")
                 .citizen(citizen.id.as_str())
                 .detail("reason", "expired");
             if !state
@@ -160,6 +161,7 @@ pub async fn submit(
                 Authenticated {
                     citizen_id: citizen.id.as_str(),
                     assurance: Assurance::Substantial,
+                    ip,
                 },
             )
             .await

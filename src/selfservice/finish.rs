@@ -6,6 +6,7 @@ use axum::response::{IntoResponse, Response};
 
 use super::flow::{Flow, FlowKind};
 use super::start::citizen_of;
+use crate::domain::AuditKind;
 use crate::domain::{ActivationCode, CitizenStatus};
 use crate::state::AppState;
 use crate::store::sql::{AuditEvent, CitizenRecord};
@@ -21,7 +22,7 @@ fn done(ctx: &PageContext, kind: FlowKind) -> Response {
         .into_response()
 }
 
-fn audit(state: &AppState, kind: &str, citizen: &str) -> AuditEvent {
+fn audit(state: &AppState, kind: AuditKind, citizen: &str) -> AuditEvent {
     AuditEvent::new(state.now(), kind, "citizen").citizen(citizen)
 }
 
@@ -34,10 +35,10 @@ pub async fn new_password(
     hash: &str,
 ) -> Result<Response, PageError> {
     let (event, void_sessions) = match flow.kind {
-        FlowKind::Activation => ("citizen_activated", false),
+        FlowKind::Activation => (AuditKind::CitizenActivated, false),
         // A forgotten (or stolen) password: sessions opened with the old one end.
-        FlowKind::PasswordReset => ("password_reset", true),
-        FlowKind::PasswordChange => ("password_changed", true),
+        FlowKind::PasswordReset => (AuditKind::PasswordReset, true),
+        FlowKind::PasswordChange => (AuditKind::PasswordChanged, true),
         FlowKind::Unsubscribe | FlowKind::CodeRegeneration => {
             return Err(PageError::BadRequest("selfservice-expired"));
         }
@@ -76,7 +77,7 @@ pub async fn confirmed(
             CitizenStatus::Active,
             CitizenStatus::Unsubscribed,
             state.now(),
-            &audit(state, "citizen_unsubscribed", &flow.citizen_id),
+            &audit(state, AuditKind::CitizenUnsubscribed, &flow.citizen_id),
         )
         .await?;
     if !done_now {
@@ -100,8 +101,12 @@ pub async fn after_code(
         return Err(PageError::BadRequest("selfservice-expired"));
     }
     let code = ActivationCode::generate();
-    let event =
-        audit(state, "activation_code_regenerated", citizen.id.as_str()).detail("by", "citizen");
+    let event = audit(
+        state,
+        AuditKind::ActivationCodeRegenerated,
+        citizen.id.as_str(),
+    )
+    .detail("by", "citizen");
     if !state
         .db
         .replace_activation_code(citizen.id.as_str(), &code.hash(), state.now(), &event)

@@ -23,6 +23,7 @@ use crate::abuse::question::Question;
 use crate::abuse::screen::{Answer, Screening};
 use crate::auth::{Attempt, PasswordCheck};
 use crate::crypto::hash_token;
+use crate::domain::AuditKind;
 use crate::domain::{ActivationCode, CitizenStatus, DocumentId};
 use crate::state::AppState;
 use crate::store::sql::{AuditEvent, CitizenRecord};
@@ -215,9 +216,9 @@ async fn by_code(
                 .record_activation_code_failure(citizen.id.as_str(), now)
                 .await?
             {
-                let mut audit = AuditEvent::new(now, "activation_code_failed", "citizen")
+                let mut audit = AuditEvent::new(now, AuditKind::ActivationCodeFailed, "citizen")
                     .citizen(citizen.id.as_str())
-                    .ip(Some(ip.to_string()))
+                    .ip(ip)
                     .outcome("failure")
                     .detail("flow", kind.key())
                     .detail("failures", count.failures);
@@ -260,7 +261,7 @@ async fn by_password(
         )]));
     }
     let attempt = Attempt {
-        failure_kind: "password_check_failed",
+        failure_kind: AuditKind::PasswordCheckFailed,
         ip,
         context: ("flow", kind.key().to_owned()),
     };

@@ -2,6 +2,7 @@
 //! SMS written to an outbox file, and a cookie-keeping browser that follows no
 //! redirect by itself (so every hop can be checked).
 
+use clave_idp::domain::AuditKind;
 use std::path::PathBuf;
 use std::sync::Arc;
 
@@ -137,7 +138,7 @@ impl TestApp {
         self.pending_citizen(id, "unused-code-hash").await;
         let hash = self.state.hasher.hash(PASSWORD).await.unwrap();
         let now = self.state.now();
-        let audit = AuditEvent::new(now, "activated", "test").citizen(id);
+        let audit = AuditEvent::new(now, AuditKind::CitizenActivated, "test").citizen(id);
         assert!(
             self.state
                 .db
@@ -158,7 +159,7 @@ impl TestApp {
             phone: "+34600112233".to_owned(),
         };
         let now = self.state.now();
-        let audit = AuditEvent::new(now, "citizen_registered", "test").citizen(id);
+        let audit = AuditEvent::new(now, AuditKind::CitizenRegistered, "test").citizen(id);
         self.state
             .db
             .register_citizen(&citizen, code_hash, now, &audit)
@@ -191,7 +192,7 @@ impl TestApp {
             id_token_alg: spec.alg.parse().unwrap(),
             created_at: self.state.now(),
         };
-        let audit = AuditEvent::new(self.state.now(), "client_registered", "test");
+        let audit = AuditEvent::new(self.state.now(), AuditKind::ClientRegistered, "test");
         self.state.db.insert_client(&record, &audit).await.unwrap();
         secret
     }
@@ -298,6 +299,20 @@ impl Browser {
         let http = reqwest::Client::builder()
             .cookie_store(true)
             .redirect(reqwest::redirect::Policy::none())
+            .build()
+            .unwrap();
+        Self { http }
+    }
+
+    /// A fresh browser whose requests reach the provider through a reverse proxy
+    /// that says they came from `client_ip` (`X-Forwarded-For`).
+    pub fn behind_proxy(client_ip: &str) -> Self {
+        let mut headers = reqwest::header::HeaderMap::new();
+        headers.insert("x-forwarded-for", client_ip.parse().unwrap());
+        let http = reqwest::Client::builder()
+            .cookie_store(true)
+            .redirect(reqwest::redirect::Policy::none())
+            .default_headers(headers)
             .build()
             .unwrap();
         Self { http }

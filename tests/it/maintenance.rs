@@ -1,6 +1,7 @@
 //! Maintenance: expired refresh tokens and audit events past their retention are
 //! purged in batches, and nothing a replay check or the history still needs goes.
 
+use clave_idp::domain::AuditKind;
 use clave_idp::store::sql::{
     AuditEvent, PoolRef, REFRESH_PURGE_GRACE_SECS, RefreshRecord, RotateOutcome, SqlStore,
 };
@@ -126,11 +127,12 @@ async fn audit_events_past_the_retention_go_and_recent_ones_stay(app: TestApp) {
     );
     let before = db.audit_events_for(ID).await.unwrap().len();
     for n in 0..5 {
-        let event =
-            AuditEvent::new(now - retention - 10 - n, "login_failed", "citizen").citizen(ID);
+        let event = AuditEvent::new(now - retention - 10 - n, AuditKind::LoginFailed, "citizen")
+            .citizen(ID);
         db.append_audit(&event).await.unwrap();
     }
-    let kept = AuditEvent::new(now - retention + 60, "login", "citizen").citizen(ID);
+    let kept =
+        AuditEvent::new(now - retention + 60, AuditKind::LoginSucceeded, "citizen").citizen(ID);
     db.append_audit(&kept).await.unwrap();
 
     let purged = db.purge_expired(now, retention, 2).await.unwrap();

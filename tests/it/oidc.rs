@@ -953,3 +953,41 @@ async fn the_renewal_code_step_counts_against_the_code_quota_on_the_embedded_bac
 async fn the_renewal_code_step_counts_against_the_code_quota_on_postgres_and_redis() {
     the_renewal_code_step_counts_against_the_per_address_code_quota(Backends::Real).await;
 }
+
+/// The audit trail says where each attempt came from: the citizen's address as
+/// the trusted proxy forwarded it, for the wrong password and for the login.
+async fn the_audit_trail_records_the_address_of_each_attempt(backends: Backends) {
+    let Some(app) = TestApp::spawn_configured(backends, None, |s| {
+        s.trusted_proxies = "127.0.0.1".to_owned();
+    })
+    .await
+    else {
+        return;
+    };
+    let sede = standard(&app).await;
+    let browser = Browser::behind_proxy("203.0.113.7");
+    let started = start(&sede, &[]);
+    let (page, _) = browser.reach_password_page(&app, &started.url).await;
+    let wrong = browser
+        .submit_password(&app, &page, CITIZEN, "Wrong-Pass-1")
+        .await;
+    assert_eq!(wrong.status, 422);
+    let done = browser.log_in(&app, &started.url, CITIZEN).await;
+    assert!(done.location_param("code").is_some());
+
+    let events = app.state.db.audit_events_for(CITIZEN).await.unwrap();
+    for kind in ["login_failed", "login_succeeded"] {
+        let event = events.iter().find(|e| e.kind == kind).unwrap();
+        assert_eq!(event.ip.as_deref(), Some("203.0.113.7"), "{kind}");
+    }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_audit_trail_records_the_address_on_the_embedded_backends() {
+    the_audit_trail_records_the_address_of_each_attempt(Backends::Embedded).await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_audit_trail_records_the_address_on_postgres_and_redis() {
+    the_audit_trail_records_the_address_of_each_attempt(Backends::Real).await;
+}

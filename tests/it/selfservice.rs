@@ -1,6 +1,7 @@
 //! The citizen's self-service flows through HTTP, reading the SMS codes from the
 //! outbox, on both backends.
 
+use clave_idp::domain::AuditKind;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
@@ -447,7 +448,7 @@ async fn unsubscribing_ends_logins_and_a_new_registration_reopens_the_account(ap
         phone: "+34600112233".into(),
     };
     let code = ActivationCode::generate();
-    let audit = AuditEvent::new(app.clock_now(), "citizen_registered", "test").citizen(ID);
+    let audit = AuditEvent::new(app.clock_now(), AuditKind::CitizenRegistered, "test").citizen(ID);
     let outcome = app
         .state
         .db

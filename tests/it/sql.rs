@@ -1,6 +1,7 @@
 //! Durable store conformance: the same specifications run on SQLite and on
 //! PostgreSQL (each test in its own database file or schema).
 
+use clave_idp::domain::AuditKind;
 use std::sync::Arc;
 
 use clave_idp::crypto::KeyAlg;
@@ -50,7 +51,7 @@ fn citizen(id: &str) -> NewCitizen {
     }
 }
 
-fn audit(kind: &str, id: &str) -> AuditEvent {
+fn audit(kind: AuditKind, id: &str) -> AuditEvent {
     AuditEvent::new(NOW, kind, "operator").citizen(id)
 }
 
@@ -60,7 +61,7 @@ async fn registered(store: &SqlStore, id: &str) {
             &citizen(id),
             "hash-1",
             NOW,
-            &audit("citizen_registered", id),
+            &audit(AuditKind::CitizenRegistered, id),
         )
         .await
         .unwrap();
@@ -71,7 +72,13 @@ async fn active(store: &SqlStore, id: &str) {
     registered(store, id).await;
     assert!(
         store
-            .set_password(id, "$argon2id$x", NOW, false, &audit("activated", id))
+            .set_password(
+                id,
+                "$argon2id$x",
+                NOW,
+                false,
+                &audit(AuditKind::CitizenActivated, id)
+            )
             .await
             .unwrap()
     );
@@ -102,7 +109,7 @@ async fn registering_an_active_citizen_is_refused_and_changes_nothing(store: Sql
             &other,
             "hash-2",
             NOW + 5,
-            &audit("citizen_registered", "12345678Z"),
+            &audit(AuditKind::CitizenRegistered, "12345678Z"),
         )
         .await
         .unwrap();
@@ -121,7 +128,7 @@ async fn registering_an_unsubscribed_citizen_reopens_it_with_the_new_code(store:
                 CitizenStatus::Active,
                 CitizenStatus::Unsubscribed,
                 NOW,
-                &audit("unsubscribed", "12345678Z")
+                &audit(AuditKind::CitizenUnsubscribed, "12345678Z")
             )
             .await
             .unwrap()
@@ -132,7 +139,7 @@ async fn registering_an_unsubscribed_citizen_reopens_it_with_the_new_code(store:
             &citizen("12345678Z"),
             "hash-2",
             NOW + 10,
-            &audit("citizen_registered", "12345678Z"),
+            &audit(AuditKind::CitizenRegistered, "12345678Z"),
         )
         .await
         .unwrap();
@@ -261,7 +268,7 @@ async fn setting_a_password_activates_unblocks_and_restarts_the_expiry(store: Sq
                 "$argon2id$new",
                 later,
                 true,
-                &audit("password_reset", "12345678Z")
+                &audit(AuditKind::PasswordReset, "12345678Z")
             )
             .await
             .unwrap()
@@ -299,7 +306,7 @@ async fn regenerating_the_code_unblocks_it(store: SqlStore) {
                 "12345678Z",
                 "hash-9",
                 NOW,
-                &audit("regenerated", "12345678Z")
+                &audit(AuditKind::ActivationCodeRegenerated, "12345678Z")
             )
             .await
             .unwrap()
@@ -310,7 +317,7 @@ async fn regenerating_the_code_unblocks_it(store: SqlStore) {
                 "00000000T",
                 "hash-9",
                 NOW,
-                &audit("regenerated", "00000000T")
+                &audit(AuditKind::ActivationCodeRegenerated, "00000000T")
             )
             .await
             .unwrap()
@@ -356,7 +363,7 @@ async fn unsubscribing_revokes_the_refresh_tokens(store: SqlStore) {
     store
         .insert_client(
             &client("sede"),
-            &AuditEvent::new(NOW, "client_registered", "operator"),
+            &AuditEvent::new(NOW, AuditKind::ClientRegistered, "operator"),
         )
         .await
         .unwrap();
@@ -372,7 +379,7 @@ async fn unsubscribing_revokes_the_refresh_tokens(store: SqlStore) {
             CitizenStatus::Active,
             CitizenStatus::Unsubscribed,
             NOW,
-            &audit("unsubscribed", "12345678Z"),
+            &audit(AuditKind::CitizenUnsubscribed, "12345678Z"),
         )
         .await
         .unwrap();
@@ -397,7 +404,7 @@ async fn a_closed_account_sets_no_password_and_a_change_the_lifecycle_refuses_wr
                     from,
                     CitizenStatus::Unsubscribed,
                     NOW,
-                    &audit("unsubscribed", id),
+                    &audit(AuditKind::CitizenUnsubscribed, id),
                 )
                 .await
                 .unwrap()
@@ -411,7 +418,7 @@ async fn a_closed_account_sets_no_password_and_a_change_the_lifecycle_refuses_wr
             "$argon2id$new",
             NOW + 1,
             false,
-            &audit("password_reset", "12345678Z"),
+            &audit(AuditKind::PasswordReset, "12345678Z"),
         )
         .await
         .unwrap();
@@ -421,7 +428,7 @@ async fn a_closed_account_sets_no_password_and_a_change_the_lifecycle_refuses_wr
             CitizenStatus::Unsubscribed,
             CitizenStatus::Active,
             NOW + 1,
-            &audit("reopened", "12345678Z"),
+            &audit(AuditKind::LegacyMigrationAccepted, "12345678Z"),
         )
         .await
         .unwrap();
@@ -437,7 +444,7 @@ async fn a_closed_account_sets_no_password_and_a_change_the_lifecycle_refuses_wr
     assert!(
         events
             .iter()
-            .all(|e| e.kind != "password_reset" && e.kind != "reopened")
+            .all(|e| e.kind != "password_reset" && e.kind != "legacy_migration_accepted")
     );
 }
 
@@ -447,7 +454,12 @@ async fn a_stored_citizen_value_that_does_not_parse_is_corrupt(store: SqlStore) 
     let lower_case_id = citizen("x1234567l");
     for (id, new) in [("12345678Z", bad_email), ("x1234567l", lower_case_id)] {
         store
-            .register_citizen(&new, "hash-1", NOW, &audit("citizen_registered", id))
+            .register_citizen(
+                &new,
+                "hash-1",
+                NOW,
+                &audit(AuditKind::CitizenRegistered, id),
+            )
             .await
             .unwrap();
 
@@ -461,7 +473,7 @@ async fn a_stored_citizen_value_that_does_not_parse_is_corrupt(store: SqlStore) 
 }
 
 async fn a_client_id_can_be_registered_only_once(store: SqlStore) {
-    let event = AuditEvent::new(NOW, "client_registered", "operator");
+    let event = AuditEvent::new(NOW, AuditKind::ClientRegistered, "operator");
     store.insert_client(&client("sede"), &event).await.unwrap();
     let again = store.insert_client(&client("sede"), &event).await;
     assert!(matches!(again, Err(StoreError::Conflict)), "{again:?}");
@@ -473,7 +485,7 @@ async fn a_client_id_can_be_registered_only_once(store: SqlStore) {
 /// so a portal registered while the provider runs can log citizens in at once.
 async fn a_client_unknown_a_moment_ago_is_found_once_registered(store: SqlStore) {
     assert!(store.client("late").await.unwrap().is_none());
-    let event = AuditEvent::new(NOW, "client_registered", "operator");
+    let event = AuditEvent::new(NOW, AuditKind::ClientRegistered, "operator");
     store.insert_client(&client("late"), &event).await.unwrap();
     assert_eq!(store.client("late").await.unwrap(), Some(client("late")));
     assert_eq!(store.client("late").await.unwrap(), Some(client("late")));
@@ -484,7 +496,7 @@ async fn a_refresh_token_rotates_once_and_its_replay_revokes_the_family(store: S
     store
         .insert_client(
             &client("sede"),
-            &AuditEvent::new(NOW, "client_registered", "operator"),
+            &AuditEvent::new(NOW, AuditKind::ClientRegistered, "operator"),
         )
         .await
         .unwrap();
@@ -539,7 +551,7 @@ async fn parallel_rotations_of_one_refresh_token_have_exactly_one_winner(store: 
     store
         .insert_client(
             &client("sede"),
-            &AuditEvent::new(NOW, "client_registered", "operator"),
+            &AuditEvent::new(NOW, AuditKind::ClientRegistered, "operator"),
         )
         .await
         .unwrap();
@@ -581,7 +593,7 @@ fn key(kid: &str, activates_at: i64) -> SigningKeyRecord {
 }
 
 async fn superseded_keys_stay_published_until_they_retire(store: SqlStore) {
-    let event = AuditEvent::new(NOW, "signing_key_added", "operator");
+    let event = AuditEvent::new(NOW, AuditKind::SigningKeyAdded, "operator");
     store
         .insert_key(&key("k1", NOW), None, &event)
         .await

@@ -7,14 +7,15 @@
 
 use super::{Backend, SqlStore, StoreError, with_pool};
 use crate::clock::UnixTime;
+use crate::domain::AuditKind;
 
 /// An event to record.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct AuditEvent {
     /// When it happened.
     pub at: UnixTime,
-    /// What happened, e.g. `citizen_registered`, `login_failed`, `password_blocked`.
-    pub kind: String,
+    /// What happened.
+    pub kind: AuditKind,
     /// The citizen concerned, if any.
     pub citizen_id: Option<String>,
     /// Who acted: `operator`, `citizen` or `system`.
@@ -29,10 +30,10 @@ pub struct AuditEvent {
 
 impl AuditEvent {
     /// A successful event of `kind` by `actor`, with an empty detail.
-    pub fn new(at: UnixTime, kind: &str, actor: &str) -> Self {
+    pub fn new(at: UnixTime, kind: AuditKind, actor: &str) -> Self {
         Self {
             at,
-            kind: kind.to_owned(),
+            kind,
             citizen_id: None,
             actor: actor.to_owned(),
             ip: None,
@@ -48,8 +49,8 @@ impl AuditEvent {
     }
 
     /// The same event from `ip`.
-    pub fn ip(mut self, ip: Option<String>) -> Self {
-        self.ip = ip;
+    pub fn ip(mut self, ip: std::net::IpAddr) -> Self {
+        self.ip = Some(ip.to_string());
         self
     }
 
@@ -98,7 +99,7 @@ macro_rules! insert_audit {
              VALUES ($1, $2, $3, $4, $5, $6, $7)",
         )
         .bind(event.at)
-        .bind(&event.kind)
+        .bind(event.kind.as_str())
         .bind(&event.citizen_id)
         .bind(&event.actor)
         .bind(&event.ip)

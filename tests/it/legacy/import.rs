@@ -1,6 +1,7 @@
 //! `citizen import-legacy`: the library function on both databases, and the built
 //! binary on a SQLite file.
 
+use clave_idp::domain::AuditKind;
 use std::process::Command;
 
 use clave_idp::domain::CitizenStatus;
@@ -46,7 +47,7 @@ async fn importing_the_same_file_twice_changes_nothing(db: SqlStore) {
         email: "ana@example.es".to_owned(),
         phone: "+34611223344".to_owned(),
     };
-    let audit = AuditEvent::new(NOW, "citizen_registered", "test").citizen(OFFICE);
+    let audit = AuditEvent::new(NOW, AuditKind::CitizenRegistered, "test").citizen(OFFICE);
     db.register_citizen(&office, "code-hash", NOW, &audit)
         .await
         .unwrap();

@@ -1,6 +1,7 @@
 //! Two `clave-idp serve` processes sharing one PostgreSQL schema, one Redis prefix
 //! and one key-encryption key, with a citizen and a portal registered.
 
+use clave_idp::domain::AuditKind;
 use std::time::Duration;
 
 use clave_idp::clock::{Clock, SystemClock};
@@ -97,14 +98,14 @@ impl Pair {
             email: "maria@example.es".to_owned(),
             phone: "+34600112233".to_owned(),
         };
-        let audit = AuditEvent::new(now, "citizen_registered", "test").citizen(CITIZEN);
+        let audit = AuditEvent::new(now, AuditKind::CitizenRegistered, "test").citizen(CITIZEN);
         self.db
             .register_citizen(&citizen, "unused-code-hash", now, &audit)
             .await
             .unwrap();
         let hasher = PasswordHasher::new(HasherParams::for_tests()).unwrap();
         let hash = hasher.hash(PASSWORD).await.unwrap();
-        let audit = AuditEvent::new(now, "activated", "test").citizen(CITIZEN);
+        let audit = AuditEvent::new(now, AuditKind::CitizenActivated, "test").citizen(CITIZEN);
         assert!(
             self.db
                 .set_password(CITIZEN, &hash, now, false, &audit)
@@ -132,7 +133,7 @@ impl Pair {
             id_token_alg: alg.parse().unwrap(),
             created_at: now,
         };
-        let audit = AuditEvent::new(now, "client_registered", "test");
+        let audit = AuditEvent::new(now, AuditKind::ClientRegistered, "test");
         self.db.insert_client(&record, &audit).await.unwrap();
     }
 
