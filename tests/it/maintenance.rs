@@ -141,5 +141,5 @@ async fn audit_events_past_the_retention_go_and_recent_ones_stay(app: TestApp) {
     let events = db.audit_events_for(ID).await.unwrap();
     assert_eq!(events.len(), before + 1);
     assert!(events.iter().all(|e| e.at >= now - retention), "{events:?}");
-    assert!(events.iter().any(|e| e.kind == "login"));
+    assert!(events.iter().any(|e| e.kind == "login_succeeded"));
 }
