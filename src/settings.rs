@@ -101,14 +101,14 @@ pub struct Settings {
     pub password_policy: crate::domain::PolicyProfile,
     /// Attempt-counting window, seconds.
     pub rate_window_secs: u64,
-    /// Attempts per IP in a window before the security question.
+    /// Failed attempts per address (IPv6: per /64) in a window before the
+    /// security question.
     pub rate_ip_soft: u32,
-    /// Attempts per IP in a window before 429.
+    /// Failed attempts per address in a window before 429.
     pub rate_ip_hard: u32,
-    /// Attempts per account (DNI/NIE) in a window before the security question.
+    /// Failed attempts per account (DNI/NIE) in a window before the security
+    /// question; an account is never refused.
     pub rate_account_soft: u32,
-    /// Attempts per account in a window before 429.
-    pub rate_account_hard: u32,
     /// Token-endpoint requests per client_id and minute.
     pub rate_client_per_minute: u32,
     /// Comma-separated IPs of reverse proxies whose `X-Forwarded-For` is believed.
@@ -150,10 +150,9 @@ impl Default for Settings {
             log_format: LogFormat::Text,
             password_policy: crate::domain::PolicyProfile::Clave,
             rate_window_secs: 900,
-            rate_ip_soft: 30,
-            rate_ip_hard: 300,
+            rate_ip_soft: 50,
+            rate_ip_hard: 500,
             rate_account_soft: 3,
-            rate_account_hard: 30,
             rate_client_per_minute: 6000,
             trusted_proxies: String::new(),
             key_encryption_key: None,
@@ -495,7 +494,6 @@ impl std::fmt::Debug for Settings {
             rate_ip_soft,
             rate_ip_hard,
             rate_account_soft,
-            rate_account_hard,
             rate_client_per_minute,
             trusted_proxies,
             key_encryption_key,
@@ -541,7 +539,6 @@ impl std::fmt::Debug for Settings {
             .field("rate_ip_soft", rate_ip_soft)
             .field("rate_ip_hard", rate_ip_hard)
             .field("rate_account_soft", rate_account_soft)
-            .field("rate_account_hard", rate_account_hard)
             .field("rate_client_per_minute", rate_client_per_minute)
             .field("trusted_proxies", trusted_proxies)
             .field("key_encryption_key", &hidden(key_encryption_key))

@@ -139,6 +139,14 @@ impl Limiter for SharedLimiter {
     }
 }
 
+impl SharedLimiter {
+    /// Gives back one attempt counted under `key` (it was not a failure); the
+    /// window keeps its deadline.
+    pub async fn refund(&self, key: &str) -> Result<(), EphemeralError> {
+        self.store.decrement(&Space::RateCounter.key(key)).await
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

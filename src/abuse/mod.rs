@@ -1,15 +1,23 @@
-//! Abuse resistance: attempt limits per client IP, per account (DNI/NIE) and per
-//! client_id, and the security question in between (issue "abuse resistance").
+//! Abuse resistance: attempt limits per client address and per account (DNI/NIE),
+//! and the security question in between (`docs/architecture.md`, "Attempt
+//! limits").
 //!
-//! Every credential-bearing form asks [`Guard::gate`] first. Within the soft
-//! quotas the form is simply handled; past a soft quota of the IP or of the
-//! account, the form must also carry the right answer to a security question
-//! ([`question`]) — and a form without it is refused *before* any password or
-//! code is checked, so a bot that cannot answer can never make an account's
-//! 5-failure block happen; past a hard quota, 429 with `Retry-After`.
+//! Every credential-bearing form passes [`Guard::screen`] first. Only failures
+//! count: the attempt is counted before anything is checked (so N concurrent
+//! attempts can never slip past a quota together) and given back
+//! ([`Guard::not_a_failure`]) when it turns out not to be one — a right password,
+//! or a form with nothing to check. Within the soft quotas the form is simply
+//! handled; past a soft quota of the address or of the account, the form must
+//! also carry the right answer to a security question ([`question`]) — and a form
+//! without it is refused *before* any password or code is checked, so a bot that
+//! cannot answer can never make an account's 5-failure block happen. Past the
+//! hard quota of an *address*, 429 with the true `Retry-After`; an account has no
+//! hard quota, so nobody can aim a refusal at a citizen by typing their DNI/NIE.
+//! IPv6 addresses are counted per /64 (one subscriber's prefix).
 //!
-//! Counters live in Redis when it is configured (every instance sees the same
-//! counts), else in-process ([`limiter`]).
+//! The failure counters live in the ephemeral store (Redis when configured, so
+//! every instance sees the same counts); per-request quotas (SMS codes) use
+//! [`limiter`].
 
 pub mod limiter;
 pub mod question;
@@ -63,6 +71,7 @@ impl Scope {
 #[derive(Debug, Clone)]
 pub struct Guard {
     limiter: Arc<dyn Limiter>,
+    failures: Arc<SharedLimiter>,
     ip: Limits,
     account: Limits,
     client: Limits,
@@ -79,14 +88,16 @@ impl Guard {
         account_salt: &[u8],
     ) -> anyhow::Result<Self> {
         let limiter: Arc<dyn Limiter> = if settings.redis_url.is_some() {
-            Arc::new(SharedLimiter::new(store))
+            Arc::new(SharedLimiter::new(store.clone()))
         } else {
             Arc::new(LocalLimiter::default())
         };
+        let failures = Arc::new(SharedLimiter::new(store));
         let window = Duration::from_secs(settings.rate_window_secs.max(1));
         let trusted = parse_proxies(&settings.trusted_proxies)?;
         Ok(Self {
             limiter,
+            failures,
             ip: Limits {
                 soft: settings.rate_ip_soft,
                 hard: settings.rate_ip_hard,
@@ -94,7 +105,8 @@ impl Guard {
             },
             account: Limits {
                 soft: settings.rate_account_soft,
-                hard: settings.rate_account_hard,
+                // No hard quota for an account: pressure on it asks the question.
+                hard: u32::MAX,
                 window,
             },
             client: Limits {
@@ -107,30 +119,34 @@ impl Guard {
         })
     }
 
-    /// Counts one attempt of `scope` from `ip` for `account` and says what it may do.
+    /// Counts one attempt of `scope` from `ip` for `account` and says what it may
+    /// do; the count is given back with [`Self::not_a_failure`] if it was not one.
     pub async fn gate(
         &self,
         scope: Scope,
         ip: IpAddr,
         account: Option<&str>,
-    ) -> Result<Gate, EphemeralError> {
-        let mut level = self
-            .limiter
-            .hit(&format!("{}:ip:{ip}", scope.as_str()), self.ip)
-            .await?;
+    ) -> Result<(Gate, Counted), EphemeralError> {
+        // One count per credential, whichever page checks it (login or
+        // self-service): a quota kept per page would give an attacker one more
+        // window per page.
+        let ip_key = format!("cred:ip:{}", address_key(ip));
+        let mut level = self.failures.hit(&ip_key, self.ip).await?;
+        let mut counted = Counted { keys: vec![ip_key] };
         if let Some(account) = account {
             // Keys never carry a DNI/NIE in clear.
             let tag = hmac_sha256_hex(&self.account_salt, account.as_bytes());
-            let by_account = self
-                .limiter
-                .hit(
-                    &format!("{}:acct:{}", scope.as_str(), &tag[..32]),
-                    self.account,
-                )
-                .await?;
+            let key = format!("cred:acct:{}", &tag[..32]);
+            let by_account = match self.failures.hit(&key, self.account).await? {
+                // Pressure on one account asks for the question, never refuses:
+                // a refusal there would lock the citizen out.
+                Level::Refused(_) => Level::Question,
+                other => other,
+            };
+            counted.keys.push(key);
             level = worst(level, by_account);
         }
-        Ok(match level {
+        let gate = match level {
             Level::Open => Gate::Open,
             Level::Question => {
                 metrics::counter!("clave_rate_limit_trips_total", "scope" => scope.as_str(), "kind" => "question")
@@ -142,15 +158,32 @@ impl Guard {
                     .increment(1);
                 Gate::Refused(wait)
             }
-        })
+        };
+        Ok((gate, counted))
+    }
+
+    /// Gives back an attempt [`Self::gate`] counted: it was not a failure (the
+    /// right password, or nothing was checked). A store fault only means the
+    /// attempt stays counted until its window ends.
+    pub async fn not_a_failure(&self, counted: Counted) {
+        for key in counted.keys {
+            if let Err(error) = self.failures.refund(&key).await {
+                tracing::warn!(%error, "could not give back a counted attempt");
+            }
+        }
     }
 
     /// Counts one SMS-code entry or resend from `ip`; `Some(wait)` when over the hard
     /// quota. No question here: each code dies after 3 wrong tries anyway, and
     /// this bounds guessing across many flows.
     pub async fn codes(&self, ip: IpAddr) -> Result<Option<Duration>, EphemeralError> {
-        Ok(match self.gate(Scope::Code, ip, None).await? {
-            Gate::Refused(wait) => Some(wait),
+        let key = format!("{}:ip:{}", Scope::Code.as_str(), address_key(ip));
+        Ok(match self.limiter.hit(&key, self.ip).await? {
+            Level::Refused(wait) => {
+                metrics::counter!("clave_rate_limit_trips_total", "scope" => Scope::Code.as_str(), "kind" => "refused")
+                    .increment(1);
+                Some(wait)
+            }
             _ => None,
         })
     }
@@ -216,6 +249,28 @@ impl TrustedProxies {
             }
         }
         peer
+    }
+}
+
+/// The attempts [`Guard::gate`] counted, to give back if they were no failure.
+#[derive(Debug, Default)]
+#[must_use = "an attempt that was not a failure must be given back"]
+pub struct Counted {
+    keys: Vec<String>,
+}
+
+/// The counter key of an address: IPv4 as it is, IPv6 by its /64 (a subscriber
+/// gets a whole prefix and can change the rest at will).
+fn address_key(ip: IpAddr) -> String {
+    match ip {
+        IpAddr::V4(v4) => v4.to_string(),
+        IpAddr::V6(v6) => match v6.to_ipv4_mapped() {
+            Some(v4) => v4.to_string(),
+            None => {
+                let s = v6.segments();
+                format!("{:x}:{:x}:{:x}:{:x}::/64", s[0], s[1], s[2], s[3])
+            }
+        },
     }
 }
 
@@ -310,46 +365,83 @@ mod tests {
         assert!(error.to_string().contains("CLAVE_TRUSTED_PROXIES"));
     }
 
-    #[tokio::test]
-    async fn the_account_quota_asks_the_question_before_the_ip_quota() {
+    fn limited(account_soft: u32, ip_soft: u32, ip_hard: u32) -> Guard {
         let settings = Settings {
-            rate_account_soft: 2,
+            rate_account_soft: account_soft,
+            rate_ip_soft: ip_soft,
+            rate_ip_hard: ip_hard,
             ..Settings::default()
         };
-        let guard = Guard::new(
-            &settings,
-            Arc::new(crate::store::ephemeral::memory::MemoryStore::new()),
-            b"s",
-        )
-        .unwrap();
-        let ip: IpAddr = "192.0.2.1".parse().unwrap();
+        let store = Arc::new(crate::store::ephemeral::memory::MemoryStore::new());
+        Guard::new(&settings, store, b"s").unwrap()
+    }
+
+    async fn attempt(guard: &Guard, ip: &str, account: &str) -> (Gate, Counted) {
+        let ip: IpAddr = ip.parse().unwrap();
+        guard.gate(Scope::Login, ip, Some(account)).await.unwrap()
+    }
+
+    #[tokio::test]
+    async fn the_account_quota_asks_the_question_before_the_ip_quota() {
+        let guard = limited(2, 100, 1000);
         assert_eq!(
-            guard
-                .gate(Scope::Login, ip, Some("12345678Z"))
-                .await
-                .unwrap(),
+            attempt(&guard, "192.0.2.1", "12345678Z").await.0,
             Gate::Open
         );
         assert_eq!(
-            guard
-                .gate(Scope::Login, ip, Some("12345678Z"))
-                .await
-                .unwrap(),
+            attempt(&guard, "192.0.2.1", "12345678Z").await.0,
             Gate::Open
         );
         assert_eq!(
-            guard
-                .gate(Scope::Login, ip, Some("12345678Z"))
-                .await
-                .unwrap(),
+            attempt(&guard, "192.0.2.1", "12345678Z").await.0,
             Gate::Question
         );
         assert_eq!(
-            guard
-                .gate(Scope::Login, ip, Some("00000000T"))
-                .await
-                .unwrap(),
+            attempt(&guard, "192.0.2.1", "00000000T").await.0,
             Gate::Open
+        );
+    }
+
+    #[tokio::test]
+    async fn attempts_given_back_never_add_up_so_successes_never_count() {
+        let guard = limited(2, 3, 5);
+        for _ in 0..40 {
+            let (gate, counted) = attempt(&guard, "192.0.2.1", "12345678Z").await;
+            assert_eq!(gate, Gate::Open, "a citizen logging in again and again");
+            guard.not_a_failure(counted).await;
+        }
+    }
+
+    #[tokio::test]
+    async fn pressure_on_one_account_never_refuses_only_addresses_are_refused() {
+        let guard = limited(1, 1000, 1000);
+        for n in 0..50 {
+            let (gate, _) = attempt(&guard, &format!("198.51.100.{n}"), "12345678Z").await;
+            assert!(!matches!(gate, Gate::Refused(_)), "{n}: {gate:?}");
+        }
+        let guard = limited(1000, 1, 3);
+        let mut seen = Vec::new();
+        for _ in 0..5 {
+            seen.push(attempt(&guard, "192.0.2.9", "12345678Z").await.0);
+        }
+        assert!(
+            matches!(seen[4], Gate::Refused(wait) if wait.as_secs() >= 1),
+            "{seen:?}"
+        );
+    }
+
+    #[tokio::test]
+    async fn an_ipv6_subscriber_is_counted_by_its_prefix() {
+        let guard = limited(1000, 1, 2);
+        let _failed = attempt(&guard, "2001:db8:1:2::1", "12345678Z").await;
+        let _failed = attempt(&guard, "2001:db8:1:2:ffff::9", "X1234567L").await;
+        let (third, _) = attempt(&guard, "2001:db8:1:2:abcd::5", "00000000T").await;
+        assert!(matches!(third, Gate::Refused(_)), "one /64: {third:?}");
+        let (other, _) = attempt(&guard, "2001:db8:1:3::1", "12345678Z").await;
+        assert_eq!(other, Gate::Open, "another /64");
+        assert_eq!(
+            address_key("::ffff:192.0.2.7".parse().unwrap()),
+            "192.0.2.7"
         );
     }
 }

@@ -1,13 +1,14 @@
 //! The one gate every form that checks a credential passes first: the attempt is
-//! counted, past the hard quota it is refused (429 with the true wait), past the
-//! soft quota it goes on only with the right answer to the security question.
-//! Counted before anything is checked, so a bot that cannot answer can never make
-//! an account's failure block happen.
+//! counted, past the address's hard quota it is refused (429 with the true wait),
+//! past a soft quota it goes on only with the right answer to the security
+//! question. Counted before anything is checked, so a bot that cannot answer can
+//! never make an account's failure block happen; given back by the caller
+//! ([`Guard::not_a_failure`]) when the attempt was no failure.
 
 use std::net::IpAddr;
 
 use super::question::{self, Question};
-use super::{Gate, Guard, Scope};
+use super::{Counted, Gate, Guard, Scope};
 use crate::store::ephemeral::EphemeralStore;
 use crate::web::{FieldError, Lang, PageError};
 
@@ -28,6 +29,8 @@ pub enum Screening {
     Pass {
         /// The next question, if one must be shown with the form again.
         next: Option<Question>,
+        /// The attempt as counted: give it back if it was no failure.
+        counted: Counted,
     },
     /// Not without the right answer: show the form again with `next` and `error`.
     Stopped {
@@ -50,16 +53,23 @@ impl Guard {
         answer: Answer<'_>,
     ) -> Result<Screening, PageError> {
         let (scope, ip, account) = attempt;
-        match self.gate(scope, ip, account).await? {
+        let (gate, counted) = self.gate(scope, ip, account).await?;
+        match gate {
             Gate::Refused(wait) => Err(PageError::TooManyRequests {
                 retry_after_secs: wait.as_secs().max(1),
             }),
-            Gate::Open => Ok(Screening::Pass { next: None }),
+            Gate::Open => Ok(Screening::Pass {
+                next: None,
+                counted,
+            }),
             Gate::Question => {
                 let answered = question::check(store, answer.id, bound, answer.answer).await?;
                 let next = question::ask(store, lang, bound).await?;
                 if answered {
-                    return Ok(Screening::Pass { next: Some(next) });
+                    return Ok(Screening::Pass {
+                        next: Some(next),
+                        counted,
+                    });
                 }
                 let key = if answer.answer.trim().is_empty() {
                     "question-required"

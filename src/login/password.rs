@@ -112,8 +112,8 @@ pub async fn submit(
             answer,
         )
         .await?;
-    let question = match screening {
-        Screening::Pass { next } => next,
+    let (question, counted) = match screening {
+        Screening::Pass { next, counted } => (next, counted),
         Screening::Stopped { next, error } => {
             return Ok(page(&ctx, &form.tx, &tx, id.as_str())
                 .with("question", next)
@@ -130,6 +130,8 @@ pub async fn submit(
             .into_response()
     };
     if form.password.is_empty() {
+        // Nothing was checked: not a failure, so it counts toward no quota.
+        state.guard.not_a_failure(counted).await;
         return Ok(retry(
             vec![FieldError::new("password", "login-password-required")],
             id.as_str(),
@@ -140,11 +142,16 @@ pub async fn submit(
         ip,
         context: ("client_id", tx.request.client_id.clone()),
     };
-    let citizen = match state
+    let checked = state
         .credentials
         .check_password(&id, &form.password, attempt)
-        .await?
-    {
+        .await;
+    // Only a wrong password (or an unknown DNI/NIE, which answers the same)
+    // stays counted: a right one, or a check that could not run, is given back.
+    if !matches!(checked, Ok(PasswordCheck::Wrong)) {
+        state.guard.not_a_failure(counted).await;
+    }
+    let citizen = match checked? {
         PasswordCheck::Right(citizen) => citizen,
         PasswordCheck::Wrong => {
             metrics::counter!("clave_logins_total", "outcome" => "wrong_credentials").increment(1);

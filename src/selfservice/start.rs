@@ -79,14 +79,14 @@ pub async fn submit(
     let (identified, question) = result?;
     let outcome = match &identified {
         Identified::Citizen(_) => "started",
-        Identified::Refused(_) => "refused",
+        Identified::Refused(_) | Identified::Wrong(_) => "refused",
         Identified::Status(_) => "account_unusable",
     };
     metrics::counter!("clave_selfservice_total", "flow" => kind.key(), "outcome" => outcome)
         .increment(1);
     match identified {
         Identified::Citizen(citizen) => steps::begin(state, ctx, kind, &citizen).await,
-        Identified::Refused(errors) => Ok(page(ctx, kind, &form)
+        Identified::Refused(errors) | Identified::Wrong(errors) => Ok(page(ctx, kind, &form)
             .with("question", question)
             .errors(errors)
             .status(StatusCode::UNPROCESSABLE_ENTITY)
@@ -127,12 +127,22 @@ async fn guarded(
         )
         .await?;
     match screening {
-        Screening::Pass { next } => Ok((identify(state, kind, ip, form).await?, next)),
+        Screening::Pass { next, counted } => {
+            let identified = identify(state, kind, ip, form).await;
+            // Only a wrong code or password stays counted (an unknown DNI/NIE
+            // answers the same): anything else was no failure.
+            if !matches!(identified, Ok(Identified::Wrong(_))) {
+                state.guard.not_a_failure(counted).await;
+            }
+            Ok((identified?, next))
+        }
         Screening::Stopped { next, error } => Ok((Identified::Refused(vec![error]), Some(next))),
     }
 }
 
 enum Identified {
+    /// A wrong activation code, email or password (or an unknown DNI/NIE).
+    Wrong(Vec<FieldError>),
     Citizen(Box<CitizenRecord>),
     Refused(Vec<FieldError>),
     Status(&'static str),
@@ -186,7 +196,7 @@ async fn by_code(
         }
     };
     let mismatch = || {
-        Identified::Refused(vec![FieldError::new(
+        Identified::Wrong(vec![FieldError::new(
             "activation_code",
             format!("{}-mismatch", kind.key()),
         )])
@@ -272,7 +282,7 @@ async fn by_password(
     {
         PasswordCheck::Right(citizen) => citizen,
         PasswordCheck::Wrong => {
-            return Ok(Identified::Refused(vec![FieldError::new(
+            return Ok(Identified::Wrong(vec![FieldError::new(
                 "password",
                 "login-wrong-credentials",
             )]));

@@ -6,16 +6,17 @@ use crate::harness::{Backends, Browser, ClientSpec, PASSWORD, Seen, TestApp, sol
 
 const ID: &str = "12345678Z";
 
-async fn limited(backends: Backends, account_soft: u32, account_hard: u32) -> Option<TestApp> {
+async fn limited(backends: Backends, account_soft: u32, ip_hard: u32) -> Option<TestApp> {
     TestApp::spawn_configured(backends, None, |s| {
         s.rate_account_soft = account_soft;
-        s.rate_account_hard = account_hard;
+        s.rate_ip_hard = ip_hard;
     })
     .await
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn self_service_asks_the_question_past_the_soft_quota_and_refuses_past_the_hard_one() {
+async fn self_service_asks_the_question_past_the_soft_quota_and_refuses_the_address_past_its_hard_one()
+ {
     let app = limited(Backends::Embedded, 2, 6).await.unwrap();
     app.active_citizen(ID).await;
     let browser = Browser::new();
@@ -262,7 +263,7 @@ async fn two_hundred_concurrent_wrong_logins_count_exactly_the_quota_and_block_o
 ) {
     let Some(app) = TestApp::spawn_configured(backends, None, |s| {
         s.rate_account_soft = 10;
-        s.rate_account_hard = 10;
+        s.rate_ip_hard = 10;
     })
     .await
     else {

@@ -45,6 +45,8 @@ for_each_backend!(
         increment_does_not_extend_its_window,
         a_counter_starts_again_after_its_window,
         increment_of_a_value_that_is_not_a_counter_fails,
+        decrement_gives_one_back_keeps_the_window_and_never_goes_below_zero,
+        decrement_never_creates_a_counter,
         an_item_is_gone_after_its_ttl,
         delete_reports_whether_something_was_there,
         time_to_live_is_none_for_an_absent_key,
@@ -249,6 +251,27 @@ async fn a_counter_starts_again_after_its_window(store: Store) {
     sleep(Duration::from_millis(400)).await;
 
     assert_eq!(store.increment("window", window).await.unwrap(), 1);
+}
+
+async fn decrement_gives_one_back_keeps_the_window_and_never_goes_below_zero(store: Store) {
+    store.increment("attempts", MINUTE).await.unwrap();
+    store.increment("attempts", MINUTE).await.unwrap();
+    let ttl = store.time_to_live("attempts").await.unwrap().unwrap();
+
+    store.decrement("attempts").await.unwrap();
+    assert_eq!(store.get("attempts").await.unwrap(), Some(b"1".to_vec()));
+    assert!(store.time_to_live("attempts").await.unwrap().unwrap() <= ttl);
+    for _ in 0..3 {
+        store.decrement("attempts").await.unwrap();
+    }
+    assert_eq!(store.get("attempts").await.unwrap(), Some(b"0".to_vec()));
+    assert_eq!(store.increment("attempts", MINUTE).await.unwrap(), 1);
+}
+
+async fn decrement_never_creates_a_counter(store: Store) {
+    store.decrement("absent").await.unwrap();
+    assert_eq!(store.get("absent").await.unwrap(), None);
+    assert_eq!(store.time_to_live("absent").await.unwrap(), None);
 }
 
 async fn increment_of_a_value_that_is_not_a_counter_fails(store: Store) {

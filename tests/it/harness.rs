@@ -101,7 +101,6 @@ impl TestApp {
             rate_ip_soft: 100_000,
             rate_ip_hard: 100_000,
             rate_account_soft: 100_000,
-            rate_account_hard: 100_000,
             ..Settings::default()
         };
         let mut settings = settings;

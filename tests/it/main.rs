@@ -67,6 +67,7 @@ mod ephemeral;
 mod faults;
 mod harness;
 mod legacy;
+mod limits;
 mod maintenance;
 mod oidc;
 mod ops;

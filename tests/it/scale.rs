@@ -228,7 +228,7 @@ fn question(page: &Seen) -> Option<(String, String)> {
 async fn attempt_limits_and_the_password_block_count_once_for_both_instances() {
     let Some(pair) = Pair::start(&[
         ("CLAVE_RATE_ACCOUNT_SOFT", "3"),
-        ("CLAVE_RATE_ACCOUNT_HARD", "7"),
+        ("CLAVE_RATE_IP_HARD", "7"),
     ])
     .await
     else {
@@ -292,11 +292,15 @@ async fn attempt_limits_and_the_password_block_count_once_for_both_instances() {
         "{} failures",
         citizen.password_failures
     );
-    // 7 (A): the right password now shows the block, on the other instance.
+    // 7 (A): the right password now shows the block, on the other instance; it
+    // was no failure, so it is given back.
     let blocked = attempt(&page, a, PASSWORD, true).await;
     assert_eq!(blocked.status, 403, "{}", blocked.body);
-    // 8 (B): past the hard quota of 7, counted across both: 429.
-    let refused = attempt(&page, b, PASSWORD, true).await;
+    // 8 (B): unanswered, the address's seventh failure; 9 (A): past the hard
+    // quota of 7 failures from one address, counted across both: 429.
+    let eighth = attempt(&page, b, PASSWORD, false).await;
+    assert_eq!(eighth.status, 422, "{}", eighth.body);
+    let refused = attempt(&page, a, PASSWORD, false).await;
     assert_eq!(refused.status, 429, "{}", refused.body);
     assert!(refused.headers.contains_key("retry-after"));
 }

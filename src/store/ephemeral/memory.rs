@@ -350,6 +350,22 @@ impl EphemeralStore for MemoryStore {
         })
     }
 
+    async fn decrement(&self, key: &str) -> Result<(), EphemeralError> {
+        self.with_state(|s, now| {
+            let Some(entry) = s.entries.get_mut(key).filter(|e| e.expires_at > now) else {
+                return Ok(());
+            };
+            let count = std::str::from_utf8(&entry.value)
+                .ok()
+                .and_then(|text| text.parse::<u64>().ok())
+                .ok_or_else(|| {
+                    EphemeralError::Backend("value is not an integer or out of range".to_owned())
+                })?;
+            entry.value = count.saturating_sub(1).to_string().into_bytes();
+            Ok(())
+        })
+    }
+
     async fn delete(&self, key: &str) -> Result<bool, EphemeralError> {
         self.with_state(|s, now| Ok(s.remove(key, now).is_some()))
     }

@@ -77,6 +77,12 @@ pub trait EphemeralStore: Send + Sync + std::fmt::Debug {
     /// fixed window); later increments do not extend it.
     async fn increment(&self, key: &str, ttl: Duration) -> Result<u64, EphemeralError>;
 
+    /// Takes one back from the counter under `key`, if it still exists and is
+    /// above zero, keeping its deadline; never creates a counter. An attempt
+    /// counted before it was checked is given back this way when it turns out
+    /// not to be a failure.
+    async fn decrement(&self, key: &str) -> Result<(), EphemeralError>;
+
     /// Removes `key`; says whether it held anything.
     async fn delete(&self, key: &str) -> Result<bool, EphemeralError>;
 

@@ -69,6 +69,9 @@ impl EphemeralStore for Observed {
     async fn increment(&self, key: &str, ttl: Duration) -> Result<u64, EphemeralError> {
         observed!(self, self.inner.increment(key, ttl))
     }
+    async fn decrement(&self, key: &str) -> Result<(), EphemeralError> {
+        observed!(self, self.inner.decrement(key))
+    }
     async fn delete(&self, key: &str) -> Result<bool, EphemeralError> {
         observed!(self, self.inner.delete(key))
     }

@@ -55,6 +55,15 @@ end
 return count
 ";
 
+/// DECR only a counter that exists and is above zero (DECR alone would create
+/// one, at -1 and without a deadline).
+const DECREMENT_SCRIPT: &str = r"
+if tonumber(redis.call('GET', KEYS[1]) or '0') > 0 then
+  redis.call('DECR', KEYS[1])
+end
+return 0
+";
+
 /// An [`EphemeralStore`] on Redis. Cheap to clone.
 #[derive(Clone)]
 pub struct RedisStore {
@@ -62,6 +71,7 @@ pub struct RedisStore {
     prefix: String,
     timeout: Duration,
     increment: Arc<Script>,
+    decrement: Arc<Script>,
     /// The URL with any password replaced, for `Debug` and logs.
     redacted_url: String,
 }
@@ -91,6 +101,7 @@ impl RedisStore {
             prefix: prefix.to_owned(),
             timeout,
             increment: Arc::new(Script::new(INCREMENT_SCRIPT)),
+            decrement: Arc::new(Script::new(DECREMENT_SCRIPT)),
             redacted_url,
         };
         // Connect now rather than on the first request, but start regardless.
@@ -208,6 +219,12 @@ impl EphemeralStore for RedisStore {
         let count: i64 = self.run(Request::Script(invocation)).await?;
         u64::try_from(count)
             .map_err(|_| EphemeralError::Backend(format!("counter went below zero: {count}")))
+    }
+
+    async fn decrement(&self, key: &str) -> Result<(), EphemeralError> {
+        let invocation = self.decrement.key(self.key(key));
+        let _: i64 = self.run(Request::Script(invocation)).await?;
+        Ok(())
     }
 
     async fn delete(&self, key: &str) -> Result<bool, EphemeralError> {

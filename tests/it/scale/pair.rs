@@ -63,7 +63,6 @@ impl Pair {
             .set("CLAVE_RATE_IP_SOFT", "100000")
             .set("CLAVE_RATE_IP_HARD", "100000")
             .set("CLAVE_RATE_ACCOUNT_SOFT", "100000")
-            .set("CLAVE_RATE_ACCOUNT_HARD", "100000")
             .set("CLAVE_LOG_FILTER", "warn");
         for (name, value) in extra {
             env.set(name, *value);
