@@ -14,6 +14,8 @@ cookie-csrf-purpose = Protects forms against forged submissions from other websi
 cookie-csrf-duration = Until you close your browser.
 cookie-lang-purpose = Remembers the language you chose.
 cookie-lang-duration = One year.
+cookie-device-purpose = Remembers that you have signed in with this browser, so that someone trying passwords from elsewhere cannot block your access from here. It holds neither your password nor your details.
+cookie-device-duration = One year from your last sign-in.
 cookies-manage = You can delete these cookies in your browser settings. If you block them, you will not be able to log in or send forms.
 
 ## Privacy

@@ -14,6 +14,8 @@ cookie-csrf-purpose = Protege los formularios frente a envíos falsificados desd
 cookie-csrf-duration = Hasta que cierras el navegador.
 cookie-lang-purpose = Recuerda el idioma que has elegido.
 cookie-lang-duration = Un año.
+cookie-device-purpose = Recuerda que ya te has identificado en este navegador, para que quien pruebe contraseñas desde otros no pueda bloquear tu acceso desde aquí. No guarda tu contraseña ni tus datos.
+cookie-device-duration = Un año desde tu último acceso.
 cookies-manage = Puedes borrar estas cookies desde la configuración de tu navegador. Si las bloqueas, no podrás identificarte ni enviar formularios.
 
 ## Privacidad

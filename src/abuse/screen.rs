@@ -43,15 +43,25 @@ pub enum Screening {
 
 impl Guard {
     /// Counts one attempt of `scope` from `ip` for `account` and screens the form
-    /// bound to `bound` (the question is single use and valid only for it).
+    /// bound to `bound` (the question is single use and valid only for it). A
+    /// browser the account trusts (`trusted`) is neither counted here nor asked:
+    /// its failures count in its own lane (`auth::trusted`), so pressure from
+    /// elsewhere never reaches it.
     pub async fn screen(
         &self,
         store: &dyn EphemeralStore,
         lang: Lang,
         attempt: (Scope, IpAddr, Option<&str>),
+        trusted: bool,
         bound: &str,
         answer: Answer<'_>,
     ) -> Result<Screening, PageError> {
+        if trusted {
+            return Ok(Screening::Pass {
+                next: None,
+                counted: Counted::default(),
+            });
+        }
         let (scope, ip, account) = attempt;
         let (gate, counted) = self.gate(scope, ip, account).await?;
         match gate {

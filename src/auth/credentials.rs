@@ -14,6 +14,7 @@
 use std::net::IpAddr;
 
 use super::ServiceError;
+use super::trusted::Lane;
 use crate::clock::SharedClock;
 use crate::crypto::{HashError, PasswordHasher};
 use crate::domain::AuditKind;
@@ -38,7 +39,14 @@ pub enum PasswordCheck {
     /// Wrong password, or no such account (indistinguishable by design).
     Wrong,
     /// The right password for this citizen, whatever the account's status.
-    Right(Box<CitizenRecord>),
+    Right {
+        /// The citizen.
+        citizen: Box<CitizenRecord>,
+        /// Whether the password is blocked in the lane it was typed in (this
+        /// trusted browser's, or the unknown browsers'): told only now, after
+        /// the right password.
+        blocked_here: bool,
+    },
 }
 
 /// The password service, built once at start-up.
@@ -66,6 +74,14 @@ impl Credentials {
         }
     }
 
+    pub(super) fn store(&self) -> &SqlStore {
+        &self.db
+    }
+
+    pub(super) fn now(&self) -> i64 {
+        self.clock.now()
+    }
+
     /// Checks `password` for `id`. A wrong one on a known account is counted and
     /// recorded; the right one is not yet "accepted" ([`Self::accept`]): the
     /// caller first decides whether the account may go on here.
@@ -74,14 +90,24 @@ impl Credentials {
         id: &DocumentId,
         password: &str,
         attempt: Attempt,
+        lane: &Lane,
     ) -> Result<PasswordCheck, ServiceError> {
         let citizen = self.db.citizen(id.as_str()).await?;
         let stored = citizen.as_ref().and_then(|c| c.password_hash.as_deref());
         let matches = self.verify(&normalize_password(password), stored).await?;
         match citizen {
-            Some(citizen) if matches => Ok(PasswordCheck::Right(Box::new(citizen))),
+            Some(citizen) if matches => {
+                let blocked_here = match lane {
+                    Lane::Trusted(browser) => browser.password_blocked,
+                    Lane::Unknown => citizen.password_blocked,
+                };
+                Ok(PasswordCheck::Right {
+                    citizen: Box::new(citizen),
+                    blocked_here,
+                })
+            }
             Some(citizen) => {
-                self.record_failure(&citizen, attempt).await?;
+                self.record_failure(&citizen, attempt, lane).await?;
                 Ok(PasswordCheck::Wrong)
             }
             None => Ok(PasswordCheck::Wrong),
@@ -94,9 +120,16 @@ impl Credentials {
         &self,
         citizen: &CitizenRecord,
         password: &str,
+        lane: &Lane,
     ) -> Result<(), ServiceError> {
-        if citizen.password_failures > 0 {
-            self.db.clear_password_failures(citizen.id.as_str()).await?;
+        match lane {
+            Lane::Trusted(browser) if browser.password_failures > 0 => {
+                self.db.clear_browser_failures(&browser.id).await?;
+            }
+            Lane::Unknown if citizen.password_failures > 0 => {
+                self.db.clear_password_failures(citizen.id.as_str()).await?;
+            }
+            _ => {}
         }
         self.upgrade_hash_if_weak(citizen, &normalize_password(password))
             .await;
@@ -164,13 +197,18 @@ impl Credentials {
         &self,
         citizen: &CitizenRecord,
         attempt: Attempt,
+        lane: &Lane,
     ) -> Result<(), ServiceError> {
         let now = self.clock.now();
-        let Some(count) = self
-            .db
-            .record_password_failure(citizen.id.as_str(), now)
-            .await?
-        else {
+        let counted = match lane {
+            Lane::Trusted(browser) => self.db.record_browser_failure(&browser.id).await?,
+            Lane::Unknown => {
+                self.db
+                    .record_password_failure(citizen.id.as_str(), now)
+                    .await?
+            }
+        };
+        let Some(count) = counted else {
             return Ok(());
         };
         let (key, value) = attempt.context;
@@ -179,6 +217,14 @@ impl Credentials {
             .ip(attempt.ip)
             .outcome("failure")
             .detail(key, value)
+            .detail(
+                "lane",
+                if lane.is_trusted() {
+                    "trusted"
+                } else {
+                    "unknown"
+                },
+            )
             .detail("failures", count.failures);
         // Only the failure that set the block says so, so the trail shows one
         // block however many wrong passwords raced past it.

@@ -14,9 +14,11 @@ pub mod credentials;
 mod error;
 pub mod session;
 pub mod transaction;
+pub mod trusted;
 
 pub use credentials::{Attempt, Credentials, PasswordCheck};
 pub use error::ServiceError;
+pub use trusted::Lane;
 
 use std::sync::Arc;
 

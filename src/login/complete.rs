@@ -1,7 +1,7 @@
 //! The end of a login: a new SSO session (a new id at every login, RFC 9700
 //! §4.11 / no session fixation), an audit event, and the code back to the portal.
 
-use axum::http::{HeaderMap, header};
+use axum::http::HeaderMap;
 use axum::response::Response;
 
 use crate::auth::transaction::LoginTx;
@@ -10,7 +10,7 @@ use crate::domain::AuditKind;
 use crate::state::AppState;
 use crate::store::sql::AuditEvent;
 use crate::web::redirect::redirect;
-use crate::web::{PageContext, PageError, SESSION_COOKIE};
+use crate::web::{PageContext, PageError, SESSION_COOKIE, append_cookie};
 
 /// Who authenticated, how well and how.
 #[derive(Debug, Clone, Copy)]
@@ -58,9 +58,16 @@ pub async fn complete(
         tracing::warn!(%error, "could not record the login in the audit trail");
     }
     let mut response = redirect(&location, true);
-    let cookie = ctx.web().cookie(SESSION_COOKIE, cookie, None);
-    if let Ok(value) = cookie.encoded().to_string().parse() {
-        response.headers_mut().append(header::SET_COOKIE, value);
+    let mut cookies = vec![ctx.web().cookie(SESSION_COOKIE, cookie, None)];
+    // The browser is trusted for this account from now on (or again): its own
+    // password lane, no question for this account (`auth::trusted`).
+    match state.credentials.trust_browser(citizen_id, headers).await {
+        Ok(device) => cookies.push(ctx.web().device_cookie(device)),
+        // The login itself succeeded; the browser is trusted at the next one.
+        Err(error) => tracing::warn!(%error, "could not trust the browser"),
+    }
+    for cookie in &cookies {
+        append_cookie(response.headers_mut(), cookie);
     }
     Ok(response)
 }

@@ -100,6 +100,7 @@ pub async fn submit(
         id: &form.captcha_id,
         answer: &form.captcha_answer,
     };
+    let lane = state.credentials.lane(&id, &headers).await?;
     let attempt = (Scope::Login, ip, Some(id.as_str()));
     let bound = format!("login:{}", form.tx);
     let screening = state
@@ -108,6 +109,7 @@ pub async fn submit(
             state.ephemeral.as_ref(),
             ctx.lang(),
             attempt,
+            lane.is_trusted(),
             &bound,
             answer,
         )
@@ -144,15 +146,18 @@ pub async fn submit(
     };
     let checked = state
         .credentials
-        .check_password(&id, &form.password, attempt)
+        .check_password(&id, &form.password, attempt, &lane)
         .await;
     // Only a wrong password (or an unknown DNI/NIE, which answers the same)
     // stays counted: a right one, or a check that could not run, is given back.
     if !matches!(checked, Ok(PasswordCheck::Wrong)) {
         state.guard.not_a_failure(counted).await;
     }
-    let citizen = match checked? {
-        PasswordCheck::Right(citizen) => citizen,
+    let (citizen, blocked_here) = match checked? {
+        PasswordCheck::Right {
+            citizen,
+            blocked_here,
+        } => (citizen, blocked_here),
         PasswordCheck::Wrong => {
             metrics::counter!("clave_logins_total", "outcome" => "wrong_credentials").increment(1);
             return Ok(retry(
@@ -161,11 +166,14 @@ pub async fn submit(
             ));
         }
     };
-    if let Some(page) = account_page(&ctx, &tx, &citizen) {
+    if let Some(page) = account_page(&ctx, &tx, &citizen, blocked_here) {
         metrics::counter!("clave_logins_total", "outcome" => "account_unusable").increment(1);
         return Ok(page);
     }
-    state.credentials.accept(&citizen, &form.password).await?;
+    state
+        .credentials
+        .accept(&citizen, &form.password, &lane)
+        .await?;
     if citizen.status == CitizenStatus::Legacy {
         // Only at a Social Security portal (account_page turned the others away):
         // the migration is offered before any code goes back to the portal.
@@ -236,8 +244,13 @@ pub(crate) async fn continue_login(
 
 /// The page for an account that cannot log in here, told only after the right
 /// password.
-fn account_page(ctx: &PageContext, tx: &LoginTx, citizen: &CitizenRecord) -> Option<Response> {
-    let (message, status) = if citizen.password_blocked {
+fn account_page(
+    ctx: &PageContext,
+    tx: &LoginTx,
+    citizen: &CitizenRecord,
+    blocked_here: bool,
+) -> Option<Response> {
+    let (message, status) = if blocked_here {
         ("login-blocked", StatusCode::FORBIDDEN)
     } else {
         match citizen.status {

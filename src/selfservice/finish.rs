@@ -2,6 +2,7 @@
 //! transaction with its audit event (all or nothing), and the answer is a page
 //! that says plainly what happened and what comes next.
 
+use axum::http::HeaderMap;
 use axum::response::{IntoResponse, Response};
 
 use super::flow::{Flow, FlowKind};
@@ -10,7 +11,7 @@ use crate::domain::AuditKind;
 use crate::domain::{ActivationCode, CitizenStatus};
 use crate::state::AppState;
 use crate::store::sql::{AuditEvent, CitizenRecord};
-use crate::web::{PageContext, PageError};
+use crate::web::{PageContext, PageError, append_cookie};
 
 fn done(ctx: &PageContext, kind: FlowKind) -> Response {
     metrics::counter!("clave_selfservice_total", "flow" => kind.key(), "outcome" => "completed")
@@ -30,6 +31,7 @@ fn audit(state: &AppState, kind: AuditKind, citizen: &str) -> AuditEvent {
 pub async fn new_password(
     state: &AppState,
     ctx: &PageContext,
+    headers: &HeaderMap,
     flow: &Flow,
     citizen: &CitizenRecord,
     hash: &str,
@@ -58,7 +60,22 @@ pub async fn new_password(
         // The account changed state meanwhile (e.g. unsubscribed): nothing was written.
         return Err(PageError::BadRequest("selfservice-expired"));
     }
-    Ok(done(ctx, flow.kind))
+    let mut response = done(ctx, flow.kind);
+    // Activating or resetting the password proves the citizen holds the
+    // activation code and the mobile: this browser is trusted for the account.
+    if matches!(flow.kind, FlowKind::Activation | FlowKind::PasswordReset) {
+        match state
+            .credentials
+            .trust_browser(citizen.id.as_str(), headers)
+            .await
+        {
+            Ok(device) => {
+                append_cookie(response.headers_mut(), &ctx.web().device_cookie(device));
+            }
+            Err(error) => tracing::warn!(%error, "could not trust the browser"),
+        }
+    }
+    Ok(response)
 }
 
 /// The citizen confirmed an irreversible step (unsubscribe).

@@ -77,6 +77,14 @@ impl FlowKind {
         }
     }
 
+    /// Whether the first page checks the password (else the activation code).
+    pub fn checks_password(self) -> bool {
+        matches!(
+            self,
+            FlowKind::PasswordChange | FlowKind::Unsubscribe | FlowKind::CodeRegeneration
+        )
+    }
+
     /// The step after the SMS code.
     pub fn after_code(self) -> Stage {
         match self {

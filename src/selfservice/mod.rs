@@ -15,6 +15,7 @@ pub mod steps;
 
 use axum::Router;
 use axum::extract::{Query, State};
+use axum::http::HeaderMap;
 use axum::routing::{get, post};
 
 use self::flow::FlowKind;
@@ -34,8 +35,9 @@ fn flow_routes(kind: FlowKind) -> Router<AppState> {
                 move |State(state): State<AppState>,
                       ctx: PageContext,
                       ClientIp(ip): ClientIp,
+                      headers: HeaderMap,
                       CsrfForm(form): CsrfForm<StartForm>| async move {
-                    start::submit(&state, &ctx, kind, ip, form).await
+                    start::submit(&state, &ctx, kind, ip, &headers, form).await
                 },
             ),
         )
@@ -65,8 +67,8 @@ fn flow_routes(kind: FlowKind) -> Router<AppState> {
             get(move |State(state): State<AppState>, ctx: PageContext, Query(q): Query<FlowQuery>| {
                 steps::password_show(state, ctx, kind, q)
             })
-            .post(move |State(state): State<AppState>, ctx: PageContext, CsrfForm(f): CsrfForm<StepForm>| {
-                steps::password_submit(state, ctx, kind, f)
+            .post(move |State(state): State<AppState>, ctx: PageContext, headers: HeaderMap, CsrfForm(f): CsrfForm<StepForm>| {
+                steps::password_submit(state, ctx, kind, headers, f)
             }),
         )
         .route(

@@ -12,7 +12,7 @@
 use std::net::IpAddr;
 use std::time::{Duration, Instant};
 
-use axum::http::StatusCode;
+use axum::http::{HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
 use serde::Deserialize;
 
@@ -21,7 +21,7 @@ use super::steps;
 use crate::abuse::Scope;
 use crate::abuse::question::Question;
 use crate::abuse::screen::{Answer, Screening};
-use crate::auth::{Attempt, PasswordCheck};
+use crate::auth::{Attempt, Lane, PasswordCheck};
 use crate::crypto::hash_token;
 use crate::domain::AuditKind;
 use crate::domain::{ActivationCode, CitizenStatus, DocumentId};
@@ -71,10 +71,11 @@ pub async fn submit(
     ctx: &PageContext,
     kind: FlowKind,
     ip: IpAddr,
+    headers: &HeaderMap,
     form: StartForm,
 ) -> Result<Response, PageError> {
     let arrived = Instant::now();
-    let result = guarded(state, ctx, kind, ip, &form).await;
+    let result = guarded(state, ctx, kind, ip, headers, &form).await;
     tokio::time::sleep_until((arrived + MIN_ANSWER).into()).await;
     let (identified, question) = result?;
     let outcome = match &identified {
@@ -103,9 +104,15 @@ async fn guarded(
     ctx: &PageContext,
     kind: FlowKind,
     ip: IpAddr,
+    headers: &HeaderMap,
     form: &StartForm,
 ) -> Result<(Identified, Option<Question>), PageError> {
     let account = DocumentId::parse(&form.username).ok();
+    // Only the flows that check a password have a browser lane.
+    let lane = match &account {
+        Some(id) if kind.checks_password() => state.credentials.lane(id, headers).await?,
+        _ => Lane::Unknown,
+    };
     let bound = format!("{}:{}", kind.key(), hash_token(ctx.csrf_token()));
     let answer = Answer {
         id: &form.captcha_id,
@@ -122,13 +129,14 @@ async fn guarded(
             state.ephemeral.as_ref(),
             ctx.lang(),
             attempt,
+            lane.is_trusted(),
             &bound,
             answer,
         )
         .await?;
     match screening {
         Screening::Pass { next, counted } => {
-            let identified = identify(state, kind, ip, form).await;
+            let identified = identify(state, kind, ip, &lane, form).await;
             // Only a wrong code or password stays counted (an unknown DNI/NIE
             // answers the same): anything else was no failure.
             if !matches!(identified, Ok(Identified::Wrong(_))) {
@@ -161,6 +169,7 @@ async fn identify(
     state: &AppState,
     kind: FlowKind,
     ip: IpAddr,
+    lane: &Lane,
     form: &StartForm,
 ) -> Result<Identified, PageError> {
     let id = match DocumentId::parse(&form.username) {
@@ -174,7 +183,7 @@ async fn identify(
     match kind {
         FlowKind::Activation | FlowKind::PasswordReset => by_code(state, kind, ip, &id, form).await,
         FlowKind::PasswordChange | FlowKind::Unsubscribe | FlowKind::CodeRegeneration => {
-            by_password(state, kind, ip, &id, form).await
+            by_password(state, kind, ip, lane, &id, form).await
         }
     }
 }
@@ -261,6 +270,7 @@ async fn by_password(
     state: &AppState,
     kind: FlowKind,
     ip: IpAddr,
+    lane: &Lane,
     id: &DocumentId,
     form: &StartForm,
 ) -> Result<Identified, PageError> {
@@ -275,12 +285,15 @@ async fn by_password(
         ip,
         context: ("flow", kind.key().to_owned()),
     };
-    let citizen = match state
+    let (citizen, blocked_here) = match state
         .credentials
-        .check_password(id, &form.password, attempt)
+        .check_password(id, &form.password, attempt, lane)
         .await?
     {
-        PasswordCheck::Right(citizen) => citizen,
+        PasswordCheck::Right {
+            citizen,
+            blocked_here,
+        } => (citizen, blocked_here),
         PasswordCheck::Wrong => {
             return Ok(Identified::Wrong(vec![FieldError::new(
                 "password",
@@ -288,12 +301,15 @@ async fn by_password(
             )]));
         }
     };
-    if citizen.password_blocked {
+    if blocked_here {
         return Ok(Identified::Status("login-blocked"));
     }
     Ok(match citizen.status {
         CitizenStatus::Active => {
-            state.credentials.accept(&citizen, &form.password).await?;
+            state
+                .credentials
+                .accept(&citizen, &form.password, lane)
+                .await?;
             Identified::Citizen(citizen)
         }
         CitizenStatus::Legacy => Identified::Status("selfservice-legacy"),

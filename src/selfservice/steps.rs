@@ -193,6 +193,7 @@ pub async fn password_submit(
     state: AppState,
     ctx: PageContext,
     kind: FlowKind,
+    headers: axum::http::HeaderMap,
     form: StepForm,
 ) -> Result<Response, PageError> {
     let flow = Flow::load_at(&state.browsers, &ctx, kind, &form.flow, Stage::Password).await?;
@@ -207,7 +208,8 @@ pub async fn password_submit(
             .status(StatusCode::UNPROCESSABLE_ENTITY)
             .into_response()),
         Ok(hash) => {
-            let response = finish::new_password(&state, &ctx, &flow, &citizen, &hash).await?;
+            let response =
+                finish::new_password(&state, &ctx, &headers, &flow, &citizen, &hash).await?;
             Flow::remove(&state.browsers, &form.flow).await?;
             Ok(response)
         }

@@ -88,6 +88,13 @@ pub const LANG_COOKIE: &str = "clave_lang";
 /// cookie notice (`/cookies`) documents.
 pub const SESSION_COOKIE: &str = "clave_session";
 
+/// The trusted-browser cookie (`auth::credentials`): one unguessable token per
+/// account that logged in with this browser; documented at `/cookies`.
+pub const DEVICE_COOKIE: &str = "clave_device";
+
+/// How long a trusted browser stays trusted after its last login.
+pub const DEVICE_COOKIE_DAYS: i64 = 365;
+
 /// How long the language cookie lasts.
 const LANG_COOKIE_DAYS: i64 = 365;
 
@@ -160,6 +167,11 @@ impl Web {
             cookie.set_max_age(time::Duration::days(days));
         }
         cookie
+    }
+
+    /// The trusted-browser cookie carrying `value` ([`DEVICE_COOKIE`]).
+    pub fn device_cookie(&self, value: String) -> Cookie<'static> {
+        self.cookie(DEVICE_COOKIE, value, Some(DEVICE_COOKIE_DAYS))
     }
 
     /// The cookie that remembers `lang`.

@@ -10,7 +10,7 @@ use super::error::PageError;
 use super::i18n::Lang;
 use super::page::{Page, PageContext};
 use super::request::local_path;
-use super::{CSRF_COOKIE, LANG_COOKIE, SESSION_COOKIE, append_cookie};
+use super::{CSRF_COOKIE, DEVICE_COOKIE, LANG_COOKIE, SESSION_COOKIE, append_cookie};
 
 /// `GET /cookies`: the cookies the provider sets, all strictly necessary.
 pub async fn cookies(ctx: PageContext) -> Page {
@@ -19,11 +19,13 @@ pub async fn cookies(ctx: PageContext) -> Page {
         session: &'static str,
         csrf: &'static str,
         lang: &'static str,
+        device: &'static str,
     }
     let names = Names {
         session: SESSION_COOKIE,
         csrf: CSRF_COOKIE,
         lang: LANG_COOKIE,
+        device: DEVICE_COOKIE,
     };
     ctx.page("cookies.html")
         .title("cookies-title")

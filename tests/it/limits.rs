@@ -4,7 +4,10 @@
 
 use clave_idp::settings::Settings;
 
-use crate::harness::{Backends, Browser, ClientSpec, TestApp};
+use clave_idp::domain::{ActivationCode, AuditKind};
+use clave_idp::store::sql::AuditEvent;
+
+use crate::harness::{Backends, Browser, ClientSpec, PASSWORD, Seen, TestApp, solve_question};
 
 for_each_backend!(
     #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -16,6 +19,8 @@ for_each_backend!(
         forty_logins_of_one_citizen_in_a_row_all_succeed,
         sixty_citizens_behind_one_address_log_in_without_a_question,
         empty_password_posts_on_a_dni_never_refuse_or_challenge_the_citizen,
+        a_script_with_fresh_browsers_and_addresses_cannot_lock_out_the_citizens_own_browser,
+        five_wrong_passwords_in_the_citizens_own_browser_block_it_there_only,
     ]
 );
 
@@ -30,6 +35,8 @@ async fn on_defaults(backends: Backends) -> Option<TestApp> {
         s.rate_ip_hard = shipped.rate_ip_hard;
         s.rate_account_soft = shipped.rate_account_soft;
         s.rate_window_secs = shipped.rate_window_secs;
+        // The attacker's many addresses arrive through the provider's proxy.
+        s.trusted_proxies = "127.0.0.1".to_owned();
     })
     .await?;
     app.client(ClientSpec::confidential("sede")).await;
@@ -85,4 +92,182 @@ async fn empty_password_posts_on_a_dni_never_refuse_or_challenge_the_citizen(app
     assert!(page.security_question().is_none());
     let done = citizen.log_in(&app, &app.url(AUTHORIZE), CITIZEN).await;
     assert!(done.location_param("code").is_some());
+}
+
+const LOGIN_AGAIN: &str = "/authorize?client_id=sede&redirect_uri=https%3A%2F%2Fsede.example%2Fcallback&response_type=code&scope=openid&prompt=login";
+
+/// An active citizen whose activation code is known (for the forgotten password).
+async fn citizen_with_code(app: &TestApp) -> String {
+    let code = ActivationCode::generate();
+    app.pending_citizen(CITIZEN, &code.hash()).await;
+    let hash = app.state.hasher.hash(PASSWORD).await.unwrap();
+    let now = app.clock_now();
+    let audit = AuditEvent::new(now, AuditKind::CitizenActivated, "test").citizen(CITIZEN);
+    assert!(
+        app.state
+            .db
+            .set_password(CITIZEN, &hash, now, false, &audit)
+            .await
+            .unwrap()
+    );
+    code.expose_grouped()
+}
+
+/// One wrong password from `browser`, answering the security question if asked.
+async fn wrong_password(app: &TestApp, browser: &Browser) -> Seen {
+    answering(app, browser, AUTHORIZE, "Wrong-Pass-1").await
+}
+
+/// `password` from `browser` at `authorize`, answering the question if asked.
+async fn answering(app: &TestApp, browser: &Browser, authorize: &str, password: &str) -> Seen {
+    let (page, _) = browser.reach_password_page(app, &app.url(authorize)).await;
+    let first = browser.submit_password(app, &page, CITIZEN, password).await;
+    let Some(text) = first.security_question() else {
+        return first;
+    };
+    let form = [
+        ("csrf_token", first.csrf()),
+        ("tx", first.field("tx").unwrap()),
+        ("username", CITIZEN.to_owned()),
+        ("password", password.to_owned()),
+        ("captcha_id", first.field("captcha_id").unwrap()),
+        ("captcha_answer", solve_question(&text).to_string()),
+    ];
+    let form: Vec<(&str, &str)> = form.iter().map(|(k, v)| (*k, v.as_str())).collect();
+    browser.post(&app.url("/login/permanente"), &form).await
+}
+
+/// The password page reached at `authorize`, and what the right password gets.
+async fn right_password(app: &TestApp, browser: &Browser, authorize: &str) -> (Seen, Seen) {
+    let (page, _) = browser.reach_password_page(app, &app.url(authorize)).await;
+    let answer = browser.submit_password(app, &page, CITIZEN, PASSWORD).await;
+    (page, answer)
+}
+
+/// The forgotten-password flow, in `browser`: activation code, SMS code, new password.
+async fn forgotten_password(app: &TestApp, browser: &Browser, code: &str, new_password: &str) {
+    let page = browser.get(&app.url("/password/forgot")).await;
+    let form = [
+        ("csrf_token", page.csrf()),
+        ("username", CITIZEN.to_owned()),
+        ("activation_code", code.to_owned()),
+    ];
+    let fields: Vec<(&str, &str)> = form.iter().map(|(k, v)| (*k, v.as_str())).collect();
+    let mut started = browser.post(&app.url("/password/forgot"), &fields).await;
+    // An unknown browser meets the question while the account is under pressure.
+    if let Some(text) = started.security_question() {
+        let answer = solve_question(&text).to_string();
+        let id = started.field("captcha_id").unwrap();
+        let csrf = started.csrf();
+        let mut fields: Vec<(&str, &str)> = vec![("csrf_token", csrf.as_str())];
+        fields.extend(form[1..].iter().map(|(k, v)| (*k, v.as_str())));
+        fields.push(("captcha_id", &id));
+        fields.push(("captcha_answer", &answer));
+        started = browser.post(&app.url("/password/forgot"), &fields).await;
+    }
+    assert_eq!(started.status, 303, "{}", started.body);
+    let code_page = browser
+        .get(&app.url(started.location.as_deref().unwrap()))
+        .await;
+    let typed = browser
+        .post(
+            &app.url("/password/forgot/code"),
+            &[
+                ("csrf_token", code_page.csrf().as_str()),
+                ("flow", code_page.field("flow").unwrap().as_str()),
+                ("otp", app.last_otp().as_str()),
+            ],
+        )
+        .await;
+    assert_eq!(typed.status, 303, "{}", typed.body);
+    let form = browser
+        .get(&app.url(typed.location.as_deref().unwrap()))
+        .await;
+    let done = browser
+        .post(
+            &app.url("/password/forgot/password"),
+            &[
+                ("csrf_token", form.csrf().as_str()),
+                ("flow", form.field("flow").unwrap().as_str()),
+                ("new_password", new_password),
+                ("new_password_confirm", new_password),
+            ],
+        )
+        .await;
+    assert_eq!(done.status, 200, "{}", done.body);
+}
+
+async fn a_script_with_fresh_browsers_and_addresses_cannot_lock_out_the_citizens_own_browser(
+    app: TestApp,
+) {
+    let code = citizen_with_code(&app).await;
+    // The citizen logged in minutes ago with their own browser.
+    let own = Browser::new();
+    let (_, first) = right_password(&app, &own, AUTHORIZE).await;
+    assert_eq!(first.status, 303, "{}", first.body);
+
+    // A script that knows the DNI/NIE: 12 wrong passwords, each from a fresh
+    // browser and address, answering every question a program can answer.
+    for n in 0..12 {
+        let script = Browser::behind_proxy(&format!("203.0.113.{}", n + 1));
+        let answer = wrong_password(&app, &script).await;
+        assert_eq!(answer.status, 422, "attempt {n}: {}", answer.body);
+    }
+    let citizen = app.state.db.citizen(CITIZEN).await.unwrap().unwrap();
+    assert!(
+        citizen.password_blocked,
+        "the unknown browsers' lane is blocked"
+    );
+
+    // The citizen's own browser logs in at once, without a question.
+    let (page, again) = right_password(&app, &own, LOGIN_AGAIN).await;
+    assert!(page.security_question().is_none());
+    assert_eq!(again.status, 303, "{}", again.body);
+    assert!(again.location_param("code").is_some());
+
+    // A new browser is refused, even with the right password (and the answer)…
+    let stranger = Browser::behind_proxy("198.51.100.7");
+    let refused = answering(&app, &stranger, AUTHORIZE, PASSWORD).await;
+    assert_eq!(refused.status, 403, "{}", refused.body);
+    // …until the forgotten-password flow, which unblocks every lane.
+    forgotten_password(&app, &stranger, &code, "Otra-Clave-Segura-27").await;
+    let fresh = Browser::behind_proxy("198.51.100.8");
+    let back = answering(&app, &fresh, AUTHORIZE, "Otra-Clave-Segura-27").await;
+    assert_eq!(back.status, 303, "{}", back.body);
+}
+
+async fn five_wrong_passwords_in_the_citizens_own_browser_block_it_there_only(app: TestApp) {
+    citizen_with_code(&app).await;
+    let own = Browser::new();
+    let (_, first) = right_password(&app, &own, AUTHORIZE).await;
+    assert_eq!(first.status, 303, "{}", first.body);
+
+    for n in 0..5 {
+        let (page, _) = own.reach_password_page(&app, &app.url(LOGIN_AGAIN)).await;
+        assert!(page.security_question().is_none(), "attempt {n}");
+        let answer = own
+            .submit_password(&app, &page, CITIZEN, "Wrong-Pass-1")
+            .await;
+        assert_eq!(answer.status, 422, "attempt {n}: {}", answer.body);
+        assert!(
+            answer.security_question().is_none(),
+            "never a question here"
+        );
+    }
+    let (_, blocked) = right_password(&app, &own, LOGIN_AGAIN).await;
+    assert_eq!(
+        blocked.status, 403,
+        "blocked in this browser: {}",
+        blocked.body
+    );
+
+    let citizen = app.state.db.citizen(CITIZEN).await.unwrap().unwrap();
+    assert!(!citizen.password_blocked, "the other lane is untouched");
+    let elsewhere = Browser::new();
+    let (_, other) = right_password(&app, &elsewhere, AUTHORIZE).await;
+    assert_eq!(
+        other.status, 303,
+        "another browser still logs in: {}",
+        other.body
+    );
 }

@@ -181,7 +181,7 @@ pub struct FailureCount {
 
 impl FailureCount {
     /// The counter's state as the store returned it, judged by its limit.
-    fn counted(limit: FailureLimit, (failures, blocked): (i32, bool)) -> Self {
+    pub(super) fn counted(limit: FailureLimit, (failures, blocked): (i32, bool)) -> Self {
         Self {
             failures,
             blocked,
@@ -322,6 +322,14 @@ impl SqlStore {
             .rows_affected()
                 == 1;
             if done {
+                // A new password unblocks every lane: the trusted browsers' too.
+                sqlx::query(
+                    "UPDATE trusted_browsers SET password_failures = 0, password_blocked = FALSE \
+                     WHERE citizen_id = $1 AND (password_failures > 0 OR password_blocked)",
+                )
+                .bind(id)
+                .execute(&mut *tx)
+                .await?;
                 insert_audit!(&mut *tx, audit);
                 tx.commit().await?;
             }
@@ -441,6 +449,14 @@ impl SqlStore {
             .rows_affected()
                 == 1;
             if done {
+                // A new password unblocks every lane: the trusted browsers' too.
+                sqlx::query(
+                    "UPDATE trusted_browsers SET password_failures = 0, password_blocked = FALSE \
+                     WHERE citizen_id = $1 AND (password_failures > 0 OR password_blocked)",
+                )
+                .bind(id)
+                .execute(&mut *tx)
+                .await?;
                 insert_audit!(&mut *tx, audit);
                 tx.commit().await?;
             }

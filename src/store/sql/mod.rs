@@ -19,6 +19,7 @@ mod legacy;
 mod refresh;
 mod retention;
 mod secrets;
+mod trusted;
 
 pub use audit::{AuditEvent, AuditRecord};
 pub use citizens::{CitizenRecord, FailureCount, NewCitizen, RegisterOutcome};
@@ -27,6 +28,7 @@ pub use keys::SigningKeyRecord;
 pub use legacy::{LegacyBatchOutcome, NewLegacyCitizen};
 pub use refresh::{RefreshRecord, RotateOutcome};
 pub use retention::{PURGE_BATCH, Purged, REFRESH_PURGE_GRACE_SECS};
+pub use trusted::TrustedBrowserRecord;
 
 use std::str::FromStr;
 use std::time::Duration;
