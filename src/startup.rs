@@ -138,6 +138,7 @@ impl Application {
         let otp_key = crate::otp::OtpKey::load(&db, now)
             .await
             .context("cannot read the OTP key")?;
+        let notices = crate::auth::notices::BlockNotices::new(sms.clone(), ephemeral.clone());
         let otp = crate::otp::OtpService::new(
             ephemeral.clone(),
             sms,
@@ -150,6 +151,7 @@ impl Application {
             hasher.clone(),
             clock.clone(),
             settings.password_policy,
+            notices,
         );
         let browsers = crate::auth::Browsers::new(ephemeral.clone(), clock.clone());
         let keys = Arc::new(RwLock::new(Arc::new(ring)));

@@ -75,3 +75,6 @@ otp-help-more = More help if the SMS does not arrive
 otp-help-multisim = If you use a multi-SIM card, SMS messages are sent to the main number, not to the secondary one. Check that your mobile phone is registered with the correct number.
 otp-help-operator = Make sure your operator does not restrict sending or receiving SMS messages from special numbers.
 otp-help-other-phone = The problem may be your phone's settings. Try putting your SIM card in another phone: in 90% of cases, all the SMS messages pending delivery arrived when tested on another phone.
+
+# The notice sent when failed attempts block the password (at most one a day).
+sms-notice-password-blocked = Cl@ve: your password was blocked after 5 failed attempts. If it was not you, nobody got in: unblock it with "Forgotten password" and your activation code.

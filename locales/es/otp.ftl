@@ -75,3 +75,6 @@ otp-help-more = Más ayuda si no te llega el SMS
 otp-help-multisim = Si utilizas una tarjeta multiSIM, los SMS se envían al número principal y no al secundario. Comprueba que tu terminal móvil está registrado con el número correcto.
 otp-help-operator = Asegúrate de que tu operador no tiene restringido el envío o la recepción de SMS de números especiales.
 otp-help-other-phone = El problema puede estar en la configuración de tu terminal móvil. Prueba a insertar tu tarjeta SIM en otro teléfono: en el 90 % de los casos, al probar en otro teléfono se reciben todos los SMS pendientes de entrega.
+
+# The notice sent when failed attempts block the password (at most one a day).
+sms-notice-password-blocked = Cl@ve: su contraseña se ha bloqueado tras 5 intentos fallidos. Si no ha sido usted, nadie ha entrado: desbloquéela en «He olvidado mi contraseña» con su código de activación.

@@ -14,6 +14,7 @@
 use std::net::IpAddr;
 
 use super::ServiceError;
+use super::notices::BlockNotices;
 use super::trusted::Lane;
 use crate::clock::SharedClock;
 use crate::crypto::{HashError, PasswordHasher};
@@ -21,6 +22,7 @@ use crate::domain::AuditKind;
 use crate::domain::{DocumentId, PasswordPolicy, PersonalData, PolicyProfile, normalize_password};
 use crate::store::sql::{AuditEvent, CitizenRecord, SqlStore};
 use crate::web::FieldError;
+use crate::web::Lang;
 
 /// Where a password was typed, for the audit trail of a failure.
 #[derive(Debug, Clone)]
@@ -31,6 +33,8 @@ pub struct Attempt {
     pub ip: IpAddr,
     /// One detail naming the context (`client_id` of the portal, or `flow`).
     pub context: (&'static str, String),
+    /// The page's language, for a notice the attempt may cause.
+    pub lang: Lang,
 }
 
 /// The result of checking a password.
@@ -56,6 +60,7 @@ pub struct Credentials {
     hasher: PasswordHasher,
     clock: SharedClock,
     policy: PolicyProfile,
+    notices: BlockNotices,
 }
 
 impl Credentials {
@@ -65,12 +70,14 @@ impl Credentials {
         hasher: PasswordHasher,
         clock: SharedClock,
         policy: PolicyProfile,
+        notices: BlockNotices,
     ) -> Self {
         Self {
             db,
             hasher,
             clock,
             policy,
+            notices,
         }
     }
 
@@ -230,6 +237,11 @@ impl Credentials {
         // block however many wrong passwords raced past it.
         if count.just_blocked {
             audit = audit.detail("password_blocked", true);
+            metrics::counter!("clave_password_blocks_total", "lane" => if lane.is_trusted() { "trusted" } else { "unknown" })
+                .increment(1);
+            self.notices
+                .password_blocked(citizen.id.as_str(), &citizen.phone, attempt.lang)
+                .await;
         }
         self.db.append_audit(&audit).await?;
         Ok(())

@@ -12,6 +12,7 @@
 
 pub mod credentials;
 mod error;
+pub mod notices;
 pub mod session;
 pub mod transaction;
 pub mod trusted;

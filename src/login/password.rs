@@ -143,6 +143,7 @@ pub async fn submit(
         failure_kind: AuditKind::LoginFailed,
         ip,
         context: ("client_id", tx.request.client_id.clone()),
+        lang: ctx.lang(),
     };
     let checked = state
         .credentials

@@ -27,7 +27,7 @@ use crate::domain::AuditKind;
 use crate::domain::{ActivationCode, CitizenStatus, DocumentId};
 use crate::state::AppState;
 use crate::store::sql::{AuditEvent, CitizenRecord};
-use crate::web::{FieldError, Page, PageContext, PageError};
+use crate::web::{FieldError, Lang, Page, PageContext, PageError};
 
 /// Every first-page answer takes at least this long.
 pub const MIN_ANSWER: Duration = Duration::from_millis(400);
@@ -136,7 +136,7 @@ async fn guarded(
         .await?;
     match screening {
         Screening::Pass { next, counted } => {
-            let identified = identify(state, kind, ip, &lane, form).await;
+            let identified = identify(state, kind, ip, ctx.lang(), &lane, form).await;
             // Only a wrong code or password stays counted (an unknown DNI/NIE
             // answers the same): anything else was no failure.
             if !matches!(identified, Ok(Identified::Wrong(_))) {
@@ -169,6 +169,7 @@ async fn identify(
     state: &AppState,
     kind: FlowKind,
     ip: IpAddr,
+    lang: Lang,
     lane: &Lane,
     form: &StartForm,
 ) -> Result<Identified, PageError> {
@@ -183,7 +184,7 @@ async fn identify(
     match kind {
         FlowKind::Activation | FlowKind::PasswordReset => by_code(state, kind, ip, &id, form).await,
         FlowKind::PasswordChange | FlowKind::Unsubscribe | FlowKind::CodeRegeneration => {
-            by_password(state, kind, ip, lane, &id, form).await
+            by_password(state, kind, ip, lang, lane, &id, form).await
         }
     }
 }
@@ -270,6 +271,7 @@ async fn by_password(
     state: &AppState,
     kind: FlowKind,
     ip: IpAddr,
+    lang: Lang,
     lane: &Lane,
     id: &DocumentId,
     form: &StartForm,
@@ -284,6 +286,7 @@ async fn by_password(
         failure_kind: AuditKind::PasswordCheckFailed,
         ip,
         context: ("flow", kind.key().to_owned()),
+        lang,
     };
     let (citizen, blocked_here) = match state
         .credentials

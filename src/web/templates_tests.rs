@@ -28,7 +28,7 @@ fn context(lang: Lang, template: &str) -> Context {
     context.insert("show_reference", &true);
     context.insert(
         "cookie_names",
-        &serde_json::json!({"session": "s", "csrf": "c", "lang": "l"}),
+        &serde_json::json!({"session": "s", "csrf": "c", "lang": "l", "device": "d"}),
     );
     for (name, sample) in SAMPLE_CONTEXTS {
         if *name == template {

@@ -36,7 +36,7 @@ pub struct TestApp {
     pub state: AppState,
     /// The clock the provider reads.
     pub clock: ManualClock,
-    outbox: PathBuf,
+    pub outbox: PathBuf,
     _dir: tempfile::TempDir,
 }
 

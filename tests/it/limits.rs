@@ -21,6 +21,7 @@ for_each_backend!(
         empty_password_posts_on_a_dni_never_refuse_or_challenge_the_citizen,
         a_script_with_fresh_browsers_and_addresses_cannot_lock_out_the_citizens_own_browser,
         five_wrong_passwords_in_the_citizens_own_browser_block_it_there_only,
+        a_block_sends_one_sms_notice_a_day,
     ]
 );
 
@@ -270,4 +271,42 @@ async fn five_wrong_passwords_in_the_citizens_own_browser_block_it_there_only(ap
         "another browser still logs in: {}",
         other.body
     );
+}
+
+/// When failures block the password, the citizen hears of it once a day at most.
+async fn a_block_sends_one_sms_notice_a_day(app: TestApp) {
+    citizen_with_code(&app).await;
+    let own = Browser::new();
+    let (_, first) = right_password(&app, &own, AUTHORIZE).await;
+    assert_eq!(first.status, 303, "{}", first.body);
+    let notices = || {
+        clave_idp::sms::outbox::read_outbox(&app.outbox)
+            .into_iter()
+            .filter(|sms| sms.purpose == "password_blocked")
+            .collect::<Vec<_>>()
+    };
+    for n in 0..5 {
+        let script = Browser::behind_proxy(&format!("203.0.113.{}", n + 1));
+        wrong_password(&app, &script).await;
+    }
+    // Sent off the request path: give it a moment.
+    for _ in 0..50 {
+        if !notices().is_empty() {
+            break;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(20)).await;
+    }
+    let sent = notices();
+    assert_eq!(sent.len(), 1, "{sent:?}");
+    assert!(sent[0].body.contains("5"), "{}", sent[0].body);
+    assert!(!sent[0].body.contains("http"), "no link in the notice");
+
+    // Five more in the citizen's own browser block that lane too: no second SMS today.
+    for _ in 0..5 {
+        let (page, _) = own.reach_password_page(&app, &app.url(LOGIN_AGAIN)).await;
+        own.submit_password(&app, &page, CITIZEN, "Wrong-Pass-1")
+            .await;
+    }
+    tokio::time::sleep(std::time::Duration::from_millis(200)).await;
+    assert_eq!(notices().len(), 1, "at most one notice a day");
 }

@@ -15,6 +15,7 @@
 //! | [`Space::OtpSends`] | `otp:sends:{account tag}` | a counter | the OTP policy's send window |
 //! | [`Space::OtpCooldown`] | `otp:cooldown:{flow}` | `otp::records::CooldownMark` | the OTP policy's store TTL |
 //! | [`Space::OtpCooldownClaim`] | `otp:cooldown-claim:{flow}:{nonce}` | a marker | the OTP policy's cool-down |
+//! | [`Space::BlockNotice`] | `notice:blocked:{sha256(DNI/NIE)}` | a marker | one day |
 //! | [`Space::DemoLogin`] | `demo-login:{id}` | the demo portal's pending login | [`DEMO_LOGIN_SECS`] |
 //! | [`Space::DemoSession`] | `demo-session:{id}` | the demo portal's session | [`DEMO_SESSION_SECS`] |
 //! | [`Space::DemoLogout`] | `demo-logout:{state}` | the demo portal's logout state | [`DEMO_LOGOUT_SECS`] |
@@ -86,6 +87,8 @@ pub enum Space {
     OtpCooldown,
     /// Who is sending a flow's code right now.
     OtpCooldownClaim,
+    /// The daily cap of block notices to one account.
+    BlockNotice,
     /// The demo portal's logins in progress.
     DemoLogin,
     /// The demo portal's sessions.
@@ -96,7 +99,7 @@ pub enum Space {
 
 impl Space {
     /// Every space.
-    pub const ALL: [Space; 15] = [
+    pub const ALL: [Space; 16] = [
         Space::Session,
         Space::LoginTx,
         Space::Flow,
@@ -109,6 +112,7 @@ impl Space {
         Space::OtpSends,
         Space::OtpCooldown,
         Space::OtpCooldownClaim,
+        Space::BlockNotice,
         Space::DemoLogin,
         Space::DemoSession,
         Space::DemoLogout,
@@ -129,6 +133,7 @@ impl Space {
             Space::OtpSends => "otp:sends",
             Space::OtpCooldown => "otp:cooldown",
             Space::OtpCooldownClaim => "otp:cooldown-claim",
+            Space::BlockNotice => "notice:blocked",
             Space::DemoLogin => "demo-login",
             Space::DemoSession => "demo-session",
             Space::DemoLogout => "demo-logout",
@@ -145,6 +150,7 @@ impl Space {
             Space::Code => CODE_SECS + SKEW_SECS,
             Space::AccessToken => ACCESS_TOKEN_SECS + SKEW_SECS,
             Space::Question => QUESTION_SECS,
+            Space::BlockNotice => 24 * 3600,
             Space::DemoLogin => DEMO_LOGIN_SECS,
             Space::DemoSession => DEMO_SESSION_SECS,
             Space::DemoLogout => DEMO_LOGOUT_SECS,
