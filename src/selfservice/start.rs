@@ -218,7 +218,10 @@ async fn by_code(
         return Ok(mismatch());
     };
     let code_right = code.verify(stored);
-    let email_right = kind != FlowKind::Activation || citizen.email.matches(&form.email);
+    // Both flows that take the activation code also take the registered email, so
+    // that a wrong code counts toward its block only from someone who knows more
+    // than the DNI/NIE (whose check letter anyone can compute).
+    let email_right = citizen.email.matches(&form.email);
     if citizen.activation_code_blocked {
         // Told only to whoever typed the right code (and email): nobody else learns
         // that this DNI/NIE is registered.
@@ -229,7 +232,7 @@ async fn by_code(
         });
     }
     if !code_right || !email_right {
-        if !code_right {
+        if !code_right && email_right {
             let now = state.now();
             if let Some(count) = state
                 .db
@@ -246,7 +249,7 @@ async fn by_code(
                     audit = audit.detail("activation_code_blocked", true);
                 }
                 state.db.append_audit(&audit).await?;
-                if count.blocked && email_right {
+                if count.blocked {
                     return Ok(Identified::Status("selfservice-code-blocked"));
                 }
             }

@@ -22,6 +22,7 @@ for_each_backend!(
         a_script_with_fresh_browsers_and_addresses_cannot_lock_out_the_citizens_own_browser,
         five_wrong_passwords_in_the_citizens_own_browser_block_it_there_only,
         a_block_sends_one_sms_notice_a_day,
+        made_up_activation_codes_without_the_email_do_not_block_the_code,
     ]
 );
 
@@ -151,6 +152,7 @@ async fn forgotten_password(app: &TestApp, browser: &Browser, code: &str, new_pa
     let form = [
         ("csrf_token", page.csrf()),
         ("username", CITIZEN.to_owned()),
+        ("email", "maria@example.es".to_owned()),
         ("activation_code", code.to_owned()),
     ];
     let fields: Vec<(&str, &str)> = form.iter().map(|(k, v)| (*k, v.as_str())).collect();
@@ -309,4 +311,30 @@ async fn a_block_sends_one_sms_notice_a_day(app: TestApp) {
     }
     tokio::time::sleep(std::time::Duration::from_millis(200)).await;
     assert_eq!(notices().len(), 1, "at most one notice a day");
+}
+
+/// A script that knows only the DNI/NIE cannot block the activation code, the
+/// citizen's way back: a made-up code counts only with the registered email.
+async fn made_up_activation_codes_without_the_email_do_not_block_the_code(app: TestApp) {
+    let code = citizen_with_code(&app).await;
+    for n in 0..7 {
+        let script = Browser::behind_proxy(&format!("203.0.113.{}", n + 1));
+        let page = script.get(&app.url("/password/forgot")).await;
+        let tried = script
+            .post(
+                &app.url("/password/forgot"),
+                &[
+                    ("csrf_token", page.csrf().as_str()),
+                    ("username", CITIZEN),
+                    ("email", "someone@example.es"),
+                    ("activation_code", "AAAA-AAAA-AAAA-AAAA"),
+                ],
+            )
+            .await;
+        assert_eq!(tried.status, 422, "attempt {n}: {}", tried.body);
+    }
+    let citizen = app.state.db.citizen(CITIZEN).await.unwrap().unwrap();
+    assert_eq!(citizen.activation_code_failures, 0);
+    assert!(!citizen.activation_code_blocked);
+    forgotten_password(&app, &Browser::new(), &code, "Otra-Clave-Segura-27").await;
 }

@@ -218,7 +218,11 @@ async fn more_than_five_wrong_codes_block_the_code_even_for_the_right_one(app: T
         &browser,
         &app,
         "/password/forgot",
-        &[("username", ID), ("activation_code", &code)],
+        &[
+            ("username", ID),
+            ("email", EMAIL),
+            ("activation_code", &code),
+        ],
     )
     .await;
     assert_eq!(
@@ -352,7 +356,11 @@ async fn a_blocked_password_is_recovered_through_forgotten_password(app: TestApp
         &browser,
         &app,
         "/password/forgot",
-        &[("username", ID), ("activation_code", &code)],
+        &[
+            ("username", ID),
+            ("email", EMAIL),
+            ("activation_code", &code),
+        ],
     )
     .await;
     let (_, after_code) = type_code(&browser, &app, &started, &app.last_otp()).await;

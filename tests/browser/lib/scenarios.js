@@ -390,7 +390,11 @@ function journeys(lang, cast, env) {
       await citizen.enter();
       await check(citizen, 'forgot-empty', { expectErrors: true });
       const seen = provider.messages().length;
-      await citizen.submitForm([['#username', person.id], ['#activation_code', person.activationCode]]);
+      await citizen.submitForm([
+        ['#username', person.id],
+        ['#email', person.email],
+        ['#activation_code', person.activationCode],
+      ]);
       assert(citizen.page.url().includes('/password/forgot/code'), `got ${citizen.page.url()}`);
       await check(citizen, 'forgot-code');
       await enterOtp(citizen, seen, 'forgot-code', { wrongFirst: false });
