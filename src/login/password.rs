@@ -33,6 +33,11 @@ use crate::store::sql::CitizenRecord;
 use crate::web::redirect::redirect;
 use crate::web::{CsrfForm, FieldError, Page, PageContext, PageError};
 
+/// A wrong password (or an unknown DNI/NIE) is answered no sooner than this
+/// after the request arrived, well above the few milliseconds the failure's
+/// database write costs, so known and unknown accounts answer in the same time.
+pub const WRONG_PASSWORD_ANSWER: std::time::Duration = std::time::Duration::from_millis(150);
+
 /// The login form. The password is never echoed back.
 #[derive(Deserialize)]
 pub struct PasswordForm {
@@ -79,6 +84,7 @@ pub async fn submit(
     ClientIp(ip): ClientIp,
     CsrfForm(form): CsrfForm<PasswordForm>,
 ) -> Result<Response, PageError> {
+    let arrived = tokio::time::Instant::now();
     let mut tx = LoginTx::load(&state.browsers, &ctx, &form.tx).await?;
     tx.at_password();
     let retry = |errors: Vec<FieldError>, username: &str| {
@@ -161,6 +167,9 @@ pub async fn submit(
         } => (citizen, blocked_here),
         PasswordCheck::Wrong => {
             metrics::counter!("clave_logins_total", "outcome" => "wrong_credentials").increment(1);
+            // A known account's failure is written down, an unknown one's is not:
+            // the answer waits for a fixed floor so timing cannot tell them apart.
+            tokio::time::sleep_until(arrived + WRONG_PASSWORD_ANSWER).await;
             return Ok(retry(
                 vec![FieldError::new("password", "login-wrong-credentials")],
                 id.as_str(),

@@ -23,6 +23,7 @@ for_each_backend!(
         five_wrong_passwords_in_the_citizens_own_browser_block_it_there_only,
         a_block_sends_one_sms_notice_a_day,
         made_up_activation_codes_without_the_email_do_not_block_the_code,
+        known_and_unknown_dni_answer_a_wrong_password_alike,
     ]
 );
 
@@ -337,4 +338,55 @@ async fn made_up_activation_codes_without_the_email_do_not_block_the_code(app: T
     assert_eq!(citizen.activation_code_failures, 0);
     assert!(!citizen.activation_code_blocked);
     forgotten_password(&app, &Browser::new(), &code, "Otra-Clave-Segura-27").await;
+}
+
+/// A wrong password on a registered DNI/NIE and on an unknown one answer with
+/// the same status and body and in the same time: the medians of 50 samples
+/// each differ by less than 1 ms. The answer waits for a 150 ms floor; without
+/// it a known account's failure (a database write and an audit line) made its
+/// median 1.4–2.1 ms slower here, with it the medians were 0.01–0.5 ms apart.
+async fn known_and_unknown_dni_answer_a_wrong_password_alike(app: TestApp) {
+    let mut times = [Vec::new(), Vec::new()];
+    let mut bodies = [String::new(), String::new()];
+    for n in 0..100 {
+        // A different account each time, so no account's quota is in play either.
+        let (who, id) = if n % 2 == 0 {
+            let id = dni(20_000_000 + n);
+            app.active_citizen(&id).await;
+            (0, id)
+        } else {
+            (1, dni(30_000_000 + n))
+        };
+        let id = id.as_str();
+        // Fresh browsers and addresses, so no quota or question is in play.
+        let browser = Browser::behind_proxy(&format!("198.18.{}.{}", n / 200, n % 200 + 1));
+        let (page, _) = browser.reach_password_page(&app, &app.url(AUTHORIZE)).await;
+        let started = std::time::Instant::now();
+        let answer = browser
+            .submit_password(&app, &page, id, "Wrong-Pass-1")
+            .await;
+        times[who].push(started.elapsed());
+        assert_eq!(answer.status, 422, "{}", answer.body);
+        assert!(answer.security_question().is_none());
+        // The body differs only in the echoed DNI/NIE and the per-request tokens.
+        let body = answer
+            .body
+            .replace(id, "DNI")
+            .split('\n')
+            .filter(|line| !line.contains("csrf") && !line.contains("tx"))
+            .collect::<Vec<_>>()
+            .join("\n");
+        bodies[who] = body;
+    }
+    assert_eq!(bodies[0], bodies[1], "the same page for both");
+    let median = |v: &mut Vec<std::time::Duration>| {
+        v.sort();
+        v[v.len() / 2]
+    };
+    let (known, unknown) = (median(&mut times[0]), median(&mut times[1]));
+    let gap = known.abs_diff(unknown);
+    assert!(
+        gap < std::time::Duration::from_millis(1),
+        "medians: known {known:?}, unknown {unknown:?}"
+    );
 }
