@@ -21,6 +21,7 @@ for_each_backend!(
     ]
     [
         a_registration_act_creates_a_pending_citizen_with_an_audit_event,
+        registrations_succeed_while_other_writes_commit,
         registering_an_active_citizen_is_refused_and_changes_nothing,
         registering_an_unsubscribed_citizen_reopens_it_with_the_new_code,
         twenty_concurrent_wrong_activation_codes_are_all_counted_and_block_once,
@@ -96,6 +97,43 @@ async fn a_registration_act_creates_a_pending_citizen_with_an_audit_event(store:
     assert_eq!(events.len(), 1);
     assert_eq!(events[0].kind, "citizen_registered");
     assert!(store.citizen("00000000T").await.unwrap().is_none());
+}
+
+/// A transaction that reads and then writes must wait for other writers, not
+/// fail: on SQLite a deferred one finds its snapshot stale once another
+/// connection has committed.
+async fn registrations_succeed_while_other_writes_commit(store: SqlStore) {
+    let stop = Arc::new(std::sync::atomic::AtomicBool::new(false));
+    let writers: Vec<_> = (0..4)
+        .map(|_| {
+            let (store, stop) = (store.clone(), Arc::clone(&stop));
+            tokio::spawn(async move {
+                let mut written = 0;
+                while !stop.load(std::sync::atomic::Ordering::Relaxed) {
+                    let event = AuditEvent::new(NOW, AuditKind::LoginFailed, "test");
+                    store.append_audit(&event).await.unwrap();
+                    written += 1;
+                }
+                written
+            })
+        })
+        .collect();
+    for n in 0..40u32 {
+        const LETTERS: &[u8; 23] = b"TRWAGMYFPDXBNJZSQVHLCKE";
+        let id = format!(
+            "{:08}{}",
+            30_000_000 + n,
+            LETTERS[((30_000_000 + n) % 23) as usize] as char
+        );
+        registered(&store, &id).await;
+    }
+    stop.store(true, std::sync::atomic::Ordering::Relaxed);
+    for writer in writers {
+        assert!(
+            writer.await.unwrap() > 0,
+            "the other writers did write meanwhile"
+        );
+    }
 }
 
 async fn registering_an_active_citizen_is_refused_and_changes_nothing(store: SqlStore) {

@@ -227,7 +227,8 @@ impl SqlStore {
         audit: &AuditEvent,
     ) -> Result<RegisterOutcome, StoreError> {
         with_pool!(self, pool => {
-            let mut tx = pool.begin().await?;
+            let _turn = self.write_turn().await;
+            let mut tx = pool.begin_with(self.write_begin()).await?;
             let previous: Option<(String,)> =
                 sqlx::query_as("SELECT status FROM citizens WHERE id = $1")
                     .bind(&citizen.id)
@@ -308,7 +309,8 @@ impl SqlStore {
         audit: &AuditEvent,
     ) -> Result<bool, StoreError> {
         with_pool!(self, pool => {
-            let mut tx = pool.begin().await?;
+            let _turn = self.write_turn().await;
+            let mut tx = pool.begin_with(self.write_begin()).await?;
             let done = sqlx::query(
                 "UPDATE citizens SET activation_code_hash = $2, activation_code_failures = 0, \
                  activation_code_blocked = FALSE, activation_code_issued_at = $3, updated_at = $3 \
@@ -422,7 +424,8 @@ impl SqlStore {
             )
         });
         with_pool!(self, pool => {
-            let mut tx = pool.begin().await?;
+            let _turn = self.write_turn().await;
+            let mut tx = pool.begin_with(self.write_begin()).await?;
             let done = sqlx::query(concat!(
                 "UPDATE citizens SET password_hash = $2, password_set_at = $3, \
                  password_failures = 0, password_blocked = FALSE, status = ",
@@ -482,7 +485,8 @@ impl SqlStore {
             return Ok(false);
         }
         with_pool!(self, pool => {
-            let mut tx = pool.begin().await?;
+            let _turn = self.write_turn().await;
+            let mut tx = pool.begin_with(self.write_begin()).await?;
             let done = sqlx::query(
                 "UPDATE citizens SET status = $3, updated_at = $4, \
                  sessions_valid_after = CASE WHEN $5 THEN $4 ELSE sessions_valid_after END \

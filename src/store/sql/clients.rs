@@ -118,7 +118,8 @@ impl SqlStore {
         audit: &AuditEvent,
     ) -> Result<(), StoreError> {
         with_pool!(self, pool => {
-            let mut tx = pool.begin().await?;
+            let _turn = self.write_turn().await;
+            let mut tx = pool.begin_with(self.write_begin()).await?;
             sqlx::query(
                 "INSERT INTO relying_parties (client_id, name, secret_hash, redirect_uris, \
                  post_logout_redirect_uris, sector, social_security, require_pkce, \

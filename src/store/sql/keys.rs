@@ -58,7 +58,8 @@ impl SqlStore {
         audit: &AuditEvent,
     ) -> Result<(), StoreError> {
         with_pool!(self, pool => {
-            let mut tx = pool.begin().await?;
+            let _turn = self.write_turn().await;
+            let mut tx = pool.begin_with(self.write_begin()).await?;
             if let Some(retire_at) = retire_others_at {
                 sqlx::query(
                     "UPDATE signing_keys SET retires_at = $2 \

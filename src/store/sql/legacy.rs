@@ -76,7 +76,8 @@ impl SqlStore {
             writers: self.writers.clone(),
         };
         with_pool!(&store, pool => {
-            let mut tx = pool.begin().await?;
+            let _turn = self.write_turn().await;
+            let mut tx = pool.begin_with(self.write_begin()).await?;
             let mut outcome = LegacyBatchOutcome::default();
             for (citizen, audit) in batch {
                 let inserted = sqlx::query(
@@ -124,7 +125,8 @@ impl SqlStore {
         audit: &AuditEvent,
     ) -> Result<bool, StoreError> {
         with_pool!(self, pool => {
-            let mut tx = pool.begin().await?;
+            let _turn = self.write_turn().await;
+            let mut tx = pool.begin_with(self.write_begin()).await?;
             let done = sqlx::query(
                 "UPDATE citizens SET password_hash = $3, updated_at = $4 \
                  WHERE id = $1 AND password_hash = $2",

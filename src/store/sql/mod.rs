@@ -222,6 +222,18 @@ impl SqlStore {
         }
     }
 
+    /// How a read-then-write transaction begins. SQLite's default `BEGIN` is
+    /// deferred: a transaction that has read and then writes, after another
+    /// connection committed, fails at once with `SQLITE_BUSY` (its snapshot is
+    /// stale; no busy timeout applies). `BEGIN IMMEDIATE` takes the write lock
+    /// first, so it waits its turn instead (<https://www.sqlite.org/lang_transaction.html>).
+    fn write_begin(&self) -> &'static str {
+        match self.pool {
+            Pool::Sqlite(_) => "BEGIN IMMEDIATE",
+            Pool::Postgres(_) => "BEGIN",
+        }
+    }
+
     /// Which database this store talks to.
     pub fn backend(&self) -> Backend {
         match self.pool {

@@ -101,7 +101,7 @@ impl SqlStore {
                 }
             }
             let _turn = self.write_turn().await;
-            let mut tx = pool.begin().await?;
+            let mut tx = pool.begin_with(self.write_begin()).await?;
             let used: Option<RefreshRecord> = sqlx::query_as(
                 "UPDATE refresh_tokens SET used_at = $3 \
                  WHERE token_hash = $1 AND client_id = $2 AND used_at IS NULL \
