@@ -109,8 +109,9 @@ pub struct Settings {
     /// Failed attempts per account (DNI/NIE) in a window before the security
     /// question; an account is never refused.
     pub rate_account_soft: u32,
-    /// Token-endpoint requests per client_id and minute.
-    pub rate_client_per_minute: u32,
+    /// Failed client authentications per client and client address in a window
+    /// before 429; successful requests are never counted.
+    pub rate_client_failures: u32,
     /// Comma-separated IPs of reverse proxies whose `X-Forwarded-For` is believed.
     pub trusted_proxies: String,
     /// Key that seals private signing keys at rest (32 bytes, base64url or hex).
@@ -153,7 +154,7 @@ impl Default for Settings {
             rate_ip_soft: 50,
             rate_ip_hard: 500,
             rate_account_soft: 3,
-            rate_client_per_minute: 6000,
+            rate_client_failures: 20,
             trusted_proxies: String::new(),
             key_encryption_key: None,
             key_encryption_key_file: None,
@@ -494,7 +495,7 @@ impl std::fmt::Debug for Settings {
             rate_ip_soft,
             rate_ip_hard,
             rate_account_soft,
-            rate_client_per_minute,
+            rate_client_failures,
             trusted_proxies,
             key_encryption_key,
             key_encryption_key_file,
@@ -539,7 +540,7 @@ impl std::fmt::Debug for Settings {
             .field("rate_ip_soft", rate_ip_soft)
             .field("rate_ip_hard", rate_ip_hard)
             .field("rate_account_soft", rate_account_soft)
-            .field("rate_client_per_minute", rate_client_per_minute)
+            .field("rate_client_failures", rate_client_failures)
             .field("trusted_proxies", trusted_proxies)
             .field("key_encryption_key", &hidden(key_encryption_key))
             .field("key_encryption_key_file", key_encryption_key_file)

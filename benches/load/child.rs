@@ -293,7 +293,6 @@ async fn serve_provider(spec: ProviderSpec) -> anyhow::Result<()> {
         rate_ip_soft: unlimited,
         rate_ip_hard: unlimited,
         rate_account_soft: unlimited,
-        rate_client_per_minute: unlimited,
         ..Settings::default()
     };
     // The provider's real argon2id parameters and pool (not the tests' cheap ones).

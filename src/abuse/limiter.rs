@@ -145,6 +145,32 @@ impl SharedLimiter {
     pub async fn refund(&self, key: &str) -> Result<(), EphemeralError> {
         self.store.decrement(&Space::RateCounter.key(key)).await
     }
+
+    /// `Some(wait)` when `key` has already reached the hard quota of `limits`;
+    /// counts nothing (for checks whose successes must cost no write).
+    pub async fn refused(
+        &self,
+        key: &str,
+        limits: Limits,
+    ) -> Result<Option<Duration>, EphemeralError> {
+        let key = Space::RateCounter.key(key);
+        let Some(value) = self.store.get(&key).await? else {
+            return Ok(None);
+        };
+        let count = std::str::from_utf8(&value)
+            .ok()
+            .and_then(|text| text.parse::<u64>().ok())
+            .unwrap_or(0);
+        if count < u64::from(limits.hard) {
+            return Ok(None);
+        }
+        let left = self
+            .store
+            .time_to_live(&key)
+            .await?
+            .unwrap_or(limits.window);
+        Ok(Some(left.max(Duration::from_secs(1))))
+    }
 }
 
 #[cfg(test)]

@@ -19,6 +19,7 @@
 //! every instance sees the same counts); per-request quotas (SMS codes) use
 //! [`limiter`].
 
+pub mod client;
 pub mod limiter;
 pub mod question;
 pub mod screen;
@@ -74,7 +75,7 @@ pub struct Guard {
     failures: Arc<SharedLimiter>,
     ip: Limits,
     account: Limits,
-    client: Limits,
+    client_failures: Limits,
     account_salt: Vec<u8>,
     trusted_proxies: TrustedProxies,
 }
@@ -109,10 +110,10 @@ impl Guard {
                 hard: u32::MAX,
                 window,
             },
-            client: Limits {
-                soft: settings.rate_client_per_minute,
-                hard: settings.rate_client_per_minute,
-                window: Duration::from_secs(60),
+            client_failures: Limits {
+                soft: settings.rate_client_failures,
+                hard: settings.rate_client_failures,
+                window,
             },
             account_salt: account_salt.to_vec(),
             trusted_proxies: TrustedProxies(trusted.into()),
@@ -198,20 +199,6 @@ impl Guard {
             }),
             None => Ok(()),
         }
-    }
-
-    /// Counts one token-endpoint request of `client_id`; `Some(wait)` when over quota.
-    pub async fn client(&self, client_id: &str) -> Result<Option<Duration>, EphemeralError> {
-        Ok(
-            match self
-                .limiter
-                .hit(&format!("client:{client_id}"), self.client)
-                .await?
-            {
-                Level::Refused(wait) => Some(wait),
-                _ => None,
-            },
-        )
     }
 
     /// The client's IP: the socket peer, or the last address a trusted proxy

@@ -5,6 +5,12 @@
 //! raw also work, because ids and secrets only use `[A-Za-z0-9_-]`),
 //! `client_secret_post`, and `none` for public clients. Secrets are compared as
 //! SHA-256 hashes in constant time.
+//!
+//! Failed authentications are counted per client and address
+//! ([`crate::abuse::client`]): past the quota the request is refused with 429
+//! before its secret is compared; successes are never counted.
+
+use std::net::IpAddr;
 
 use axum::http::{HeaderMap, header};
 use base64::Engine;
@@ -12,6 +18,8 @@ use base64::engine::general_purpose::STANDARD;
 
 use super::error::OAuthError;
 use super::params::Params;
+use crate::abuse::Guard;
+use crate::abuse::client::ClientKey;
 use crate::crypto::{constant_time_eq, hash_token};
 use crate::store::sql::{ClientRecord, SqlStore};
 
@@ -101,33 +109,52 @@ fn decode_basic(encoded: &str) -> Option<(String, String)> {
     Some((decode(id), decode(secret)))
 }
 
-/// Authenticates the client of a request; `invalid_client` (401) otherwise.
+/// Authenticates the client of a request from `ip`; `invalid_client` (401)
+/// otherwise, and 429 with the true wait once that client has failed too often
+/// from that address.
 pub async fn authenticate(
     db: &SqlStore,
+    guard: &Guard,
+    ip: IpAddr,
     headers: &HeaderMap,
     params: &Params,
 ) -> Result<(ClientRecord, AuthMethod), OAuthError> {
     let creds = credentials(headers, params)?;
-    let failure = |message: &'static str| {
-        let mut error = OAuthError::invalid_client(message);
-        error.basic_challenge = creds.method == AuthMethod::Basic;
-        error
-    };
     let client = db.client(&creds.client_id).await?;
+    let key = match &client {
+        Some(_) => ClientKey::Registered(&creds.client_id),
+        None => ClientKey::Unknown,
+    };
+    if let Some(wait) = guard.client_auth_refused(key, ip).await? {
+        return Err(OAuthError::too_many(wait.as_secs()));
+    }
+    match check(client, &creds) {
+        Ok(client) => Ok((client, creds.method)),
+        Err(message) => {
+            guard.client_auth_failed(key, ip).await?;
+            let mut error = OAuthError::invalid_client(message);
+            error.basic_challenge = creds.method == AuthMethod::Basic;
+            Err(error)
+        }
+    }
+}
+
+/// The client, if the credentials are its own; what is wrong otherwise.
+fn check(client: Option<ClientRecord>, creds: &Credentials) -> Result<ClientRecord, &'static str> {
     let Some(client) = client else {
-        return Err(failure("client authentication failed"));
+        return Err("client authentication failed");
     };
     match (client.kind.secret_hash(), &creds.secret) {
         (Some(stored), Some(given)) => {
             if !constant_time_eq(stored.as_bytes(), hash_token(given).as_bytes()) {
-                return Err(failure("client authentication failed"));
+                return Err("client authentication failed");
             }
         }
-        (Some(_), None) => return Err(failure("this client must authenticate with its secret")),
-        (None, Some(_)) => return Err(failure("this is a public client: send no secret")),
+        (Some(_), None) => return Err("this client must authenticate with its secret"),
+        (None, Some(_)) => return Err("this is a public client: send no secret"),
         (None, None) => {}
     }
-    Ok((client, creds.method))
+    Ok(client)
 }
 
 #[cfg(test)]

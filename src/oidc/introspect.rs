@@ -4,6 +4,8 @@
 //! its own tokens: `sub` is pairwise, so telling one portal about another's token
 //! would hand it a correlatable identifier.
 
+use std::net::IpAddr;
+
 use axum::Json;
 use axum::body::Bytes;
 use axum::extract::State;
@@ -12,6 +14,7 @@ use axum::response::{IntoResponse, Response};
 use serde_json::{Value, json};
 
 use super::token::require_form;
+use crate::abuse::ClientIp;
 use crate::crypto::hash_token;
 use crate::oauth::client_auth;
 use crate::oauth::error::{OAuthError, no_store};
@@ -22,10 +25,11 @@ use crate::state::AppState;
 /// `POST /introspect`.
 pub async fn introspect(
     State(state): State<AppState>,
+    ClientIp(ip): ClientIp,
     headers: HeaderMap,
     body: Bytes,
 ) -> Response {
-    match look_up(&state, &headers, &body).await {
+    match look_up(&state, ip, &headers, &body).await {
         Ok(body) => {
             let mut response = Json(body).into_response();
             no_store(&mut response);
@@ -35,10 +39,16 @@ pub async fn introspect(
     }
 }
 
-async fn look_up(state: &AppState, headers: &HeaderMap, body: &[u8]) -> Result<Value, OAuthError> {
+async fn look_up(
+    state: &AppState,
+    ip: IpAddr,
+    headers: &HeaderMap,
+    body: &[u8],
+) -> Result<Value, OAuthError> {
     require_form(headers)?;
     let params = Params::parse(body)?;
-    let (client, _) = client_auth::authenticate(&state.db, headers, &params).await?;
+    let (client, _) =
+        client_auth::authenticate(&state.db, &state.guard, ip, headers, &params).await?;
     let token = params.require("token")?;
     let hash = hash_token(token);
     let now = state.now();
@@ -98,8 +108,13 @@ async fn look_up(state: &AppState, headers: &HeaderMap, body: &[u8]) -> Result<V
 }
 
 /// `POST /revoke`.
-pub async fn revoke(State(state): State<AppState>, headers: HeaderMap, body: Bytes) -> Response {
-    match revoke_token(&state, &headers, &body).await {
+pub async fn revoke(
+    State(state): State<AppState>,
+    ClientIp(ip): ClientIp,
+    headers: HeaderMap,
+    body: Bytes,
+) -> Response {
+    match revoke_token(&state, ip, &headers, &body).await {
         Ok(()) => {
             let mut response = StatusCode::OK.into_response();
             no_store(&mut response);
@@ -111,12 +126,14 @@ pub async fn revoke(State(state): State<AppState>, headers: HeaderMap, body: Byt
 
 async fn revoke_token(
     state: &AppState,
+    ip: IpAddr,
     headers: &HeaderMap,
     body: &[u8],
 ) -> Result<(), OAuthError> {
     require_form(headers)?;
     let params = Params::parse(body)?;
-    let (client, _) = client_auth::authenticate(&state.db, headers, &params).await?;
+    let (client, _) =
+        client_auth::authenticate(&state.db, &state.guard, ip, headers, &params).await?;
     let token = params.require("token")?;
     let hash = hash_token(token);
     let grant = ACCESS_TOKENS.get(state.ephemeral.as_ref(), &hash).await?;

@@ -7,12 +7,15 @@
 //! (RFC 6749 §4.1.2). Refresh tokens rotate
 //! at every use in one conditional SQL update; a replay revokes the family.
 
+use std::net::IpAddr;
+
 use axum::Json;
 use axum::body::Bytes;
 use axum::extract::State;
 use axum::http::{HeaderMap, header};
 use axum::response::{IntoResponse, Response};
 
+use crate::abuse::ClientIp;
 use crate::crypto::{hash_token, random_token};
 use crate::domain::{Assurance, Scope, Scopes};
 use crate::oauth::client_auth;
@@ -29,8 +32,13 @@ use crate::store::ephemeral::keys::{USED_CODE_MEMORY_SECS, ttl_for};
 use crate::store::sql::{ClientRecord, RotateOutcome};
 
 /// `POST /token`.
-pub async fn token(State(state): State<AppState>, headers: HeaderMap, body: Bytes) -> Response {
-    match exchange(&state, &headers, &body).await {
+pub async fn token(
+    State(state): State<AppState>,
+    ClientIp(ip): ClientIp,
+    headers: HeaderMap,
+    body: Bytes,
+) -> Response {
+    match exchange(&state, ip, &headers, &body).await {
         Ok(body) => {
             let mut response = Json(body).into_response();
             no_store(&mut response);
@@ -58,15 +66,14 @@ pub(crate) fn require_form(headers: &HeaderMap) -> Result<(), OAuthError> {
 
 async fn exchange(
     state: &AppState,
+    ip: IpAddr,
     headers: &HeaderMap,
     body: &[u8],
 ) -> Result<TokenResponse, OAuthError> {
     require_form(headers)?;
     let params = Params::parse(body)?;
-    let (client, _) = client_auth::authenticate(&state.db, headers, &params).await?;
-    if let Some(wait) = state.guard.client(&client.client_id).await? {
-        return Err(OAuthError::too_many(wait.as_secs()));
-    }
+    let (client, _) =
+        client_auth::authenticate(&state.db, &state.guard, ip, headers, &params).await?;
     match params.require("grant_type")? {
         "authorization_code" => redeem_code(state, &client, &params).await,
         "refresh_token" => refresh(state, &client, &params).await,

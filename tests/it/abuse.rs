@@ -224,34 +224,6 @@ async fn bad_input_gets_a_4xx_and_the_server_keeps_serving() {
     assert_eq!(discovery.status(), 200, "still serving");
 }
 
-#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn the_token_endpoint_refuses_a_client_past_its_quota() {
-    let app = TestApp::spawn_configured(Backends::Embedded, None, |s| s.rate_client_per_minute = 3)
-        .await
-        .unwrap();
-    let secret = app.client(ClientSpec::confidential("sede")).await.unwrap();
-    let http = reqwest::Client::new();
-    let mut statuses = Vec::new();
-    for _ in 0..5 {
-        let response = http
-            .post(app.url("/token"))
-            .basic_auth("sede", Some(&secret))
-            .form(&[
-                ("grant_type", "authorization_code"),
-                ("code", "nope"),
-                ("redirect_uri", "https://sede.example/callback"),
-            ])
-            .send()
-            .await
-            .unwrap();
-        statuses.push(response.status().as_u16());
-        if response.status() == 429 {
-            assert!(response.headers().contains_key("retry-after"));
-        }
-    }
-    assert_eq!(statuses, [400, 400, 400, 429, 429]);
-}
-
 async fn password_page(app: &TestApp, browser: &Browser) -> Seen {
     app.client(ClientSpec::confidential("sede")).await;
     let url = app.url("/authorize?client_id=sede&redirect_uri=https%3A%2F%2Fsede.example%2Fcallback&response_type=code&scope=openid");

@@ -24,6 +24,8 @@ for_each_backend!(
         a_block_sends_one_sms_notice_a_day,
         made_up_activation_codes_without_the_email_do_not_block_the_code,
         known_and_unknown_dni_answer_a_wrong_password_alike,
+        wrong_client_secrets_from_one_address_are_refused_while_the_portal_is_served,
+        seven_thousand_refreshes_by_one_portal_are_all_served,
     ]
 );
 
@@ -389,4 +391,150 @@ async fn known_and_unknown_dni_answer_a_wrong_password_alike(app: TestApp) {
         gap < std::time::Duration::from_millis(1),
         "medians: known {known:?}, unknown {unknown:?}"
     );
+}
+
+const SECRET: &str = "sede-secret_XYZ";
+
+/// A token-endpoint request of the portal `sede`, from `address` (through the
+/// provider's trusted proxy).
+async fn token_post(
+    http: &reqwest::Client,
+    app: &TestApp,
+    address: &str,
+    secret: &str,
+    form: &[(&str, &str)],
+) -> reqwest::Response {
+    http.post(app.url("/token"))
+        .header("x-forwarded-for", address)
+        .basic_auth("sede", Some(secret))
+        .form(form)
+        .send()
+        .await
+        .unwrap()
+}
+
+async fn wrong_client_secrets_from_one_address_are_refused_while_the_portal_is_served(
+    app: TestApp,
+) {
+    let http = reqwest::Client::new();
+    let quota = Settings::default().rate_client_failures;
+    let exchange = [
+        ("grant_type", "authorization_code"),
+        ("code", "not-a-code"),
+        ("redirect_uri", "https://sede.example/callback"),
+    ];
+    let mut statuses = Vec::new();
+    let mut waits = Vec::new();
+    for n in 0..quota + 5 {
+        let guess = format!("guess-{n}");
+        let response = token_post(&http, &app, "203.0.113.66", &guess, &exchange).await;
+        statuses.push(response.status().as_u16());
+        if let Some(wait) = response.headers().get("retry-after") {
+            waits.push(wait.to_str().unwrap().parse::<u64>().unwrap());
+        }
+    }
+    let expected: Vec<u16> = (0..quota + 5)
+        .map(|n| if n < quota { 401 } else { 429 })
+        .collect();
+    assert_eq!(statuses, expected);
+    let window = Settings::default().rate_window_secs;
+    assert!(
+        waits.iter().all(|w| (window - 30..=window).contains(w)),
+        "the true wait of the window, not a fixed one: {waits:?}"
+    );
+    // Refused before the secret is compared: the right one is refused there too.
+    let right = token_post(&http, &app, "203.0.113.66", SECRET, &exchange).await;
+    assert_eq!(right.status(), 429);
+    // The portal, from its own address, is served: its code is only wrong.
+    let portal = token_post(&http, &app, "198.51.100.10", SECRET, &exchange).await;
+    assert_eq!(
+        portal.status(),
+        400,
+        "the portal authenticates; the code is bad"
+    );
+    let body: serde_json::Value = portal.json().await.unwrap();
+    assert_eq!(body["error"], "invalid_grant");
+    // Made-up client ids share one count per address, and do not touch the portal's.
+    for n in 0..quota + 1 {
+        let status = http
+            .post(app.url("/token"))
+            .header("x-forwarded-for", "203.0.113.77")
+            .basic_auth(format!("nobody-{n}"), Some("x"))
+            .form(&exchange)
+            .send()
+            .await
+            .unwrap()
+            .status()
+            .as_u16();
+        assert_eq!(status, if n < quota { 401 } else { 429 }, "made-up id {n}");
+    }
+    let portal = token_post(&http, &app, "203.0.113.77", SECRET, &exchange).await;
+    assert_eq!(portal.status(), 400);
+}
+
+/// A refresh token for `sede` from a real login.
+async fn refresh_token(app: &TestApp, id: &str) -> String {
+    let authorize = format!("{AUTHORIZE}%20offline_access");
+    let done = Browser::new().log_in(app, &app.url(&authorize), id).await;
+    let code = done.location_param("code").expect("a code");
+    let http = reqwest::Client::new();
+    let response = token_post(
+        &http,
+        app,
+        "198.51.100.10",
+        SECRET,
+        &[
+            ("grant_type", "authorization_code"),
+            ("code", code.as_str()),
+            ("redirect_uri", "https://sede.example/callback"),
+        ],
+    )
+    .await;
+    assert_eq!(response.status(), 200);
+    let body: serde_json::Value = response.json().await.unwrap();
+    body["refresh_token"]
+        .as_str()
+        .expect("a refresh token")
+        .to_owned()
+}
+
+async fn seven_thousand_refreshes_by_one_portal_are_all_served(app: TestApp) {
+    const CHAINS: usize = 8;
+    const EACH: usize = 875;
+    let app = std::sync::Arc::new(app);
+    let mut tasks = Vec::new();
+    for chain in 0..CHAINS {
+        let id = dni(20_000_000 + chain as u32);
+        app.active_citizen(&id).await;
+        let mut token = refresh_token(&app, &id).await;
+        let app = std::sync::Arc::clone(&app);
+        tasks.push(tokio::spawn(async move {
+            let http = reqwest::Client::new();
+            let mut served = 0;
+            for _ in 0..EACH {
+                let response = token_post(
+                    &http,
+                    &app,
+                    "198.51.100.10",
+                    SECRET,
+                    &[("grant_type", "refresh_token"), ("refresh_token", &token)],
+                )
+                .await;
+                let status = response.status().as_u16();
+                if status != 200 {
+                    let body = response.text().await.unwrap();
+                    panic!("refresh {served} of chain {chain}: {status} {body}");
+                }
+                let body: serde_json::Value = response.json().await.unwrap();
+                token = body["refresh_token"].as_str().unwrap().to_owned();
+                served += 1;
+            }
+            served
+        }));
+    }
+    let mut served = 0;
+    for task in tasks {
+        served += task.await.unwrap();
+    }
+    assert_eq!(served, CHAINS * EACH);
 }
