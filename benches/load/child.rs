@@ -276,9 +276,8 @@ async fn serve_provider(spec: ProviderSpec) -> anyhow::Result<()> {
         .database_url
         .clone()
         .unwrap_or_else(|| format!("sqlite://{}", spec.dir.join("clave.db").display()));
-    // Limits high enough never to trip: the bench measures capacity, not the
-    // abuse guard (which has its own tests).
-    let unlimited = u32::MAX / 2;
+    // The attempt limits it ships with: honest traffic (every login succeeds,
+    // every token request authenticates) must never meet them.
     let settings = Settings {
         listen: address,
         issuer: base.clone(),
@@ -290,9 +289,6 @@ async fn serve_provider(spec: ProviderSpec) -> anyhow::Result<()> {
         store_timeout_ms: 10_000,
         demo_portal: false,
         key_encryption_key: Some(clave_idp::kek::Kek::generate()),
-        rate_ip_soft: unlimited,
-        rate_ip_hard: unlimited,
-        rate_account_soft: unlimited,
         ..Settings::default()
     };
     // The provider's real argon2id parameters and pool (not the tests' cheap ones).
