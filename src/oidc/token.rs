@@ -229,6 +229,10 @@ async fn revoke_what_a_replayed_code_issued(
     Ok(())
 }
 
+fn wider_scope() -> OAuthError {
+    OAuthError::new(ErrorCode::InvalidScope, "scope exceeds the original grant")
+}
+
 async fn refresh(
     state: &AppState,
     client: &ClientRecord,
@@ -236,6 +240,29 @@ async fn refresh(
 ) -> Result<TokenResponse, OAuthError> {
     let presented = params.require("refresh_token")?;
     let now = state.now();
+    let presented_hash = crate::crypto::hash_token(presented);
+    // RFC 6749 §6: a narrower scope may be asked for, never a wider one (nor one
+    // this provider does not know). Checked before the token rotates, so a refused
+    // request leaves it usable; the grant a rotation copies is this one.
+    let asked = match params.get("scope") {
+        None => None,
+        Some(asked) => {
+            let known: Option<Scopes> = asked.split(' ').map(Scope::parse).collect();
+            let Some(asked) = known else {
+                return Err(wider_scope());
+            };
+            if let Some(live) = state.db.live_refresh_token(&presented_hash, now).await?
+                && live.client_id == client.client_id
+            {
+                let granted: Authorization = serde_json::from_str(&live.grant_data)
+                    .map_err(|e| OAuthError::server_error(&e))?;
+                if !granted.scope.covers(asked) {
+                    return Err(wider_scope());
+                }
+            }
+            Some(asked)
+        }
+    };
     // The next token is made before the rotation so that the rotation and its
     // replacement are one transaction; the store copies the old token's grant.
     let placeholder = Authorization {
@@ -249,7 +276,6 @@ async fn refresh(
         sid: String::new(),
     };
     let (next_token, next) = state.tokens.new_refresh(&placeholder, None)?;
-    let presented_hash = crate::crypto::hash_token(presented);
     let outcome = state
         .db
         .rotate_refresh_token(&presented_hash, &client.client_id, &next, now)
@@ -270,22 +296,11 @@ async fn refresh(
     };
     let authz: Authorization =
         serde_json::from_str(&rotated.grant_data).map_err(|e| OAuthError::server_error(&e))?;
-    let scope = match params.get("scope") {
+    let scope = match asked {
         None => authz.scope,
-        Some(asked) => {
-            // RFC 6749 §6: a narrower scope may be asked for, never a wider one
-            // (nor one this provider does not know).
-            let known: Option<Scopes> = asked.split(' ').map(Scope::parse).collect();
-            match known {
-                Some(narrower) if authz.scope.covers(narrower) => narrower,
-                _ => {
-                    return Err(OAuthError::new(
-                        ErrorCode::InvalidScope,
-                        "scope exceeds the original grant",
-                    ));
-                }
-            }
-        }
+        // Checked above; a grant never changes across rotations.
+        Some(narrower) if authz.scope.covers(narrower) => narrower,
+        Some(_) => return Err(wider_scope()),
     };
     let citizen = state.db.citizen(&authz.citizen_id).await?;
     let Some(citizen) = citizen.filter(|c| still_valid(c, client, &authz)) else {

@@ -31,6 +31,7 @@ both_backends!(
     a_missing_or_unsupported_response_type_is_sent_back_to_the_client,
     prompt_none_without_a_session_answers_login_required,
     a_replayed_refresh_token_revokes_its_family,
+    a_refresh_asking_a_wider_scope_is_refused_and_leaves_the_token_usable,
     an_expired_code_is_refused,
     portals_in_different_sectors_see_different_subjects,
     a_second_portal_logs_in_by_single_sign_on_unless_it_asks_for_more,
@@ -414,6 +415,64 @@ async fn a_replayed_refresh_token_revokes_its_family(app: TestApp) {
         .await;
     assert!(after.is_err(), "the replay revoked the whole family");
     let _ = RefreshToken::new(String::new());
+}
+
+async fn a_refresh_asking_a_wider_scope_is_refused_and_leaves_the_token_usable(app: TestApp) {
+    let client = standard(&app).await;
+    let browser = Browser::new();
+    let (started, code) = logged_in_code(&app, &browser, &client, &["offline_access"]).await;
+    let http = http_client();
+    let tokens = client
+        .exchange_code(AuthorizationCode::new(code))
+        .unwrap()
+        .set_pkce_verifier(started.verifier)
+        .request_async(&http)
+        .await
+        .unwrap();
+    let refresh = tokens.refresh_token().unwrap().secret().clone();
+    let basic = Some(("sede", "sede-secret_XYZ"));
+    for wider in ["openid offline_access email", "openid made_up"] {
+        let (status, body) = token_request(
+            &app,
+            &[
+                ("grant_type", "refresh_token"),
+                ("refresh_token", refresh.as_str()),
+                ("scope", wider),
+            ],
+            basic,
+        )
+        .await;
+        assert_eq!(
+            (status, body["error"].as_str()),
+            (400, Some("invalid_scope")),
+            "{wider}"
+        );
+    }
+    // Not burned: the same token still refreshes, narrower or as granted.
+    let (status, body) = token_request(
+        &app,
+        &[
+            ("grant_type", "refresh_token"),
+            ("refresh_token", refresh.as_str()),
+            ("scope", "openid"),
+        ],
+        basic,
+    )
+    .await;
+    assert_eq!(status, 200, "{body}");
+    assert_eq!(body["scope"], "openid");
+    let next = body["refresh_token"].as_str().unwrap();
+    let (status, body) = token_request(
+        &app,
+        &[("grant_type", "refresh_token"), ("refresh_token", next)],
+        basic,
+    )
+    .await;
+    assert_eq!(status, 200, "the family lives on: {body}");
+    assert_eq!(
+        body["scope"], "openid offline_access",
+        "a refresh token keeps its grant's scope"
+    );
 }
 
 async fn an_expired_code_is_refused(app: TestApp) {
