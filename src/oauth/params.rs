@@ -23,6 +23,8 @@ impl Params {
     /// Parses `application/x-www-form-urlencoded` text (a query string or a body).
     pub fn parse(encoded: &[u8]) -> Result<Self, OAuthError> {
         let mut map = HashMap::new();
+        // Names sent without a value: absent, but a second sending is a repeat.
+        let mut empty: Vec<String> = Vec::new();
         for (count, (name, value)) in url::form_urlencoded::parse(encoded).enumerate() {
             if count >= MAX_PARAMS {
                 return Err(OAuthError::invalid_request("too many parameters"));
@@ -45,14 +47,17 @@ impl Params {
             if value.is_empty() {
                 // RFC 6749 §3.1: "Parameters sent without a value MUST be treated as
                 // if they were omitted from the request." A repeat still counts.
-                if map.contains_key(name.as_ref()) {
+                if map.contains_key(name.as_ref()) || empty.iter().any(|e| *e == name) {
                     return Err(OAuthError::invalid_request(format!(
                         "parameter {name} is repeated"
                     )));
                 }
+                empty.push(name.into_owned());
                 continue;
             }
-            if map.insert(name.to_string(), value.into_owned()).is_some() {
+            if empty.iter().any(|e| *e == name)
+                || map.insert(name.to_string(), value.into_owned()).is_some()
+            {
                 return Err(OAuthError::invalid_request(format!(
                     "parameter {name} is repeated"
                 )));
@@ -92,6 +97,14 @@ mod tests {
     fn a_repeated_parameter_is_refused() {
         let error = Params::parse(b"scope=openid&scope=profile").unwrap_err();
         assert!(error.description.contains("scope"));
+    }
+
+    #[test]
+    fn a_repeat_counts_whether_or_not_either_sending_has_a_value() {
+        for body in [&b"p=&p=x"[..], b"p=x&p=", b"p=&p=", b"p&p=x"] {
+            let error = Params::parse(body).unwrap_err();
+            assert!(error.description.contains("repeated"), "{body:?}");
+        }
     }
 
     #[test]
