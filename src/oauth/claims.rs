@@ -104,14 +104,34 @@ pub fn citizen_claim(name: &str, citizen: &CitizenRecord) -> Option<Value> {
     Some(Value::String(value))
 }
 
-/// The citizen claims released for `scope` plus those named in `extra`.
+/// The scope without which a claim is never released, even when asked for by
+/// name: the identifiers and contact data are personal data whose release the
+/// citizen consented to by scope (GDPR art. 5(1)(c), data minimisation). Names
+/// may be asked for one by one (OIDC Core §5.5), which releases less than
+/// `profile`.
+fn guarded_by(claim: &str) -> Option<Scope> {
+    match claim {
+        "email" => Some(Scope::Email),
+        "phone_number" => Some(Scope::Phone),
+        "nif" => Some(Scope::Nif),
+        _ => None,
+    }
+}
+
+/// The citizen claims released for `scope` plus those named in `extra` that the
+/// scope allows.
 pub fn release(
     scope: Scopes,
     extra: &BTreeSet<String>,
     citizen: &CitizenRecord,
 ) -> Map<String, Value> {
     let mut names: BTreeSet<&str> = scope.iter().flat_map(Scope::claims).copied().collect();
-    names.extend(extra.iter().map(String::as_str));
+    names.extend(
+        extra
+            .iter()
+            .map(String::as_str)
+            .filter(|name| guarded_by(name).is_none_or(|needed| scope.contains(needed))),
+    );
     names
         .into_iter()
         .filter_map(|name| citizen_claim(name, citizen).map(|v| (name.to_owned(), v)))
@@ -170,11 +190,30 @@ mod tests {
     }
 
     #[test]
-    fn individually_requested_claims_are_added_and_unknown_ones_ignored() {
-        let extra = BTreeSet::from(["nif".to_owned(), "shoe_size".to_owned()]);
+    fn individually_requested_names_are_added_and_unknown_ones_ignored() {
+        let extra = BTreeSet::from(["given_name".to_owned(), "shoe_size".to_owned()]);
         let claims = release(Scopes::parse_known("openid"), &extra, &maria());
         assert_eq!(claims.len(), 1);
-        assert_eq!(claims["nif"], "12345678Z");
+        assert_eq!(claims["given_name"], "María");
+    }
+
+    #[test]
+    fn identifiers_and_contact_data_are_released_only_within_their_scope() {
+        let extra = BTreeSet::from([
+            "nif".to_owned(),
+            "email".to_owned(),
+            "phone_number".to_owned(),
+        ]);
+        let claims = release(Scopes::parse_known("openid profile"), &extra, &maria());
+        assert!(
+            ["nif", "email", "phone_number"]
+                .iter()
+                .all(|c| !claims.contains_key(*c)),
+            "{claims:?}"
+        );
+        let claims = release(Scopes::parse_known("openid nif"), &extra, &maria());
+        let names: Vec<&str> = claims.keys().map(String::as_str).collect();
+        assert_eq!(names, ["nif"]);
     }
 
     #[test]
