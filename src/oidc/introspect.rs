@@ -47,8 +47,15 @@ async fn look_up(
 ) -> Result<Value, OAuthError> {
     require_form(headers)?;
     let params = Params::parse(body)?;
-    let (client, _) =
+    let (client, method) =
         client_auth::authenticate(&state.db, &state.guard, ip, headers, &params).await?;
+    // Only the methods discovery advertises for introspection (RFC 8414 §2):
+    // a public client has nothing to prove who it is with.
+    if method == client_auth::AuthMethod::None {
+        return Err(OAuthError::invalid_client(
+            "introspection needs client authentication; public clients cannot introspect",
+        ));
+    }
     let token = params.require("token")?;
     let hash = hash_token(token);
     let now = state.now();

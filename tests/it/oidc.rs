@@ -881,6 +881,22 @@ async fn introspection_and_revocation_work_for_the_owning_client_only(app: TestA
         introspect(access, "sede", "sede-secret_XYZ".into()).await["active"],
         false
     );
+    // Discovery advertises no `none` for introspection: a public client is refused.
+    app.client(ClientSpec {
+        id: "movil",
+        public: true,
+        ..ClientSpec::confidential("movil")
+    })
+    .await;
+    let public = http_client()
+        .post(app.url("/introspect"))
+        .form(&[("token", "whatever"), ("client_id", "movil")])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(public.status(), 401);
+    let body: Value = public.json().await.unwrap();
+    assert_eq!(body["error"], "invalid_client");
 }
 
 async fn two_parallel_redemptions_of_one_code_have_one_winner(app: TestApp) {
