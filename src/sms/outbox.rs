@@ -93,9 +93,11 @@ impl SmsSender for OutboxSender {
                 .await
                 .map_err(|e| self.unavailable(e))?;
         }
+        // Owner-only: the outbox holds one-time codes and phone numbers.
         let mut file = tokio::fs::OpenOptions::new()
             .create(true)
             .append(true)
+            .mode(0o600)
             .open(&self.path)
             .await
             .map_err(|e| self.unavailable(e))?;
@@ -153,6 +155,9 @@ mod tests {
         assert_eq!(first["sent_at"], "2023-11-14T22:13:20Z");
         assert_eq!(read_outbox(&path)[1].body, "Su código es 000002");
         assert_eq!(sender.name(), "outbox");
+        use std::os::unix::fs::PermissionsExt;
+        let mode = std::fs::metadata(&path).unwrap().permissions().mode();
+        assert_eq!(mode & 0o777, 0o600, "only the owner reads the codes");
     }
 
     #[tokio::test(flavor = "multi_thread", worker_threads = 2)]

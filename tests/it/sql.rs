@@ -99,6 +99,21 @@ async fn a_registration_act_creates_a_pending_citizen_with_an_audit_event(store:
     assert!(store.citizen("00000000T").await.unwrap().is_none());
 }
 
+#[tokio::test]
+async fn the_sqlite_files_are_owner_only() {
+    use std::os::unix::fs::PermissionsExt;
+    let (store, dir) = crate::support::sqlite_store().await;
+    registered(&store, "12345678Z").await;
+    let mut seen = 0;
+    for entry in std::fs::read_dir(dir.path()).unwrap() {
+        let entry = entry.unwrap();
+        let mode = entry.metadata().unwrap().permissions().mode() & 0o777;
+        assert_eq!(mode, 0o600, "{}", entry.path().display());
+        seen += 1;
+    }
+    assert!(seen >= 2, "the database and its write-ahead log");
+}
+
 /// A transaction that reads and then writes must wait for other writers, not
 /// fail: on SQLite a deferred one finds its snapshot stale once another
 /// connection has committed.

@@ -122,6 +122,24 @@ macro_rules! with_pool {
 }
 pub(crate) use with_pool;
 
+/// Creates the SQLite file owner-only (0600) if it does not exist yet; SQLite
+/// gives its `-wal` and `-shm` files the database file's permissions.
+fn create_private(path: &str) -> Result<(), StoreError> {
+    use std::os::unix::fs::OpenOptionsExt;
+    match std::fs::OpenOptions::new()
+        .write(true)
+        .create_new(true)
+        .mode(0o600)
+        .open(path)
+    {
+        Ok(_) => Ok(()),
+        Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => Ok(()),
+        Err(e) => Err(StoreError::Unavailable(format!(
+            "cannot create {path}: {e}"
+        ))),
+    }
+}
+
 /// A borrowed pool, for [`with_pool!`].
 #[doc(hidden)]
 pub enum PoolRef<'a> {
@@ -158,6 +176,7 @@ impl SqlStore {
                         StoreError::Unavailable(format!("cannot create {}: {e}", parent.display()))
                     })?;
                 }
+                create_private(path)?;
                 SqliteConnectOptions::new()
                     .filename(path)
                     .create_if_missing(true)
