@@ -152,8 +152,13 @@ impl Application {
             clock.clone(),
             settings.password_policy,
             notices,
+            crate::web::CookieNames::new(settings.is_https()),
         );
-        let browsers = crate::auth::Browsers::new(ephemeral.clone(), clock.clone());
+        let browsers = crate::auth::Browsers::new(
+            ephemeral.clone(),
+            clock.clone(),
+            crate::web::CookieNames::new(settings.is_https()),
+        );
         let keys = Arc::new(RwLock::new(Arc::new(ring)));
         let tokens = crate::oauth::issuer::TokenIssuer::new(
             &provider,

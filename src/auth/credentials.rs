@@ -21,8 +21,8 @@ use crate::crypto::{HashError, PasswordHasher};
 use crate::domain::AuditKind;
 use crate::domain::{DocumentId, PasswordPolicy, PersonalData, PolicyProfile, normalize_password};
 use crate::store::sql::{AuditEvent, CitizenRecord, SqlStore};
-use crate::web::FieldError;
 use crate::web::Lang;
+use crate::web::{CookieNames, FieldError};
 
 /// Where a password was typed, for the audit trail of a failure.
 #[derive(Debug, Clone)]
@@ -61,16 +61,19 @@ pub struct Credentials {
     clock: SharedClock,
     policy: PolicyProfile,
     notices: BlockNotices,
+    cookies: CookieNames,
 }
 
 impl Credentials {
-    /// The service over its stores, pool, clock and password policy.
+    /// The service over its stores, pool, clock and password policy, reading
+    /// the cookies `cookies` names.
     pub fn new(
         db: SqlStore,
         hasher: PasswordHasher,
         clock: SharedClock,
         policy: PolicyProfile,
         notices: BlockNotices,
+        cookies: CookieNames,
     ) -> Self {
         Self {
             db,
@@ -78,7 +81,12 @@ impl Credentials {
             clock,
             policy,
             notices,
+            cookies,
         }
+    }
+
+    pub(super) fn cookies(&self) -> CookieNames {
+        self.cookies
     }
 
     pub(super) fn store(&self) -> &SqlStore {

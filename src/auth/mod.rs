@@ -25,6 +25,7 @@ use std::sync::Arc;
 
 use crate::clock::SharedClock;
 use crate::store::ephemeral::EphemeralStore;
+use crate::web::CookieNames;
 
 /// What the provider keeps about browsers between requests: their single sign-on
 /// sessions ([`session`]) and the logins and flows they have in progress
@@ -34,12 +35,17 @@ use crate::store::ephemeral::EphemeralStore;
 pub struct Browsers {
     store: Arc<dyn EphemeralStore>,
     clock: SharedClock,
+    cookies: CookieNames,
 }
 
 impl Browsers {
-    /// The service over `store`, on `clock`.
-    pub fn new(store: Arc<dyn EphemeralStore>, clock: SharedClock) -> Self {
-        Self { store, clock }
+    /// The service over `store`, on `clock`, reading the cookies `cookies` names.
+    pub fn new(store: Arc<dyn EphemeralStore>, clock: SharedClock, cookies: CookieNames) -> Self {
+        Self {
+            store,
+            clock,
+            cookies,
+        }
     }
 
     fn store(&self) -> &dyn EphemeralStore {

@@ -14,7 +14,6 @@ use crate::oauth::grants::Authorization;
 use crate::oauth::request::AuthRequest;
 use crate::store::ephemeral::EphemeralError;
 use crate::store::ephemeral::keys::{KeySpace, SESSION_SECS, Space};
-use crate::web::SESSION_COOKIE;
 
 /// Sessions, under the SHA-256 of the cookie value ([`Space::Session`]).
 const SESSIONS: KeySpace<Session> = KeySpace::new(Space::Session);
@@ -59,7 +58,7 @@ impl Browsers {
         &self,
         headers: &axum::http::HeaderMap,
     ) -> Result<Option<(String, Session)>, EphemeralError> {
-        let Some(cookie) = crate::web::read_cookie(headers, SESSION_COOKIE) else {
+        let Some(cookie) = crate::web::read_cookie(headers, self.cookies.session) else {
             return Ok(None);
         };
         if cookie.len() > 100 {
@@ -111,9 +110,14 @@ mod tests {
     use super::*;
     use crate::clock::{Clock, ManualClock};
     use crate::store::ephemeral::memory::MemoryStore;
+    use crate::web::SESSION_COOKIE;
 
     fn browsers(clock: Arc<ManualClock>) -> Browsers {
-        Browsers::new(Arc::new(MemoryStore::new()), clock)
+        Browsers::new(
+            Arc::new(MemoryStore::new()),
+            clock,
+            crate::web::CookieNames::new(false),
+        )
     }
 
     fn with_cookie(value: &str) -> HeaderMap {

@@ -18,7 +18,7 @@ use super::credentials::Credentials;
 use crate::crypto::{constant_time_eq, hash_token, random_token};
 use crate::domain::DocumentId;
 use crate::store::sql::TrustedBrowserRecord;
-use crate::web::{DEVICE_COOKIE, read_cookie};
+use crate::web::read_cookie;
 
 /// Most accounts one browser remembers (a family's shared computer).
 pub const MAX_ACCOUNTS_PER_BROWSER: usize = 5;
@@ -40,8 +40,8 @@ impl Lane {
 }
 
 /// One `{id}.{secret}` entry of the cookie.
-fn entries(headers: &HeaderMap) -> Vec<(String, String)> {
-    let Some(value) = read_cookie(headers, DEVICE_COOKIE) else {
+fn entries(headers: &HeaderMap, name: &str) -> Vec<(String, String)> {
+    let Some(value) = read_cookie(headers, name) else {
         return Vec::new();
     };
     value
@@ -66,7 +66,7 @@ impl Credentials {
         citizen: &DocumentId,
         headers: &HeaderMap,
     ) -> Result<Lane, ServiceError> {
-        for (id, secret) in entries(headers) {
+        for (id, secret) in entries(headers, self.cookies().device) {
             if let Some(record) = self.store().trusted_browser(&id).await?
                 && record.citizen_id == citizen.as_str()
                 && constant_time_eq(record.token_hash.as_bytes(), hash_token(&secret).as_bytes())
@@ -88,7 +88,7 @@ impl Credentials {
         let now = self.now();
         let mut kept = Vec::new();
         let mut mine = None;
-        for (id, secret) in entries(headers) {
+        for (id, secret) in entries(headers, self.cookies().device) {
             match self.store().trusted_browser(&id).await? {
                 Some(record)
                     if record.citizen_id == citizen
@@ -135,6 +135,7 @@ mod tests {
     use axum::http::{HeaderValue, header};
 
     use super::*;
+    use crate::web::DEVICE_COOKIE;
 
     fn with_device(value: &str) -> HeaderMap {
         let mut headers = HeaderMap::new();
@@ -148,11 +149,11 @@ mod tests {
         let good = "aaaaaaaaaaaaaaaa.bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb";
         let value = [good; 7].join("~");
         assert_eq!(
-            entries(&with_device(&value)).len(),
+            entries(&with_device(&value), DEVICE_COOKIE).len(),
             MAX_ACCOUNTS_PER_BROWSER
         );
-        assert!(entries(&with_device("short.x")).is_empty());
-        assert!(entries(&with_device("no-dot-at-all-here")).is_empty());
-        assert!(entries(&HeaderMap::new()).is_empty());
+        assert!(entries(&with_device("short.x"), DEVICE_COOKIE).is_empty());
+        assert!(entries(&with_device("no-dot-at-all-here"), DEVICE_COOKIE).is_empty());
+        assert!(entries(&HeaderMap::new(), DEVICE_COOKIE).is_empty());
     }
 }

@@ -10,7 +10,7 @@ use crate::domain::AuditKind;
 use crate::state::AppState;
 use crate::store::sql::AuditEvent;
 use crate::web::redirect::redirect;
-use crate::web::{PageContext, PageError, SESSION_COOKIE, append_cookie};
+use crate::web::{PageContext, PageError, append_cookie};
 
 /// Who authenticated, how well and how.
 #[derive(Debug, Clone, Copy)]
@@ -58,7 +58,12 @@ pub async fn complete(
         tracing::warn!(%error, "could not record the login in the audit trail");
     }
     let mut response = redirect(&location, true);
-    let mut cookies = vec![ctx.web().cookie(SESSION_COOKIE, cookie, None)];
+    // A new CSRF cookie with the new session: a token learnt before the login no
+    // longer passes.
+    let mut cookies = vec![
+        ctx.web().session_cookie(cookie),
+        ctx.web().fresh_csrf_cookie(),
+    ];
     // The browser is trusted for this account from now on (or again): its own
     // password lane, no question for this account (`auth::trusted`).
     match state.credentials.trust_browser(citizen_id, headers).await {

@@ -2,12 +2,14 @@
 //!
 //! With a valid `id_token_hint` (ours, for a registered client; expired is fine)
 //! the session ends at once and the citizen returns to a registered
-//! `post_logout_redirect_uri` with `state`. Without one, a confirmation page asks
-//! first (§2: the OP SHOULD ask), so a third-party page cannot log citizens out.
+//! `post_logout_redirect_uri` with `state`. Without one, or with one naming
+//! another citizen than the browser's session (§2: the OP "MUST ask" then), a
+//! confirmation page asks first, so a third-party page holding someone's ID token
+//! cannot log another citizen out.
 
 use axum::body::Bytes;
 use axum::extract::{RawQuery, State};
-use axum::http::{HeaderMap, header};
+use axum::http::HeaderMap;
 use axum::response::{IntoResponse, Response};
 use serde::Deserialize;
 
@@ -15,7 +17,7 @@ use crate::oauth::params::Params;
 use crate::state::AppState;
 use crate::store::sql::ClientRecord;
 use crate::web::redirect::{redirect, with_query};
-use crate::web::{CsrfForm, PageContext, PageError, SESSION_COOKIE};
+use crate::web::{CsrfForm, PageContext, PageError, append_cookie};
 
 /// `GET /logout`.
 pub async fn logout_get(
@@ -59,15 +61,20 @@ async fn end_session(
         Some(hint) => hinted_client(&state, hint).await?,
         None => None,
     };
+    let must_ask = match &hinted {
+        Some((client, sub)) => !names_the_session(&state, &headers, client, sub).await?,
+        None => true,
+    };
+    let hinted = hinted.map(|(client, _)| client);
     let request = LogoutRequest {
         client_id: params.get("client_id").map(str::to_owned),
         post_logout_redirect_uri: params.get("post_logout_redirect_uri").map(str::to_owned),
         state: params.get("state").map(str::to_owned),
     };
     let (client, destination) = destination(&state, hinted.as_ref(), &request).await?;
-    if hinted.is_none() {
-        // §2: without a valid hint the OP asks the citizen; the form carries the
-        // request, which is checked again when it comes back.
+    if must_ask {
+        // §2: without a valid hint for this session the OP asks the citizen; the
+        // form carries the request, which is checked again when it comes back.
         return Ok(ctx
             .page("oidc/logout_confirm.html")
             .title("logout-title")
@@ -158,15 +165,37 @@ async fn finish(
             .title("logout-done-title")
             .into_response(),
     };
-    let expired = ctx.web().cookie(SESSION_COOKIE, String::new(), Some(0));
-    if let Ok(value) = expired.encoded().to_string().parse() {
-        response.headers_mut().append(header::SET_COOKIE, value);
+    // The session ends and the CSRF cookie is new: a token learnt before the
+    // logout no longer passes.
+    for cookie in [
+        ctx.web().session_cookie(String::new()),
+        ctx.web().fresh_csrf_cookie(),
+    ] {
+        append_cookie(response.headers_mut(), &cookie);
     }
     Ok(response)
 }
 
-/// The client an `id_token_hint` was issued to, if it is one of ours.
-async fn hinted_client(state: &AppState, hint: &str) -> Result<Option<ClientRecord>, PageError> {
+/// Whether the browser's session, if it has one, is the citizen `sub` names for
+/// `client`: ending no session needs no question.
+async fn names_the_session(
+    state: &AppState,
+    headers: &HeaderMap,
+    client: &ClientRecord,
+    sub: &str,
+) -> Result<bool, PageError> {
+    Ok(match state.browsers.session(headers).await? {
+        Some((_, session)) => state.tokens.subject(client, &session.citizen_id) == sub,
+        None => true,
+    })
+}
+
+/// The client an `id_token_hint` was issued to, if it is one of ours, and the
+/// `sub` it names.
+async fn hinted_client(
+    state: &AppState,
+    hint: &str,
+) -> Result<Option<(ClientRecord, String)>, PageError> {
     let Ok(claims) = state.key_ring().verify_jwt(hint) else {
         return Ok(None);
     };
@@ -183,5 +212,12 @@ async fn hinted_client(state: &AppState, hint: &str) -> Result<Option<ClientReco
     }) else {
         return Ok(None);
     };
-    Ok(state.db.client(&aud).await?)
+    let Some(sub) = claims
+        .get("sub")
+        .and_then(|v| v.as_str())
+        .map(str::to_owned)
+    else {
+        return Ok(None);
+    };
+    Ok(state.db.client(&aud).await?.map(|client| (client, sub)))
 }

@@ -26,7 +26,7 @@ use serde::de::DeserializeOwned;
 use sha2::Sha256;
 
 use super::error::PageError;
-use super::{CSRF_COOKIE, Web, read_cookie};
+use super::{Web, read_cookie};
 use crate::clock::UnixTime;
 use crate::crypto::tokens::{constant_time_eq, random_token};
 use crate::store::StoreError;
@@ -101,6 +101,7 @@ pub fn is_well_formed_cookie(value: &str) -> bool {
 /// The checks of a submitted form, in order: content type, token, then the fields.
 pub fn check_form<T: DeserializeOwned>(
     key: &CsrfKey,
+    cookie_name: &str,
     headers: &HeaderMap,
     body: &[u8],
 ) -> Result<T, PageError> {
@@ -112,7 +113,7 @@ pub fn check_form<T: DeserializeOwned>(
             mime.trim()
                 .eq_ignore_ascii_case("application/x-www-form-urlencoded")
         });
-    let cookie = read_cookie(headers, CSRF_COOKIE);
+    let cookie = read_cookie(headers, cookie_name);
     let token = url::form_urlencoded::parse(body)
         .find(|(name, _)| name == CSRF_FIELD)
         .map(|(_, value)| value.into_owned());
@@ -157,7 +158,13 @@ where
         let bytes = axum::body::to_bytes(body, MAX_FORM_BYTES)
             .await
             .map_err(|_| PageError::BadRequest("error-form-too-large"))?;
-        check_form(web.csrf_key(), &parts.headers, &bytes).map(CsrfForm)
+        check_form(
+            web.csrf_key(),
+            web.cookie_names().csrf,
+            &parts.headers,
+            &bytes,
+        )
+        .map(CsrfForm)
     }
 }
 

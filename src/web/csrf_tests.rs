@@ -4,6 +4,7 @@ use axum::http::HeaderValue;
 use serde::Deserialize;
 
 use super::*;
+use crate::web::CSRF_COOKIE;
 
 fn key() -> CsrfKey {
     CsrfKey::from_secret("test-key-test-key-test-key")
@@ -90,7 +91,13 @@ fn a_valid_form_is_checked_then_deserialised_ignoring_unknown_fields() {
         "username=12345678Z&csrf_token={}&extra=1",
         key().token_for(&cookie)
     );
-    let form: Form = check_form(&key(), &headers(Some(&cookie), FORM), body.as_bytes()).unwrap();
+    let form: Form = check_form(
+        &key(),
+        CSRF_COOKIE,
+        &headers(Some(&cookie), FORM),
+        body.as_bytes(),
+    )
+    .unwrap();
     assert_eq!(
         form,
         Form {
@@ -106,6 +113,7 @@ fn a_charset_parameter_in_the_content_type_is_accepted() {
     let content_type = "application/x-www-form-urlencoded; charset=UTF-8";
     let form: Result<Form, _> = check_form(
         &key(),
+        CSRF_COOKIE,
         &headers(Some(&cookie), content_type),
         body.as_bytes(),
     );
@@ -115,8 +123,12 @@ fn a_charset_parameter_in_the_content_type_is_accepted() {
 #[test]
 fn the_token_is_checked_before_the_fields() {
     // No username either: the CSRF failure must win over the deserialisation error.
-    let result: Result<Form, _> =
-        check_form(&key(), &headers(Some(&new_cookie_value()), FORM), b"x=1");
+    let result: Result<Form, _> = check_form(
+        &key(),
+        CSRF_COOKIE,
+        &headers(Some(&new_cookie_value()), FORM),
+        b"x=1",
+    );
     assert!(matches!(result, Err(PageError::CsrfFailed)));
 }
 
@@ -130,10 +142,15 @@ fn a_missing_cookie_missing_token_or_other_content_type_fails_the_check() {
         headers(Some(&cookie), "multipart/form-data; boundary=x"),
     ];
     for case in cases {
-        let result: Result<Form, _> = check_form(&key(), &case, body.as_bytes());
+        let result: Result<Form, _> = check_form(&key(), CSRF_COOKIE, &case, body.as_bytes());
         assert!(matches!(result, Err(PageError::CsrfFailed)));
     }
-    let result: Result<Form, _> = check_form(&key(), &headers(Some(&cookie), FORM), b"username=a");
+    let result: Result<Form, _> = check_form(
+        &key(),
+        CSRF_COOKIE,
+        &headers(Some(&cookie), FORM),
+        b"username=a",
+    );
     assert!(matches!(result, Err(PageError::CsrfFailed)));
 }
 
@@ -141,8 +158,12 @@ fn a_missing_cookie_missing_token_or_other_content_type_fails_the_check() {
 fn fields_that_do_not_fit_give_a_bad_request_not_a_server_error() {
     let cookie = new_cookie_value();
     let body = format!("csrf_token={}", key().token_for(&cookie));
-    let result: Result<Form, _> =
-        check_form(&key(), &headers(Some(&cookie), FORM), body.as_bytes());
+    let result: Result<Form, _> = check_form(
+        &key(),
+        CSRF_COOKIE,
+        &headers(Some(&cookie), FORM),
+        body.as_bytes(),
+    );
     assert!(matches!(
         result,
         Err(PageError::BadRequest("error-bad-form"))

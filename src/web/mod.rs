@@ -92,6 +92,43 @@ pub const SESSION_COOKIE: &str = "clave_session";
 /// account that logged in with this browser; documented at `/cookies`.
 pub const DEVICE_COOKIE: &str = "clave_device";
 
+/// The names of the provider's cookies. Over https each carries the `__Host-`
+/// prefix, which a browser accepts only on a `Secure`, host-only, `Path=/` cookie
+/// set by this very host: a sibling subdomain cannot plant or overwrite one
+/// (RFC 6265bis §4.1.3.2). Over plain http (development) the names are bare.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+pub struct CookieNames {
+    /// [`SESSION_COOKIE`].
+    pub session: &'static str,
+    /// [`CSRF_COOKIE`].
+    pub csrf: &'static str,
+    /// [`LANG_COOKIE`].
+    pub lang: &'static str,
+    /// [`DEVICE_COOKIE`].
+    pub device: &'static str,
+}
+
+impl CookieNames {
+    /// The names for an https (`__Host-`) or a plain http issuer.
+    pub const fn new(https: bool) -> Self {
+        if https {
+            Self {
+                session: "__Host-clave_session",
+                csrf: "__Host-clave_csrf",
+                lang: "__Host-clave_lang",
+                device: "__Host-clave_device",
+            }
+        } else {
+            Self {
+                session: SESSION_COOKIE,
+                csrf: CSRF_COOKIE,
+                lang: LANG_COOKIE,
+                device: DEVICE_COOKIE,
+            }
+        }
+    }
+}
+
 /// How long a trusted browser stays trusted after its last login.
 pub const DEVICE_COOKIE_DAYS: i64 = 365;
 
@@ -139,6 +176,11 @@ impl Web {
         self.0.https
     }
 
+    /// The cookies' names ([`CookieNames`]).
+    pub fn cookie_names(&self) -> CookieNames {
+        CookieNames::new(self.0.https)
+    }
+
     /// The issuer URL.
     pub fn issuer(&self) -> &str {
         &self.0.issuer
@@ -171,12 +213,30 @@ impl Web {
 
     /// The trusted-browser cookie carrying `value` ([`DEVICE_COOKIE`]).
     pub fn device_cookie(&self, value: String) -> Cookie<'static> {
-        self.cookie(DEVICE_COOKIE, value, Some(DEVICE_COOKIE_DAYS))
+        self.cookie(self.cookie_names().device, value, Some(DEVICE_COOKIE_DAYS))
     }
 
     /// The cookie that remembers `lang`.
     pub fn lang_cookie(&self, lang: Lang) -> Cookie<'static> {
-        self.cookie(LANG_COOKIE, lang.code().to_owned(), Some(LANG_COOKIE_DAYS))
+        self.cookie(
+            self.cookie_names().lang,
+            lang.code().to_owned(),
+            Some(LANG_COOKIE_DAYS),
+        )
+    }
+
+    /// The browser-session cookie carrying `value`, or ending it when `value` is
+    /// empty.
+    pub fn session_cookie(&self, value: String) -> Cookie<'static> {
+        let end = value.is_empty().then_some(0);
+        self.cookie(self.cookie_names().session, value, end)
+    }
+
+    /// A fresh CSRF cookie: set when a login or a logout changes who the browser
+    /// is, so a token learnt before no longer passes (OWASP CSRF cheat sheet,
+    /// "login CSRF").
+    pub fn fresh_csrf_cookie(&self) -> Cookie<'static> {
+        self.cookie(self.cookie_names().csrf, csrf::new_cookie_value(), None)
     }
 }
 

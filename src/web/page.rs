@@ -28,7 +28,7 @@ use super::messages::FieldError;
 use super::request::RequestInfo;
 use super::security::add_html_headers;
 use super::templates::describe;
-use super::{CSRF_COOKIE, Web, append_cookie, assets, csrf, read_cookie};
+use super::{Web, append_cookie, assets, csrf, read_cookie};
 
 /// The per-request facts of a page; see the module docs.
 #[derive(Debug, Clone)]
@@ -52,13 +52,14 @@ where
             .extensions
             .get::<OriginalUri>()
             .map_or(&parts.uri, |o| &o.0);
+        let names = web.cookie_names();
         let info = RequestInfo::read(&parts.method, uri, &parts.headers);
         let mut cookies = Vec::new();
-        let csrf_cookie = match read_cookie(&parts.headers, CSRF_COOKIE) {
+        let csrf_cookie = match read_cookie(&parts.headers, names.csrf) {
             Some(value) if csrf::is_well_formed_cookie(&value) => value,
             _ => {
                 let value = csrf::new_cookie_value();
-                cookies.push(web.cookie(CSRF_COOKIE, value.clone(), None));
+                cookies.push(web.cookie(names.csrf, value.clone(), None));
                 value
             }
         };

@@ -4,29 +4,17 @@
 use axum::extract::Query;
 use axum::http::{HeaderValue, header};
 use axum::response::{IntoResponse, Redirect, Response};
-use serde::{Deserialize, Serialize};
+use serde::Deserialize;
 
+use super::append_cookie;
 use super::error::PageError;
 use super::i18n::Lang;
 use super::page::{Page, PageContext};
 use super::request::local_path;
-use super::{CSRF_COOKIE, DEVICE_COOKIE, LANG_COOKIE, SESSION_COOKIE, append_cookie};
 
 /// `GET /cookies`: the cookies the provider sets, all strictly necessary.
 pub async fn cookies(ctx: PageContext) -> Page {
-    #[derive(Serialize)]
-    struct Names {
-        session: &'static str,
-        csrf: &'static str,
-        lang: &'static str,
-        device: &'static str,
-    }
-    let names = Names {
-        session: SESSION_COOKIE,
-        csrf: CSRF_COOKIE,
-        lang: LANG_COOKIE,
-        device: DEVICE_COOKIE,
-    };
+    let names = ctx.web().cookie_names();
     ctx.page("cookies.html")
         .title("cookies-title")
         .with("cookie_names", names)

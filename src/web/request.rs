@@ -9,7 +9,7 @@ use axum::http::{HeaderMap, Method, Uri, header};
 use serde::Serialize;
 
 use super::i18n::{Lang, from_ui_locales, negotiate, tr};
-use super::{LANG_COOKIE, read_cookie};
+use super::{CookieNames, LANG_COOKIE, read_cookie};
 
 /// The query parameter of the language switch.
 pub const LANG_PARAM: &str = "lang";
@@ -51,7 +51,10 @@ impl RequestInfo {
     pub fn read(method: &Method, uri: &Uri, headers: &HeaderMap) -> Self {
         let query = uri.query().map(str::to_owned);
         let param = |name: &str| query.as_deref().and_then(|q| query_param(q, name));
-        let cookie = read_cookie(headers, LANG_COOKIE);
+        // Either name: a language choice needs no `__Host-` protection, and error
+        // pages read it without knowing the deployment.
+        let cookie = read_cookie(headers, CookieNames::new(true).lang)
+            .or_else(|| read_cookie(headers, LANG_COOKIE));
         let cookie_lang = cookie.as_deref().and_then(Lang::from_tag);
         let switched = (method == Method::GET || method == Method::HEAD)
             .then(|| param(LANG_PARAM))

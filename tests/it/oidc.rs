@@ -40,6 +40,8 @@ both_backends!(
     unknown_and_known_citizens_get_the_same_answer,
     an_expired_password_must_be_renewed_before_reaching_the_portal,
     logout_with_a_hint_ends_the_session_and_returns_to_the_portal,
+    logout_with_a_hint_naming_another_citizen_asks_first,
+    login_and_logout_give_the_browser_a_new_csrf_cookie,
     introspection_and_revocation_work_for_the_owning_client_only,
     two_parallel_redemptions_of_one_code_have_one_winner,
 );
@@ -759,6 +761,90 @@ async fn an_expired_password_must_be_renewed_before_reaching_the_portal(app: Tes
     assert!(done.location.as_deref().unwrap().starts_with(PORTAL));
     let citizen = app.state.db.citizen(CITIZEN).await.unwrap().unwrap();
     assert_eq!(citizen.password_set_at, Some(app.clock_now()));
+}
+
+/// The `clave_csrf` value a response sets, if it sets one.
+fn csrf_cookie_set(seen: &crate::harness::Seen) -> Option<String> {
+    seen.headers
+        .get_all("set-cookie")
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .find_map(|c| c.strip_prefix("clave_csrf="))
+        .map(|rest| rest.split(';').next().unwrap_or_default().to_owned())
+}
+
+async fn logout_with_a_hint_naming_another_citizen_asks_first(app: TestApp) {
+    let sede = standard(&app).await;
+    // Someone else's ID token, from another browser.
+    const OTHER: &str = "87654321X";
+    app.active_citizen(OTHER).await;
+    let theirs = Browser::new();
+    let started = start(&sede, &[]);
+    let done = theirs.log_in(&app, &started.url, OTHER).await;
+    let tokens = sede
+        .exchange_code(AuthorizationCode::new(done.location_param("code").unwrap()))
+        .unwrap()
+        .set_pkce_verifier(started.verifier)
+        .request_async(&http_client())
+        .await
+        .unwrap();
+    let foreign_hint = tokens.id_token().unwrap().to_string();
+
+    // The citizen's own browser, sent to /logout with it by a third-party page.
+    let mine = Browser::new();
+    let _ = logged_in_code(&app, &mine, &sede, &[]).await;
+    let asked = mine
+        .get(&format!(
+            "{}?id_token_hint={foreign_hint}&post_logout_redirect_uri={}",
+            app.url("/logout"),
+            urlencode("https://sede.example/bye")
+        ))
+        .await;
+    assert_eq!(asked.status, 200, "a confirmation page, not a redirect");
+    assert!(
+        asked.body.contains("action=\"/logout/confirm\""),
+        "{}",
+        asked.body
+    );
+    let still = mine
+        .get(&format!("{}&prompt=none", start(&sede, &[]).url))
+        .await;
+    assert!(
+        still.location_param("code").is_some(),
+        "the session is still live"
+    );
+}
+
+async fn login_and_logout_give_the_browser_a_new_csrf_cookie(app: TestApp) {
+    let sede = standard(&app).await;
+    let browser = Browser::new();
+    let started = start(&sede, &[]);
+    let (page, _) = browser.reach_password_page(&app, &started.url).await;
+    let before = page.csrf();
+    let done = browser
+        .submit_password(&app, &page, CITIZEN, crate::harness::PASSWORD)
+        .await;
+    let after_login = csrf_cookie_set(&done).expect("a new CSRF cookie at login");
+    let out = browser
+        .post(
+            &app.url("/logout/confirm"),
+            &[("csrf_token", before.as_str())],
+        )
+        .await;
+    assert_eq!(
+        out.status, 403,
+        "a token from before the login no longer passes"
+    );
+    let page = browser.get(&app.url("/logout")).await;
+    let out = browser
+        .post(
+            &app.url("/logout/confirm"),
+            &[("csrf_token", page.csrf().as_str())],
+        )
+        .await;
+    assert_eq!(out.status, 200, "{}", out.body);
+    let after_logout = csrf_cookie_set(&out).expect("a new CSRF cookie at logout");
+    assert_ne!(after_login, after_logout);
 }
 
 async fn logout_with_a_hint_ends_the_session_and_returns_to_the_portal(app: TestApp) {

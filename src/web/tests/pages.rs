@@ -44,6 +44,39 @@ async fn an_https_issuer_adds_hsts_and_secure_cookies() {
 }
 
 #[tokio::test]
+async fn over_https_the_cookies_are_host_only_and_a_bare_name_is_not_believed() {
+    let web = web_for("https://clave.example");
+    let reply = get_page(&web, "/form?lang=en", &[]).await;
+    let cookies = reply.cookies();
+    assert!(!cookies.is_empty());
+    for cookie in &cookies {
+        assert!(
+            cookie.starts_with("__Host-clave_")
+                && cookie.contains("Secure")
+                && cookie.contains("Path=/")
+                && !cookie.contains("Domain"),
+            "{cookie}"
+        );
+    }
+    // A CSRF cookie planted under the bare name (say, by a sibling subdomain)
+    // does not pass a form.
+    let planted = csrf::new_cookie_value();
+    let token = web.csrf_key().token_for(&planted);
+    let request = Request::post("/form")
+        .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
+        .header(header::COOKIE, format!("{CSRF_COOKIE}={planted}"))
+        .body(Body::from(format!("csrf_token={token}&username=a")))
+        .unwrap();
+    assert_eq!(send(&web, request).await.status, StatusCode::FORBIDDEN);
+    let request = Request::post("/form")
+        .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
+        .header(header::COOKIE, format!("__Host-{CSRF_COOKIE}={planted}"))
+        .body(Body::from(format!("csrf_token={token}&username=a")))
+        .unwrap();
+    assert_eq!(send(&web, request).await.status, StatusCode::OK);
+}
+
+#[tokio::test]
 async fn the_lang_parameter_switches_the_page_and_sets_the_language_cookie() {
     let web = web_for("http://127.0.0.1:8080");
     let reply = get_page(&web, "/form?lang=en", &[]).await;
