@@ -1,6 +1,7 @@
-//! The key-encryption key: private signing keys are sealed with it
-//! (AES-256-GCM, `crypto::seal`) before they reach the database, so a database
-//! dump alone signs nothing.
+//! The key-encryption key: private signing keys and the provider-wide secrets
+//! (the CSRF, OTP and pairwise-subject keys) are sealed with it (AES-256-GCM,
+//! `crypto::seal`) before they reach the database, so a database dump alone
+//! signs nothing, forges no form and links no subject to a DNI/NIE.
 //!
 //! It comes from `CLAVE_KEY_ENCRYPTION_KEY` (32 bytes, base64url or hex) or from
 //! the file named by `CLAVE_KEY_ENCRYPTION_KEY_FILE`. The production profile
@@ -13,7 +14,9 @@ use anyhow::{Context as _, bail};
 use base64::Engine;
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 
+use crate::clock::UnixTime;
 use crate::settings::{Profile, Settings};
+use crate::store::sql::SqlStore;
 
 /// Where the development profile keeps the key it made, under `CLAVE_DATA_DIR`.
 pub const DEVELOPMENT_KEY_FILE: &str = "data/key-encryption.key";
@@ -32,6 +35,33 @@ impl Kek {
     /// The key bytes.
     pub fn bytes(&self) -> &[u8; 32] {
         &self.0
+    }
+
+    /// The provider-wide secret `name` (32 random bytes, base64url), made by
+    /// whichever instance asks first and stored sealed under this key. A value
+    /// stored in clear by an earlier version is sealed in place on first read.
+    pub async fn shared_secret(
+        &self,
+        db: &SqlStore,
+        name: &str,
+        now: UnixTime,
+    ) -> anyhow::Result<String> {
+        let candidate = crate::crypto::random_token(32);
+        let sealed = crate::crypto::seal::seal(&self.0, &candidate)
+            .map_err(|e| anyhow::anyhow!("cannot seal the secret {name}: {e}"))?;
+        let stored = db.secret_or_insert(name, &sealed, now).await?;
+        if !looks_sealed(&stored) {
+            let sealed = crate::crypto::seal::seal(&self.0, &stored)
+                .map_err(|e| anyhow::anyhow!("cannot seal the secret {name}: {e}"))?;
+            db.reseal_secret(name, &stored, &sealed).await?;
+            return Ok(stored);
+        }
+        crate::crypto::seal::open(&self.0, &stored).map_err(|e| {
+            anyhow::anyhow!(
+                "the stored secret {name} does not open with this key-encryption key \
+                 (CLAVE_KEY_ENCRYPTION_KEY changed?): {e}"
+            )
+        })
     }
 
     /// Parses 32 bytes written as base64url (43 characters) or hex (64).
@@ -101,6 +131,12 @@ impl Kek {
 }
 
 #[cfg(unix)]
+/// A compact JWE has five dot-separated parts; a secret stored in clear (base64url)
+/// has no dot.
+fn looks_sealed(value: &str) -> bool {
+    value.split('.').count() == 5
+}
+
 fn write_private(path: &Path, text: &str) -> anyhow::Result<()> {
     use std::io::Write;
     use std::os::unix::fs::OpenOptionsExt;

@@ -103,10 +103,10 @@ impl Application {
             .await
             .context("cannot load signing keys")?;
         let hasher = PasswordHasher::new(overrides.hasher).context("bad password-hash settings")?;
-        let provider = crate::oauth::Provider::build(&settings.issuer, &db, now)
+        let provider = crate::oauth::Provider::build(&settings.issuer, &db, &kek, now)
             .await
             .context("cannot prepare the OpenID provider")?;
-        let web = crate::web::build_web(&db, &settings, now).await?;
+        let web = crate::web::build_web(&db, &kek, &settings, now).await?;
         if crate::demo::enabled(&settings) {
             let demo = crate::demo::register_demo_client(&db, &settings, now)
                 .await
@@ -135,7 +135,7 @@ impl Application {
             None => crate::sms::factory::sender_from_settings(&settings, clock.clone())
                 .context("cannot set up the SMS sender")?,
         };
-        let otp_key = crate::otp::OtpKey::load(&db, now)
+        let otp_key = crate::otp::OtpKey::load(&db, &kek, now)
             .await
             .context("cannot read the OTP key")?;
         let notices = crate::auth::notices::BlockNotices::new(sms.clone(), ephemeral.clone());

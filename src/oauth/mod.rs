@@ -18,7 +18,6 @@ pub mod pkce;
 pub mod request;
 pub mod tokens;
 
-use crate::crypto::random_token;
 use crate::store::sql::SqlStore;
 
 /// Provider-wide facts fixed at start-up.
@@ -34,10 +33,13 @@ pub struct Provider {
 
 impl Provider {
     /// Builds the discovery document and fetches (or makes) the shared secrets.
-    pub async fn build(issuer: &str, db: &SqlStore, now: i64) -> anyhow::Result<Self> {
-        let salt = db
-            .secret_or_insert("pairwise_salt", &random_token(32), now)
-            .await?;
+    pub async fn build(
+        issuer: &str,
+        db: &SqlStore,
+        kek: &crate::kek::Kek,
+        now: i64,
+    ) -> anyhow::Result<Self> {
+        let salt = kek.shared_secret(db, "pairwise_salt", now).await?;
         Ok(Self {
             issuer: issuer.to_owned(),
             discovery: metadata::document(issuer)?,

@@ -13,9 +13,10 @@
 use std::fmt;
 
 use crate::clock::UnixTime;
-use crate::crypto::tokens::{hmac_sha256_hex, random_token};
+use crate::crypto::tokens::hmac_sha256_hex;
 use crate::domain::otp::OtpCode;
-use crate::store::sql::{SqlStore, StoreError};
+use crate::kek::Kek;
+use crate::store::sql::SqlStore;
 
 use super::OtpPurpose;
 
@@ -29,10 +30,8 @@ impl OtpKey {
 
     /// The provider's key, created by whichever instance asks first (32 random bytes)
     /// and shared by all of them through the database.
-    pub async fn load(db: &SqlStore, now: UnixTime) -> Result<Self, StoreError> {
-        let secret = db
-            .secret_or_insert(Self::SECRET_NAME, &random_token(32), now)
-            .await?;
+    pub async fn load(db: &SqlStore, kek: &Kek, now: UnixTime) -> anyhow::Result<Self> {
+        let secret = kek.shared_secret(db, Self::SECRET_NAME, now).await?;
         Ok(Self::from_secret(secret))
     }
 

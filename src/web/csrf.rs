@@ -29,7 +29,7 @@ use super::error::PageError;
 use super::{Web, read_cookie};
 use crate::clock::UnixTime;
 use crate::crypto::tokens::{constant_time_eq, random_token};
-use crate::store::StoreError;
+use crate::kek::Kek;
 use crate::store::sql::SqlStore;
 
 /// The name of the hidden form field.
@@ -50,10 +50,8 @@ pub struct CsrfKey(Arc<[u8]>);
 
 impl CsrfKey {
     /// The shared key, made by whichever instance starts first.
-    pub async fn load(db: &SqlStore, now: UnixTime) -> Result<Self, StoreError> {
-        let secret = db
-            .secret_or_insert(SECRET_NAME, &random_token(32), now)
-            .await?;
+    pub async fn load(db: &SqlStore, kek: &Kek, now: UnixTime) -> anyhow::Result<Self> {
+        let secret = kek.shared_secret(db, SECRET_NAME, now).await?;
         Ok(Self::from_secret(&secret))
     }
 

@@ -242,11 +242,16 @@ impl Web {
 
 /// Builds the web layer at start-up: parses the templates and fetches (or creates)
 /// the provider-wide CSRF key.
-pub async fn build_web(db: &SqlStore, settings: &Settings, now: UnixTime) -> anyhow::Result<Web> {
+pub async fn build_web(
+    db: &SqlStore,
+    kek: &crate::kek::Kek,
+    settings: &Settings,
+    now: UnixTime,
+) -> anyhow::Result<Web> {
     let templates = Templates::new()
         .map_err(|e| anyhow::anyhow!(templates::describe(&e)))
         .context("a page template does not parse")?;
-    let csrf = CsrfKey::load(db, now)
+    let csrf = CsrfKey::load(db, kek, now)
         .await
         .context("cannot read the CSRF key from the database")?;
     Ok(Web::new(templates, csrf, settings))

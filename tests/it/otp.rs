@@ -59,8 +59,9 @@ async fn the_otp_key_is_made_once_and_shared_through_the_database() {
     let (db, _dir) = support::sqlite_store().await;
     let store: Store = Arc::new(MemoryStore::new());
     let f = fixture(Arc::clone(&store));
-    let first = OtpKey::load(&db, START).await.unwrap();
-    let second = OtpKey::load(&db, START + 10).await.unwrap();
+    let kek = clave_idp::kek::Kek::parse(&clave_idp::kek::Kek::generate()).unwrap();
+    let first = OtpKey::load(&db, &kek, START).await.unwrap();
+    let second = OtpKey::load(&db, &kek, START + 10).await.unwrap();
     let sender = OtpService::new(
         Arc::clone(&store),
         f.sms.clone(),

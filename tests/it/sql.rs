@@ -38,6 +38,7 @@ for_each_backend!(
         parallel_rotations_of_one_refresh_token_have_exactly_one_winner,
         superseded_keys_stay_published_until_they_retire,
         a_provider_secret_is_made_once_and_then_shared,
+        provider_secrets_are_stored_sealed_and_clear_ones_are_sealed_on_first_read,
     ]
 );
 
@@ -661,6 +662,60 @@ async fn superseded_keys_stay_published_until_they_retire(store: SqlStore) {
     assert_eq!(
         kids(store.published_keys(NOW + 900 + 3600).await.unwrap()),
         ["k2"]
+    );
+}
+
+async fn provider_secrets_are_stored_sealed_and_clear_ones_are_sealed_on_first_read(
+    store: SqlStore,
+) {
+    use clave_idp::kek::Kek;
+    let kek = Kek::parse(&Kek::generate()).unwrap();
+    let made = kek.shared_secret(&store, "csrf_key", NOW).await.unwrap();
+    assert_eq!(
+        made,
+        kek.shared_secret(&store, "csrf_key", NOW + 1)
+            .await
+            .unwrap()
+    );
+    let raw = store
+        .secret_or_insert("csrf_key", "unused", NOW)
+        .await
+        .unwrap();
+    assert!(
+        !raw.contains(&made),
+        "the database holds only the sealed form"
+    );
+    assert_eq!(raw.split('.').count(), 5, "a compact JWE: {raw}");
+    // Another key-encryption key opens nothing: a clear error, not another secret.
+    let other = Kek::parse(&Kek::generate()).unwrap();
+    let error = other
+        .shared_secret(&store, "csrf_key", NOW)
+        .await
+        .unwrap_err();
+    assert!(
+        error.to_string().contains("CLAVE_KEY_ENCRYPTION_KEY"),
+        "{error}"
+    );
+    // A secret an earlier version stored in clear keeps its value, sealed now.
+    store
+        .secret_or_insert("otp_key", "clear-old-value", NOW)
+        .await
+        .unwrap();
+    assert_eq!(
+        kek.shared_secret(&store, "otp_key", NOW).await.unwrap(),
+        "clear-old-value"
+    );
+    let raw = store
+        .secret_or_insert("otp_key", "unused", NOW)
+        .await
+        .unwrap();
+    assert!(
+        !raw.contains("clear-old-value") && raw.split('.').count() == 5,
+        "{raw}"
+    );
+    assert_eq!(
+        kek.shared_secret(&store, "otp_key", NOW).await.unwrap(),
+        "clear-old-value"
     );
 }
 

@@ -32,4 +32,23 @@ impl SqlStore {
             Ok::<_, sqlx::Error>(value)
         })
     }
+
+    /// Replaces the clear value `clear` of secret `name` by its sealed form; does
+    /// nothing if another instance already did.
+    pub async fn reseal_secret(
+        &self,
+        name: &str,
+        clear: &str,
+        sealed: &str,
+    ) -> Result<(), StoreError> {
+        with_pool!(self, pool => {
+            sqlx::query("UPDATE provider_secrets SET value = $3 WHERE name = $1 AND value = $2")
+                .bind(name)
+                .bind(clear)
+                .bind(sealed)
+                .execute(pool)
+                .await
+                .map(drop)
+        })
+    }
 }
