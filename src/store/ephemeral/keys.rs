@@ -4,7 +4,7 @@
 //! | space | key | value | kept |
 //! |---|---|---|---|
 //! | [`Space::Session`] | `session:{sha256(cookie)}` | `auth::session::Session` | [`SESSION_SECS`] |
-//! | [`Space::LoginTx`] | `login:{tx id}` | `auth::transaction::LoginTx` | [`LOGIN_TX_SECS`] + skew |
+//! | [`Space::LoginTx`] | `login:{tx id}` | `auth::transaction::LoginTx` | [`LOGIN_TX_METHOD_SECS`] + skew until the method is chosen, then [`LOGIN_TX_SECS`] + skew |
 //! | [`Space::Flow`] | `flow:{flow id}` | `selfservice::flow::Flow` | [`FLOW_SECS`] + skew |
 //! | [`Space::Code`] | `code:{sha256(code)}` | `oauth::grants::CodeState` | [`CODE_SECS`] + skew, then [`USED_CODE_MEMORY_SECS`] once redeemed |
 //! | [`Space::AccessToken`] | `at:{sha256(token)}` | `oauth::grants::AccessGrant` | [`ACCESS_TOKEN_SECS`] + skew |
@@ -39,8 +39,13 @@ use super::{EphemeralError, EphemeralStore, EphemeralStoreExt};
 
 /// A single sign-on session lasts this long after the login.
 pub const SESSION_SECS: i64 = 8 * 3600;
-/// A citizen has this long to finish logging in.
-pub const LOGIN_TX_SECS: i64 = 30 * 60;
+/// A login transaction nobody has taken past the method screen lives this long:
+/// `GET /authorize` is unauthenticated, so what it leaves behind goes soon
+/// (`docs/architecture.md`, "Bounds").
+pub const LOGIN_TX_METHOD_SECS: i64 = 10 * 60;
+/// Once the method is chosen, a citizen has this long to finish logging in
+/// (password, SMS code, a renewal).
+pub const LOGIN_TX_SECS: i64 = 20 * 60;
 /// A citizen has this long to finish a self-service flow.
 pub const FLOW_SECS: i64 = 20 * 60;
 /// An authorization code is valid this long (RFC 9700 §4.4: short-lived).
@@ -274,6 +279,7 @@ mod tests {
     fn every_record_outlives_its_own_deadline_in_the_store() {
         for (space, deadline) in [
             (Space::LoginTx, LOGIN_TX_SECS),
+            (Space::LoginTx, LOGIN_TX_METHOD_SECS),
             (Space::Flow, FLOW_SECS),
             (Space::Code, CODE_SECS),
             (Space::AccessToken, ACCESS_TOKEN_SECS),
