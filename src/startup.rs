@@ -82,7 +82,9 @@ impl Application {
                     .await
                     .context("cannot use CLAVE_REDIS_URL")?,
             ),
-            None => Arc::new(MemoryStore::new()),
+            None => Arc::new(MemoryStore::with_max_bytes(
+                usize::try_from(settings.memory_store_max_bytes).unwrap_or(usize::MAX),
+            )),
         };
         let backend = if settings.redis_url.is_some() {
             "redis"

@@ -22,6 +22,7 @@
 pub mod limiter;
 pub mod question;
 pub mod screen;
+pub mod transactions;
 
 use std::net::{IpAddr, SocketAddr};
 use std::sync::Arc;
@@ -75,6 +76,7 @@ pub struct Guard {
     ip: Limits,
     account: Limits,
     client: Limits,
+    transactions: Limits,
     account_salt: Vec<u8>,
     trusted_proxies: TrustedProxies,
 }
@@ -114,6 +116,7 @@ impl Guard {
                 hard: settings.rate_client_per_minute,
                 window: Duration::from_secs(60),
             },
+            transactions: transactions::limits(settings.rate_authorize_ip),
             account_salt: account_salt.to_vec(),
             trusted_proxies: TrustedProxies(trusted.into()),
         })

@@ -169,6 +169,30 @@ impl Space {
         Some(Duration::from_secs(secs as u64))
     }
 
+    /// The space a full key belongs to.
+    pub fn of_key(key: &str) -> Option<Space> {
+        // Prefixes never lie inside one another (tested below), so at most one
+        // matches.
+        Space::ALL.into_iter().find(|space| {
+            key.strip_prefix(space.prefix())
+                .is_some_and(|rest| rest.starts_with(':'))
+        })
+    }
+
+    /// Whether the in-process store may drop this space's entries before their
+    /// time to make room (`docs/architecture.md`, "Bounds"): state that nobody
+    /// has proven anything for and that costs a citizen one restart at most —
+    /// logins before the password, security questions, the demo portal's
+    /// steps. Sessions, codes, tokens, counters and self-service flows (begun
+    /// only after the first page's credentials) are never dropped: a full
+    /// store refuses new ones instead.
+    pub const fn evictable(self) -> bool {
+        matches!(
+            self,
+            Space::LoginTx | Space::Question | Space::DemoLogin | Space::DemoLogout
+        )
+    }
+
     /// The key of `id` in this space.
     pub fn key(self, id: &str) -> String {
         format!("{}:{id}", self.prefix())
@@ -290,6 +314,16 @@ mod tests {
         }
         assert_eq!(ttl_for(0), Duration::from_secs(31));
         assert_eq!(ttl_for(600), Duration::from_secs(630));
+    }
+
+    #[test]
+    fn every_key_is_traced_back_to_its_space() {
+        for space in Space::ALL {
+            assert_eq!(Space::of_key(&space.key("x:y")), Some(space));
+        }
+        assert_eq!(Space::of_key("otp:other:1"), None);
+        assert_eq!(Space::of_key("loginx"), None);
+        assert!(Space::LoginTx.evictable() && !Space::Session.evictable());
     }
 
     #[test]
