@@ -112,6 +112,17 @@ pub struct Settings {
     /// Failed client authentications per client and client address in a window
     /// before 429; successful requests are never counted.
     pub rate_client_failures: u32,
+    /// New login transactions (`GET`/`POST /authorize` that must show the
+    /// login) per address (IPv6: per /64) in ten minutes before 429.
+    pub rate_authorize_ip: u32,
+    /// Bytes the in-process ephemeral store may hold (keys, values and an
+    /// estimate of their bookkeeping); unused with Redis.
+    pub memory_store_max_bytes: u64,
+    /// Longest time, milliseconds, a connection may take to send a request's
+    /// headers, and stay idle between keep-alive requests, before it is closed.
+    pub header_read_timeout_ms: u64,
+    /// Most connections served at once; more wait in the listen backlog.
+    pub max_connections: u32,
     /// Comma-separated IPs of reverse proxies whose `X-Forwarded-For` is believed.
     pub trusted_proxies: String,
     /// Key that seals private signing keys at rest (32 bytes, base64url or hex).
@@ -155,6 +166,13 @@ impl Default for Settings {
             rate_ip_hard: 500,
             rate_account_soft: 3,
             rate_client_failures: 20,
+            // Five new logins a second from one address, sustained, with a burst
+            // of 3,000 (README, "Bounds"): a carrier-grade NAT's citizens are
+            // served, one address cannot fill the store.
+            rate_authorize_ip: 3_000,
+            memory_store_max_bytes: 64 * 1024 * 1024,
+            header_read_timeout_ms: 10_000,
+            max_connections: 10_000,
             trusted_proxies: String::new(),
             key_encryption_key: None,
             key_encryption_key_file: None,
@@ -352,6 +370,34 @@ impl Settings {
                 "must be above 0",
             ));
         }
+        for (value, env, key) in [
+            (
+                u64::from(self.rate_authorize_ip),
+                "CLAVE_RATE_AUTHORIZE_IP",
+                "rate_authorize_ip",
+            ),
+            (
+                self.header_read_timeout_ms,
+                "CLAVE_HEADER_READ_TIMEOUT_MS",
+                "header_read_timeout_ms",
+            ),
+            (
+                u64::from(self.max_connections),
+                "CLAVE_MAX_CONNECTIONS",
+                "max_connections",
+            ),
+        ] {
+            if value == 0 {
+                return Err(invalid(env, key, "must be above 0"));
+            }
+        }
+        if self.memory_store_max_bytes < 1024 * 1024 {
+            return Err(invalid(
+                "CLAVE_MEMORY_STORE_MAX_BYTES",
+                "memory_store_max_bytes",
+                "must be at least 1048576 (1 MiB)",
+            ));
+        }
         if self.audit_retention_days == 0 {
             return Err(invalid(
                 "CLAVE_AUDIT_RETENTION_DAYS",
@@ -399,6 +445,11 @@ impl Settings {
     /// The whole-request timeout as a duration.
     pub fn request_timeout(&self) -> std::time::Duration {
         std::time::Duration::from_millis(self.request_timeout_ms)
+    }
+
+    /// The header-read (and keep-alive idle) timeout as a duration.
+    pub fn header_read_timeout(&self) -> std::time::Duration {
+        std::time::Duration::from_millis(self.header_read_timeout_ms)
     }
 
     /// Seconds audit events are kept.
@@ -496,6 +547,10 @@ impl std::fmt::Debug for Settings {
             rate_ip_hard,
             rate_account_soft,
             rate_client_failures,
+            rate_authorize_ip,
+            memory_store_max_bytes,
+            header_read_timeout_ms,
+            max_connections,
             trusted_proxies,
             key_encryption_key,
             key_encryption_key_file,
@@ -541,6 +596,10 @@ impl std::fmt::Debug for Settings {
             .field("rate_ip_hard", rate_ip_hard)
             .field("rate_account_soft", rate_account_soft)
             .field("rate_client_failures", rate_client_failures)
+            .field("rate_authorize_ip", rate_authorize_ip)
+            .field("memory_store_max_bytes", memory_store_max_bytes)
+            .field("header_read_timeout_ms", header_read_timeout_ms)
+            .field("max_connections", max_connections)
             .field("trusted_proxies", trusted_proxies)
             .field("key_encryption_key", &hidden(key_encryption_key))
             .field("key_encryption_key_file", key_encryption_key_file)
@@ -824,6 +883,34 @@ mod tests {
                 "{error}"
             );
             assert!(!error.contains("hunter2"), "{error}");
+            Ok(())
+        });
+    }
+
+    #[test]
+    fn the_listener_and_store_bounds_are_read_and_zero_is_refused_by_name() {
+        Jail::expect_with(|jail| {
+            let shipped = load_in(jail).map_err(|e| e.to_string())?;
+            assert_eq!(shipped.header_read_timeout_ms, 10_000);
+            assert_eq!(shipped.memory_store_max_bytes, 64 * 1024 * 1024);
+            jail.set_env("CLAVE_MAX_CONNECTIONS", "250");
+            jail.set_env("CLAVE_RATE_AUTHORIZE_IP", "40");
+            let settings = load_in(jail).map_err(|e| e.to_string())?;
+            assert_eq!(
+                (settings.max_connections, settings.rate_authorize_ip),
+                (250, 40)
+            );
+            for env in [
+                "CLAVE_MAX_CONNECTIONS",
+                "CLAVE_RATE_AUTHORIZE_IP",
+                "CLAVE_HEADER_READ_TIMEOUT_MS",
+                "CLAVE_MEMORY_STORE_MAX_BYTES",
+            ] {
+                jail.set_env(env, "0");
+                let error = load_in(jail).expect_err("must fail").to_string();
+                assert!(error.contains(env), "{error}");
+                jail.set_env(env, "2000000");
+            }
             Ok(())
         });
     }

@@ -82,7 +82,9 @@ impl Application {
                     .await
                     .context("cannot use CLAVE_REDIS_URL")?,
             ),
-            None => Arc::new(MemoryStore::new()),
+            None => Arc::new(MemoryStore::with_max_bytes(
+                usize::try_from(settings.memory_store_max_bytes).unwrap_or(usize::MAX),
+            )),
         };
         let backend = if settings.redis_url.is_some() {
             "redis"
@@ -202,20 +204,17 @@ impl Application {
         &self.state
     }
 
-    /// Serves until `shutdown` resolves, then lets in-flight requests finish.
+    /// Serves until `shutdown` resolves, then lets in-flight requests finish
+    /// (the listener's timeouts and connection cap: `http/listener.rs`).
     pub async fn run_until_stopped(
         self,
         shutdown: impl std::future::Future<Output = ()> + Send + 'static,
     ) -> anyhow::Result<()> {
         let reloader = tokio::spawn(reload_keys(self.state.clone()));
         let purger = tokio::spawn(purge_expired_rows(self.state.clone()));
-        let result = axum::serve(
-            self.listener,
-            self.router
-                .into_make_service_with_connect_info::<SocketAddr>(),
-        )
-        .with_graceful_shutdown(shutdown)
-        .await;
+        let bounds = crate::http::listener::bounds(&self.state.settings);
+        let result =
+            crate::http::listener::serve(self.listener, self.router, bounds, shutdown).await;
         reloader.abort();
         purger.abort();
         self.state.db.close().await;

@@ -23,6 +23,7 @@ pub mod client;
 pub mod limiter;
 pub mod question;
 pub mod screen;
+pub mod transactions;
 
 use std::net::{IpAddr, SocketAddr};
 use std::sync::Arc;
@@ -76,6 +77,7 @@ pub struct Guard {
     ip: Limits,
     account: Limits,
     client_failures: Limits,
+    transactions: Limits,
     account_salt: Vec<u8>,
     trusted_proxies: TrustedProxies,
 }
@@ -115,6 +117,7 @@ impl Guard {
                 hard: settings.rate_client_failures,
                 window,
             },
+            transactions: transactions::limits(settings.rate_authorize_ip),
             account_salt: account_salt.to_vec(),
             trusted_proxies: TrustedProxies(trusted.into()),
         })

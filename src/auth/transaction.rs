@@ -19,7 +19,9 @@ use serde::{Deserialize, Serialize};
 use super::Browsers;
 use crate::crypto::{hash_token, random_token};
 use crate::oauth::request::AuthRequest;
-use crate::store::ephemeral::keys::{KeySpace, LOGIN_TX_SECS, Space};
+use crate::store::ephemeral::keys::{
+    KeySpace, LOGIN_TX_METHOD_SECS, LOGIN_TX_SECS, Space, ttl_for,
+};
 use crate::store::sql::ClientRecord;
 use crate::web::{PageContext, PageError};
 
@@ -28,7 +30,8 @@ use crate::web::{PageContext, PageError};
 pub trait Purpose: Sized + Serialize + DeserializeOwned + Send + Sync {
     /// Its key space.
     const SPACE: KeySpace<Transaction<Self>>;
-    /// How long the citizen has to finish.
+    /// How long the citizen has to take the first step (a purpose may extend
+    /// the deadline as the citizen moves on).
     const LIFETIME_SECS: i64;
     /// The message of the "expired, start again" page.
     const EXPIRED: &'static str;
@@ -116,9 +119,13 @@ impl<P: Purpose> Transaction<P> {
         }
     }
 
-    /// Saves the transaction's progress.
+    /// Saves the transaction's progress; the store keeps it until its own
+    /// deadline (plus the skew margin), not for the space's longest life.
     pub async fn save(&self, browsers: &Browsers, id: &str) -> Result<(), PageError> {
-        P::SPACE.put(browsers.store(), id, self).await?;
+        let left = self.expires_at - browsers.now();
+        P::SPACE
+            .put_for(browsers.store(), id, self, ttl_for(left))
+            .await?;
         Ok(())
     }
 
@@ -138,6 +145,11 @@ impl From<InvalidStep> for PageError {
 /// A login in progress.
 pub type LoginTx = Transaction<Login>;
 
+/// The most bytes one login transaction takes as stored JSON, with every
+/// parameter of `GET /authorize` at its cap (src/oauth/params.rs): checked by
+/// a unit test here, and by `tests/it/bounds.rs` through HTTP.
+pub const MAX_LOGIN_TX_BYTES: usize = 5 * 1024;
+
 /// What a login is for: the checked authorization request, the portal, the stage.
 #[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Login {
@@ -153,7 +165,7 @@ pub struct Login {
 
 impl Purpose for Login {
     const SPACE: KeySpace<Transaction<Self>> = KeySpace::new(Space::LoginTx);
-    const LIFETIME_SECS: i64 = LOGIN_TX_SECS;
+    const LIFETIME_SECS: i64 = LOGIN_TX_METHOD_SECS;
     const EXPIRED: &'static str = "error-login-expired";
 }
 
@@ -211,6 +223,15 @@ impl LoginTx {
             stage: Stage::Method,
         };
         Ok(Self::begin(browsers, ctx, login).await?.0)
+    }
+
+    /// The method was chosen at `now`: on to the password, and the short life
+    /// of an untouched transaction becomes the time to finish the login.
+    pub fn choose_method(&mut self, now: i64) {
+        if self.stage == Stage::Method {
+            self.method_chosen();
+            self.expires_at = self.expires_at.max(now + LOGIN_TX_SECS);
+        }
     }
 }
 
@@ -301,6 +322,92 @@ mod tests {
             social_security: false,
             stage,
         }
+    }
+
+    /// The longest query `GET /authorize` accepts (every capped parameter at its
+    /// cap, the worst characters for JSON) kept as a transaction.
+    fn maximal() -> LoginTx {
+        use crate::oauth::params::{Params, max_len};
+        let quote = |name: &str| "\"".repeat(max_len(name));
+        let claims = format!(
+            r#"{{"userinfo":{{"nif":null,"email":null,"{}":null}},"id_token":{{"acr":{{"values":["http://eidas.europa.eu/LoA/substantial"]}}}}}}"#,
+            "z".repeat(3900)
+        );
+        let mut query = url::form_urlencoded::Serializer::new(String::new());
+        query
+            .append_pair("client_id", &"c".repeat(max_len("client_id")))
+            .append_pair("redirect_uri", "https://sede.example/cb")
+            .append_pair("response_type", "code")
+            .append_pair(
+                "scope",
+                &format!(
+                    "openid profile email phone nif offline_access {}",
+                    "x".repeat(900)
+                ),
+            )
+            .append_pair("state", &quote("state"))
+            .append_pair("nonce", &quote("nonce"))
+            .append_pair("login_hint", &quote("login_hint"))
+            .append_pair("ui_locales", &quote("ui_locales"))
+            .append_pair("claims", &claims)
+            .append_pair("code_challenge", &"A".repeat(128))
+            .append_pair("code_challenge_method", "S256")
+            .append_pair("prompt", "login consent")
+            .append_pair("max_age", "9999999999")
+            .append_pair("acr_values", &"a".repeat(max_len("acr_values")))
+            .append_pair("id_token_hint", &"h".repeat(8000));
+        let params = Params::parse(query.finish().as_bytes()).unwrap();
+        let mut client = crate::store::sql::ClientRecord {
+            client_id: "c".repeat(max_len("client_id")),
+            name: "Sede".into(),
+            kind: crate::domain::ClientKind::from_secret_hash(Some("h".into())),
+            redirect_uris: vec![
+                crate::domain::RegisteredUri::parse("https://sede.example/cb").unwrap(),
+            ],
+            post_logout_redirect_uris: vec![],
+            sector: "sede.example".into(),
+            social_security: false,
+            require_pkce: false,
+            id_token_alg: crate::crypto::KeyAlg::Rs256,
+            created_at: 0,
+        };
+        let request = crate::oauth::request::check(&params, &client).unwrap();
+        client.name = "P".repeat(200);
+        Transaction {
+            purpose: Login {
+                request,
+                client_name: client.name,
+                social_security: false,
+                stage: Stage::Method,
+            },
+            browser: hash_token("csrf"),
+            expires_at: 0,
+        }
+    }
+
+    #[test]
+    fn a_maximal_login_transaction_is_stored_compactly() {
+        let kept = serde_json::to_vec(&maximal()).unwrap();
+        // Echoed parameters at their caps, JSON-escaped (1024 + 512 + 64 + 128
+        // quotes, each two bytes), and the rest: claims and scopes are kept as
+        // the names the provider knows, the ID token hint not at all.
+        assert!(kept.len() <= MAX_LOGIN_TX_BYTES, "{} bytes", kept.len());
+        assert!(
+            kept.len() > 4_000,
+            "the test is maximal: {} bytes",
+            kept.len()
+        );
+    }
+
+    #[test]
+    fn choosing_the_method_extends_the_short_first_deadline() {
+        let mut tx = maximal();
+        tx.expires_at = 1_000 + LOGIN_TX_METHOD_SECS;
+        tx.choose_method(1_100);
+        assert_eq!(tx.stage, Stage::Password);
+        assert_eq!(tx.expires_at, 1_100 + LOGIN_TX_SECS);
+        tx.choose_method(1_200);
+        assert_eq!(tx.expires_at, 1_100 + LOGIN_TX_SECS, "only once");
     }
 
     #[test]

@@ -1,7 +1,8 @@
 //! HTTP plumbing shared by every route: health and readiness, request ids, the
-//! request deadline.
+//! request deadline, and the bounded listener.
 
 pub mod health;
+pub mod listener;
 pub mod metrics;
 pub mod request_id;
 pub mod timeout;

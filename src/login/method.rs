@@ -57,7 +57,7 @@ pub async fn choose(
             .into_response());
     }
     if tx.stage == Stage::Method {
-        tx.method_chosen();
+        tx.choose_method(state.now());
         tx.save(&state.browsers, &form.tx).await?;
     }
     Ok(redirect(

@@ -13,7 +13,7 @@ use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
 use crate::crypto::hmac_sha256_hex;
-use crate::domain::{Scope, Scopes};
+use crate::domain::{Assurance, Scope, Scopes};
 use crate::store::sql::CitizenRecord;
 
 /// Claims this provider can release about a citizen.
@@ -26,6 +26,23 @@ pub const CITIZEN_CLAIMS: [&str; 8] = [
     "email",
     "phone_number",
     "nif",
+];
+
+/// Claim names kept from a `claims` request: the citizen claims and the
+/// protocol claims of the ID token (OIDC Core §2, §5.5.1.1).
+const KEPT_CLAIMS: [&str; 12] = [
+    "name",
+    "given_name",
+    "family_name",
+    "first_surname",
+    "second_surname",
+    "email",
+    "phone_number",
+    "nif",
+    "sub",
+    "acr",
+    "amr",
+    "auth_time",
 ];
 
 /// The individual claims asked for with the `claims` parameter.
@@ -59,20 +76,30 @@ impl ClaimsRequest {
                                 "claims.{member}.{name} must be null or an object"
                             ));
                         }
-                        target.insert(name.clone());
+                        // Only names this provider can answer are kept, so
+                        // a long list of made-up ones adds nothing to the
+                        // login transaction (`docs/architecture.md`, "Bounds").
+                        if KEPT_CLAIMS.contains(&name.as_str()) {
+                            target.insert(name.clone());
+                        }
                     }
                 }
                 Some(_) => return Err(format!("claims.{member} must be an object")),
             }
         }
         if let Some(acr) = object.get("id_token").and_then(|t| t.get("acr")) {
-            if let Some(v) = acr.get("value").and_then(Value::as_str) {
-                request.acr_values.push(v.to_owned());
-            }
-            if let Some(values) = acr.get("values").and_then(Value::as_array) {
-                request
-                    .acr_values
-                    .extend(values.iter().filter_map(Value::as_str).map(str::to_owned));
+            let single = acr.get("value").and_then(Value::as_str);
+            let listed = acr.get("values").and_then(Value::as_array);
+            let asked = single
+                .into_iter()
+                .chain(listed.into_iter().flatten().filter_map(Value::as_str));
+            // Levels this provider does not offer cannot be met: not kept.
+            for value in asked {
+                if Assurance::parse(value).is_some()
+                    && !request.acr_values.iter().any(|a| a == value)
+                {
+                    request.acr_values.push(value.to_owned());
+                }
             }
         }
         Ok(request)
@@ -226,6 +253,12 @@ mod tests {
         assert!(request.id_token.contains("acr"));
         assert_eq!(request.acr_values, [crate::domain::ACR_SUBSTANTIAL]);
         assert!(ClaimsRequest::parse("[1]").is_err());
+        let padded = ClaimsRequest::parse(
+            r#"{"userinfo":{"nif":null,"shoe_size":null},"id_token":{"acr":{"values":["x","x","http://eidas.europa.eu/LoA/low"]}}}"#,
+        )
+        .unwrap();
+        assert_eq!(padded.userinfo, BTreeSet::from(["nif".to_owned()]));
+        assert_eq!(padded.acr_values, [crate::domain::ACR_LOW]);
         assert!(ClaimsRequest::parse(r#"{"userinfo":{"nif":3}}"#).is_err());
         assert!(ClaimsRequest::parse("not json").is_err());
     }

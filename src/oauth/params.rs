@@ -15,6 +15,41 @@ pub const MAX_VALUE_LEN: usize = 8 * 1024;
 /// The most parameters accepted in one request.
 pub const MAX_PARAMS: usize = 64;
 
+/// Per-parameter caps, in bytes after percent-decoding, for the parameters of
+/// the authorization and logout requests (OIDC Core §3.1.2.1, RP-Initiated
+/// Logout §2). The specifications set no lengths; these are generous for every
+/// client seen in practice and keep a login transaction small
+/// (`docs/architecture.md`, "Bounds"). A parameter not named here is bounded
+/// by [`MAX_VALUE_LEN`].
+pub const LENGTH_CAPS: [(&str, usize); 18] = [
+    ("client_id", 128),
+    ("redirect_uri", 2048),
+    ("post_logout_redirect_uri", 2048),
+    ("response_type", 64),
+    ("response_mode", 32),
+    ("scope", 1024),
+    ("state", 1024),
+    ("nonce", 512),
+    ("code_challenge", 128),
+    ("code_challenge_method", 16),
+    ("prompt", 64),
+    ("max_age", 16),
+    ("display", 16),
+    ("acr_values", 512),
+    ("login_hint", 64),
+    ("ui_locales", 128),
+    ("claims_locales", 128),
+    ("claims", 4096),
+];
+
+/// The cap on parameter `name` (see [`LENGTH_CAPS`]).
+pub fn max_len(name: &str) -> usize {
+    LENGTH_CAPS
+        .iter()
+        .find(|(known, _)| *known == name)
+        .map_or(MAX_VALUE_LEN, |&(_, cap)| cap)
+}
+
 /// Parameters by name; each present at most once, never empty.
 #[derive(Debug, Default, Clone)]
 pub struct Params(HashMap<String, String>);
@@ -82,6 +117,15 @@ impl Params {
         self.0.contains_key(name)
     }
 
+    /// The first parameter longer than its cap in [`LENGTH_CAPS`], if any (the
+    /// order of the table, so the answer does not depend on the query's order).
+    pub fn over_cap(&self) -> Option<&'static str> {
+        LENGTH_CAPS
+            .iter()
+            .find(|(name, cap)| self.get(name).is_some_and(|v| v.len() > *cap))
+            .map(|&(name, _)| name)
+    }
+
     /// Every parameter (to carry an authorization request through the login pages).
     pub fn into_map(self) -> HashMap<String, String> {
         self.0
@@ -134,6 +178,17 @@ mod tests {
     fn oversized_values_are_refused() {
         let body = format!("state={}", "a".repeat(MAX_VALUE_LEN + 1));
         assert!(Params::parse(body.as_bytes()).is_err());
+    }
+
+    #[test]
+    fn each_capped_parameter_is_accepted_at_its_cap_and_named_past_it() {
+        for (name, cap) in LENGTH_CAPS {
+            let at = Params::parse(format!("{name}={}", "a".repeat(cap)).as_bytes()).unwrap();
+            assert_eq!(at.over_cap(), None, "{name}");
+            let past = Params::parse(format!("{name}={}", "a".repeat(cap + 1)).as_bytes()).unwrap();
+            assert_eq!(past.over_cap(), Some(name));
+        }
+        assert_eq!(max_len("id_token_hint"), MAX_VALUE_LEN);
     }
 
     proptest! {

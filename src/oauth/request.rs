@@ -9,7 +9,7 @@ use serde::{Deserialize, Serialize};
 
 use super::claims::ClaimsRequest;
 use super::error::{ErrorCode, OAuthError};
-use super::params::Params;
+use super::params::{Params, max_len};
 use super::pkce;
 use crate::domain::{ACR_SUBSTANTIAL, Assurance, Scope, Scopes};
 use crate::store::sql::ClientRecord;
@@ -43,7 +43,9 @@ pub struct AuthRequest {
     pub login_hint: Option<String>,
     /// Preferred languages.
     pub ui_locales: Option<String>,
-    /// The `id_token_hint` (checked by the endpoint, which has the keys).
+    /// The `id_token_hint` (checked by the endpoint, which has the keys); never
+    /// stored with a login transaction, which has no use for it.
+    #[serde(skip)]
     pub id_token_hint: Option<String>,
 }
 
@@ -71,6 +73,14 @@ pub fn client_and_redirect(params: &Params) -> Result<(&str, &str), Rejection> {
     let redirect_uri = params
         .get("redirect_uri")
         .ok_or(Rejection::NoRedirect("error-authorize-no-redirect"))?;
+    // No registered client or redirect URI is this long (src/oauth/params.rs):
+    // refused without a database lookup, and never redirected to.
+    if client_id.len() > max_len("client_id") {
+        return Err(Rejection::NoRedirect("error-authorize-unknown-client"));
+    }
+    if redirect_uri.len() > max_len("redirect_uri") {
+        return Err(Rejection::NoRedirect("error-authorize-bad-redirect"));
+    }
     Ok((client_id, redirect_uri))
 }
 
@@ -86,6 +96,14 @@ pub fn check(params: &Params, client: &ClientRecord) -> Result<AuthRequest, Reje
         state: state.clone(),
         error: OAuthError::new(code, description.to_owned()),
     };
+    // Length caps (src/oauth/params.rs): refused before anything is kept, with
+    // the error sent back to the now trusted redirect URI (RFC 6749 §4.1.2.1).
+    if let Some(name) = params.over_cap() {
+        return Err(reject(
+            ErrorCode::InvalidRequest,
+            &format!("{name} is longer than {} bytes", max_len(name)),
+        ));
+    }
     if params.contains("request") {
         return Err(reject(
             ErrorCode::RequestNotSupported,

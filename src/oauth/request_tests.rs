@@ -165,3 +165,69 @@ proptest! {
         }
     }
 }
+
+#[test]
+fn an_over_long_parameter_is_sent_back_as_invalid_request_with_the_state() {
+    for (name, cap) in [
+        ("state", 1024),
+        ("nonce", 512),
+        ("login_hint", 64),
+        ("ui_locales", 128),
+    ] {
+        let result = parse(&format!("&{name}={}", "a".repeat(cap + 1)));
+        match result {
+            Err(Rejection::Redirect { error, .. }) => {
+                assert_eq!(error.code, ErrorCode::InvalidRequest, "{name}");
+                assert!(error.description.contains(name), "{name}");
+            }
+            other => panic!("{name}: {other:?}"),
+        }
+        assert!(
+            parse(&format!("&{name}={}", "a".repeat(cap))).is_ok(),
+            "{name}"
+        );
+    }
+    let claims = format!(
+        r#"{{"userinfo":{{"nif":null,"x":"{}"}}}}"#,
+        "y".repeat(4096)
+    );
+    let encoded: String = url::form_urlencoded::byte_serialize(claims.as_bytes()).collect();
+    assert_eq!(
+        code_of(parse(&format!("&claims={encoded}"))),
+        ErrorCode::InvalidRequest
+    );
+}
+
+#[test]
+fn an_over_long_client_id_or_redirect_uri_is_never_redirected_to() {
+    let long_client = Params::parse(
+        format!(
+            "client_id={}&redirect_uri=https%3A%2F%2Fsede.example%2Fcb",
+            "c".repeat(129)
+        )
+        .as_bytes(),
+    )
+    .unwrap();
+    assert_eq!(
+        client_and_redirect(&long_client),
+        Err(Rejection::NoRedirect("error-authorize-unknown-client"))
+    );
+    let long_uri = format!(
+        "client_id=sede&redirect_uri=https%3A%2F%2Fsede.example%2Fcb%3Fx%3D{}",
+        "a".repeat(2048)
+    );
+    let long_uri = Params::parse(long_uri.as_bytes()).unwrap();
+    assert_eq!(
+        client_and_redirect(&long_uri),
+        Err(Rejection::NoRedirect("error-authorize-bad-redirect"))
+    );
+}
+
+#[test]
+fn the_id_token_hint_is_not_kept_with_the_request() {
+    let hint = "h".repeat(4000);
+    let request = parse(&format!("&id_token_hint={hint}")).unwrap();
+    assert_eq!(request.id_token_hint.as_deref(), Some(hint.as_str()));
+    let kept = serde_json::to_string(&request).unwrap();
+    assert!(!kept.contains(&hint), "{} bytes kept", kept.len());
+}

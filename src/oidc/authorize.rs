@@ -7,11 +7,14 @@
 //! Cl@ve method-selection screen. Every authorization response carries `iss`
 //! (RFC 9207).
 
+use std::net::IpAddr;
+
 use axum::body::Bytes;
 use axum::extract::{RawQuery, State};
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
 
+use crate::abuse::ClientIp;
 use crate::auth::session::Session;
 use crate::auth::transaction::LoginTx;
 use crate::oauth::error::{ErrorCode, OAuthError};
@@ -28,12 +31,14 @@ use crate::web::{PageContext, PageError};
 pub async fn authorize_get(
     State(state): State<AppState>,
     ctx: PageContext,
+    ClientIp(ip): ClientIp,
     headers: HeaderMap,
     RawQuery(query): RawQuery,
 ) -> Result<Response, PageError> {
     authorize(
         state,
         ctx,
+        ip,
         headers,
         query.unwrap_or_default().as_bytes(),
         false,
@@ -45,15 +50,17 @@ pub async fn authorize_get(
 pub async fn authorize_post(
     State(state): State<AppState>,
     ctx: PageContext,
+    ClientIp(ip): ClientIp,
     headers: HeaderMap,
     body: Bytes,
 ) -> Result<Response, PageError> {
-    authorize(state, ctx, headers, &body, true).await
+    authorize(state, ctx, ip, headers, &body, true).await
 }
 
 async fn authorize(
     state: AppState,
     mut ctx: PageContext,
+    ip: IpAddr,
     headers: HeaderMap,
     encoded: &[u8],
     posted: bool,
@@ -131,6 +138,9 @@ async fn authorize(
             posted,
         ));
     }
+    // Only a request that must show the login stores anything: it counts
+    // toward its address's quota (src/abuse/transactions.rs).
+    state.guard.new_login_transaction(ip).await?;
     let tx = LoginTx::start(&state.browsers, &ctx, request, &client).await?;
     let mut response = redirect(&routes::login_step(routes::LOGIN, &tx), posted);
     // The CSRF cookie the login forms are bound to, and the language chosen by

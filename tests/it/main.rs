@@ -60,6 +60,7 @@ macro_rules! both_backends {
 }
 
 mod abuse;
+mod bounds;
 mod cli;
 mod compose;
 mod demo;

@@ -4,7 +4,7 @@
 //! | space | key | value | kept |
 //! |---|---|---|---|
 //! | [`Space::Session`] | `session:{sha256(cookie)}` | `auth::session::Session` | [`SESSION_SECS`] |
-//! | [`Space::LoginTx`] | `login:{tx id}` | `auth::transaction::LoginTx` | [`LOGIN_TX_SECS`] + skew |
+//! | [`Space::LoginTx`] | `login:{tx id}` | `auth::transaction::LoginTx` | [`LOGIN_TX_METHOD_SECS`] + skew until the method is chosen, then [`LOGIN_TX_SECS`] + skew |
 //! | [`Space::Flow`] | `flow:{flow id}` | `selfservice::flow::Flow` | [`FLOW_SECS`] + skew |
 //! | [`Space::Code`] | `code:{sha256(code)}` | `oauth::grants::CodeState` | [`CODE_SECS`] + skew, then [`USED_CODE_MEMORY_SECS`] once redeemed |
 //! | [`Space::AccessToken`] | `at:{sha256(token)}` | `oauth::grants::AccessGrant` | [`ACCESS_TOKEN_SECS`] + skew |
@@ -39,8 +39,13 @@ use super::{EphemeralError, EphemeralStore, EphemeralStoreExt};
 
 /// A single sign-on session lasts this long after the login.
 pub const SESSION_SECS: i64 = 8 * 3600;
-/// A citizen has this long to finish logging in.
-pub const LOGIN_TX_SECS: i64 = 30 * 60;
+/// A login transaction nobody has taken past the method screen lives this long:
+/// `GET /authorize` is unauthenticated, so what it leaves behind goes soon
+/// (`docs/architecture.md`, "Bounds").
+pub const LOGIN_TX_METHOD_SECS: i64 = 10 * 60;
+/// Once the method is chosen, a citizen has this long to finish logging in
+/// (password, SMS code, a renewal).
+pub const LOGIN_TX_SECS: i64 = 20 * 60;
 /// A citizen has this long to finish a self-service flow.
 pub const FLOW_SECS: i64 = 20 * 60;
 /// An authorization code is valid this long (RFC 9700 §4.4: short-lived).
@@ -164,6 +169,30 @@ impl Space {
         Some(Duration::from_secs(secs as u64))
     }
 
+    /// The space a full key belongs to.
+    pub fn of_key(key: &str) -> Option<Space> {
+        // Prefixes never lie inside one another (tested below), so at most one
+        // matches.
+        Space::ALL.into_iter().find(|space| {
+            key.strip_prefix(space.prefix())
+                .is_some_and(|rest| rest.starts_with(':'))
+        })
+    }
+
+    /// Whether the in-process store may drop this space's entries before their
+    /// time to make room (`docs/architecture.md`, "Bounds"): state that nobody
+    /// has proven anything for and that costs a citizen one restart at most —
+    /// logins before the password, security questions, the demo portal's
+    /// steps. Sessions, codes, tokens, counters and self-service flows (begun
+    /// only after the first page's credentials) are never dropped: a full
+    /// store refuses new ones instead.
+    pub const fn evictable(self) -> bool {
+        matches!(
+            self,
+            Space::LoginTx | Space::Question | Space::DemoLogin | Space::DemoLogout
+        )
+    }
+
     /// The key of `id` in this space.
     pub fn key(self, id: &str) -> String {
         format!("{}:{id}", self.prefix())
@@ -274,6 +303,7 @@ mod tests {
     fn every_record_outlives_its_own_deadline_in_the_store() {
         for (space, deadline) in [
             (Space::LoginTx, LOGIN_TX_SECS),
+            (Space::LoginTx, LOGIN_TX_METHOD_SECS),
             (Space::Flow, FLOW_SECS),
             (Space::Code, CODE_SECS),
             (Space::AccessToken, ACCESS_TOKEN_SECS),
@@ -284,6 +314,16 @@ mod tests {
         }
         assert_eq!(ttl_for(0), Duration::from_secs(31));
         assert_eq!(ttl_for(600), Duration::from_secs(630));
+    }
+
+    #[test]
+    fn every_key_is_traced_back_to_its_space() {
+        for space in Space::ALL {
+            assert_eq!(Space::of_key(&space.key("x:y")), Some(space));
+        }
+        assert_eq!(Space::of_key("otp:other:1"), None);
+        assert_eq!(Space::of_key("loginx"), None);
+        assert!(Space::LoginTx.evictable() && !Space::Session.evictable());
     }
 
     #[test]

@@ -15,10 +15,16 @@
 //!   has not removed it yet.
 //! - Clones share one `Handle`; when the last one is dropped, its `Drop` sets the
 //!   shutdown flag and wakes the task, which then ends and frees the entries.
-//! - The number of keys is bounded ([`DEFAULT_CAPACITY_LIMIT`]) so that a flood of
-//!   sessions or counters cannot exhaust memory: a full store first drops expired
-//!   entries, then refuses new keys with [`EphemeralError::Backend`], which callers
-//!   answer with 503 like any other store failure.
+//! - It is bounded in bytes (`CLAVE_MEMORY_STORE_MAX_BYTES`, [`DEFAULT_MAX_BYTES`]:
+//!   keys, values and [`ENTRY_OVERHEAD`] for the maps' bookkeeping of each entry)
+//!   and in keys ([`DEFAULT_CAPACITY_LIMIT`]), so a flood cannot exhaust memory
+//!   (`docs/architecture.md`, "Bounds"). A write that does not fit first drops
+//!   expired entries, then the entries of the spaces [`Space::evictable`] names
+//!   (logins before the password, security questions), earliest deadline first;
+//!   only if it still does not fit is it refused with [`EphemeralError::Backend`],
+//!   which callers answer with 503 like any other store failure. So a flood of
+//!   unauthenticated logins costs, at worst, the oldest untouched logins a
+//!   restart, and never a session, a code or a token.
 //!
 //! Deadlines use [`tokio::time::Instant`] (monotonic); the flows' own logical expiry is
 //! checked against the injected clock, so this is housekeeping only.
@@ -31,10 +37,19 @@ use async_trait::async_trait;
 use tokio::sync::Notify;
 use tokio::time::Instant;
 
-use super::{EphemeralError, EphemeralStore};
+use super::keys::Space;
+use super::{EphemeralError, EphemeralStore, Footprint};
 
 /// The default bound on the number of keys held at once.
 pub const DEFAULT_CAPACITY_LIMIT: usize = 1_000_000;
+
+/// The default bound on the bytes held (`CLAVE_MEMORY_STORE_MAX_BYTES`).
+pub const DEFAULT_MAX_BYTES: usize = 64 * 1024 * 1024;
+
+/// Bytes counted for each entry besides its key and value: the `HashMap` slot
+/// (key `String`, `Entry`), the deadline's `BTreeMap` slot and a share of the
+/// tree's nodes, rounded up. The key is counted once per map that holds it.
+pub const ENTRY_OVERHEAD: usize = 160;
 
 /// How many expired entries the purge task removes before releasing the lock.
 const PURGE_BATCH: usize = 1024;
@@ -43,6 +58,7 @@ const PURGE_BATCH: usize = 1024;
 const MAX_TTL: Duration = Duration::from_secs(365 * 24 * 3600);
 
 const FULL: &str = "in-process store is full";
+const FULL_BYTES: &str = "in-process store is full (CLAVE_MEMORY_STORE_MAX_BYTES)";
 
 /// An in-process [`EphemeralStore`]. Cheap to clone: clones share the same entries.
 #[derive(Clone)]
@@ -67,8 +83,15 @@ struct State {
     /// Deadlines in order; the `u64` is the entry id, which breaks ties and tells a
     /// current entry from one that was replaced under the same key.
     expirations: BTreeMap<(Instant, u64), String>,
+    /// The deadlines of the entries that may be dropped early to make room.
+    evictable: BTreeMap<(Instant, u64), String>,
     next_id: u64,
     capacity_limit: usize,
+    /// Bytes held, as [`footprint`] counts them.
+    bytes: usize,
+    /// The part of `bytes` held by evictable entries.
+    evictable_bytes: usize,
+    max_bytes: usize,
     /// Set by an insert whose deadline is now the earliest; cleared by the notifier.
     wake_purge_task: bool,
     shutdown: bool,
@@ -78,6 +101,13 @@ struct Entry {
     id: u64,
     value: Vec<u8>,
     expires_at: Instant,
+    evictable: bool,
+}
+
+/// The bytes an entry is counted for.
+fn footprint(key: &str, value: &[u8], evictable: bool) -> usize {
+    let copies = if evictable { 3 } else { 2 };
+    ENTRY_OVERHEAD + value.len() + key.len() * copies
 }
 
 /// What the purge task should do after a purge pass.
@@ -97,13 +127,22 @@ impl MemoryStore {
     /// Inside a tokio runtime this spawns the purge task. Outside one no task is
     /// spawned: expired entries are then dropped when read and when the store is full.
     pub fn new() -> Self {
-        Self::with_capacity_limit(DEFAULT_CAPACITY_LIMIT)
+        Self::with_limits(DEFAULT_CAPACITY_LIMIT, DEFAULT_MAX_BYTES)
     }
 
     /// An empty store holding at most `capacity_limit` keys; see [`MemoryStore::new`].
     pub fn with_capacity_limit(capacity_limit: usize) -> Self {
+        Self::with_limits(capacity_limit, DEFAULT_MAX_BYTES)
+    }
+
+    /// An empty store holding at most `max_bytes` bytes ([`footprint`]).
+    pub fn with_max_bytes(max_bytes: usize) -> Self {
+        Self::with_limits(DEFAULT_CAPACITY_LIMIT, max_bytes)
+    }
+
+    fn with_limits(capacity_limit: usize, max_bytes: usize) -> Self {
         let shared = Arc::new(Shared {
-            state: Mutex::new(State::new(capacity_limit)),
+            state: Mutex::new(State::new(capacity_limit, max_bytes)),
             purge_task: Notify::new(),
         });
         if let Ok(runtime) = tokio::runtime::Handle::try_current() {
@@ -122,6 +161,11 @@ impl MemoryStore {
     /// Whether no entries are held.
     pub fn is_empty(&self) -> bool {
         self.len() == 0
+    }
+
+    /// Bytes held, counting expired entries not yet purged.
+    pub fn bytes(&self) -> usize {
+        self.state().bytes
     }
 
     fn state(&self) -> MutexGuard<'_, State> {
@@ -155,7 +199,9 @@ impl std::fmt::Debug for MemoryStore {
         let state = self.state();
         f.debug_struct("MemoryStore")
             .field("keys", &state.entries.len())
+            .field("bytes", &state.bytes)
             .field("capacity_limit", &state.capacity_limit)
+            .field("max_bytes", &state.max_bytes)
             .finish()
     }
 }
@@ -176,12 +222,16 @@ impl Shared {
 }
 
 impl State {
-    fn new(capacity_limit: usize) -> Self {
+    fn new(capacity_limit: usize, max_bytes: usize) -> Self {
         Self {
             entries: HashMap::new(),
             expirations: BTreeMap::new(),
+            evictable: BTreeMap::new(),
             next_id: 0,
             capacity_limit,
+            bytes: 0,
+            evictable_bytes: 0,
+            max_bytes,
             wake_purge_task: false,
             shutdown: false,
         }
@@ -192,11 +242,50 @@ impl State {
         self.entries.get(key).filter(|e| e.expires_at > now)
     }
 
+    /// Removes `key`, its deadline and its bytes, live or not.
+    fn drop_entry(&mut self, key: &str) -> Option<Entry> {
+        let entry = self.entries.remove(key)?;
+        let slot = (entry.expires_at, entry.id);
+        self.expirations.remove(&slot);
+        let size = footprint(key, &entry.value, entry.evictable);
+        if entry.evictable {
+            self.evictable.remove(&slot);
+            self.evictable_bytes = self.evictable_bytes.saturating_sub(size);
+        }
+        self.bytes = self.bytes.saturating_sub(size);
+        Some(entry)
+    }
+
     /// Removes `key` and its deadline; returns the entry if it was still live.
     fn remove(&mut self, key: &str, now: Instant) -> Option<Entry> {
-        let entry = self.entries.remove(key)?;
-        self.expirations.remove(&(entry.expires_at, entry.id));
+        let entry = self.drop_entry(key)?;
         (entry.expires_at > now).then_some(entry)
+    }
+
+    /// Makes room for `needed` more bytes: expired entries first, then the
+    /// evictable ones by deadline. Says whether they now fit.
+    fn make_room(&mut self, needed: usize, now: Instant) -> bool {
+        let fits = |s: &Self| s.bytes.saturating_add(needed) <= s.max_bytes;
+        if fits(self) {
+            return true;
+        }
+        self.purge(now, usize::MAX);
+        // Nothing is dropped for a write that would not fit anyway.
+        let floor = self.bytes - self.evictable_bytes.min(self.bytes);
+        if floor.saturating_add(needed) > self.max_bytes {
+            return false;
+        }
+        while !fits(self) {
+            let Some((_, key)) = self.evictable.pop_first() else {
+                return false;
+            };
+            if let Some(entry) = self.drop_entry(&key) {
+                let space = Space::of_key(&key).map_or("other", Space::prefix);
+                metrics::counter!("clave_ephemeral_evictions_total", "space" => space).increment(1);
+                drop(entry);
+            }
+        }
+        true
     }
 
     /// Stores `value` under `key` until `now + ttl`, replacing any earlier entry.
@@ -213,6 +302,14 @@ impl State {
                 return Err(EphemeralError::Backend(FULL.to_owned()));
             }
         }
+        let evictable = Space::of_key(key).is_some_and(Space::evictable);
+        let size = footprint(key, &value, evictable);
+        // The entry it replaces goes first; if the new one does not fit, the
+        // key is left empty, as if it had expired.
+        self.drop_entry(key);
+        if !self.make_room(size, now) {
+            return Err(EphemeralError::Backend(FULL_BYTES.to_owned()));
+        }
         let expires_at = now.checked_add(ttl.min(MAX_TTL)).unwrap_or(now);
         let id = self.next_id;
         self.next_id = self.next_id.wrapping_add(1);
@@ -225,15 +322,29 @@ impl State {
             self.wake_purge_task = true;
         }
         self.expirations.insert((expires_at, id), key.to_owned());
+        if evictable {
+            self.evictable.insert((expires_at, id), key.to_owned());
+            self.evictable_bytes += size;
+        }
+        self.bytes += size;
         let entry = Entry {
             id,
             value,
             expires_at,
+            evictable,
         };
-        if let Some(old) = self.entries.insert(key.to_owned(), entry) {
-            self.expirations.remove(&(old.expires_at, old.id));
-        }
+        self.entries.insert(key.to_owned(), entry);
         Ok(())
+    }
+
+    /// Sets the value of the live counter `key` to `count`, keeping its deadline.
+    fn set_count(&mut self, key: &str, count: u64) {
+        if let Some(entry) = self.entries.get_mut(key) {
+            let before = entry.value.len();
+            entry.value = count.to_string().into_bytes();
+            // A counter changes by a digit or two: counted, never refused.
+            self.bytes = (self.bytes + entry.value.len()).saturating_sub(before);
+        }
     }
 
     /// Removes up to `budget` entries whose deadline has passed at `now`.
@@ -249,7 +360,7 @@ impl State {
                 return NextPurge::Now;
             }
             if self.entries.get(&key).is_some_and(|e| e.id == id) {
-                self.entries.remove(&key);
+                self.drop_entry(&key);
             }
             removed += 1;
         }
@@ -325,7 +436,8 @@ impl EphemeralStore for MemoryStore {
             let Some(held) = s.remove(key, now) else {
                 return Ok(None);
             };
-            // The key's own slot was just freed, so the store cannot be full here.
+            // The key's own slot was just freed, so the store is not full of
+            // keys; a larger value may still not fit in bytes (then 503).
             s.insert(key, value.to_vec(), ttl, now)?;
             Ok(Some(held.value))
         })
@@ -333,7 +445,7 @@ impl EphemeralStore for MemoryStore {
 
     async fn increment(&self, key: &str, ttl: Duration) -> Result<u64, EphemeralError> {
         self.with_state(|s, now| {
-            let Some(entry) = s.entries.get_mut(key).filter(|e| e.expires_at > now) else {
+            let Some(entry) = s.entries.get(key).filter(|e| e.expires_at > now) else {
                 // Absent or expired: a new window starts (Redis: INCR, then PEXPIRE).
                 return s.insert(key, b"1".to_vec(), ttl, now).map(|()| 1);
             };
@@ -345,14 +457,14 @@ impl EphemeralStore for MemoryStore {
                 .ok_or_else(|| {
                     EphemeralError::Backend("value is not an integer or out of range".to_owned())
                 })?;
-            entry.value = count.to_string().into_bytes();
+            s.set_count(key, count);
             Ok(count)
         })
     }
 
     async fn decrement(&self, key: &str) -> Result<(), EphemeralError> {
         self.with_state(|s, now| {
-            let Some(entry) = s.entries.get_mut(key).filter(|e| e.expires_at > now) else {
+            let Some(entry) = s.entries.get(key).filter(|e| e.expires_at > now) else {
                 return Ok(());
             };
             let count = std::str::from_utf8(&entry.value)
@@ -361,7 +473,7 @@ impl EphemeralStore for MemoryStore {
                 .ok_or_else(|| {
                     EphemeralError::Backend("value is not an integer or out of range".to_owned())
                 })?;
-            entry.value = count.saturating_sub(1).to_string().into_bytes();
+            s.set_count(key, count.saturating_sub(1));
             Ok(())
         })
     }
@@ -377,6 +489,15 @@ impl EphemeralStore for MemoryStore {
     async fn ping(&self) -> Result<(), EphemeralError> {
         Ok(())
     }
+
+    fn footprint(&self) -> Option<Footprint> {
+        let state = self.state();
+        Some(Footprint {
+            keys: state.entries.len(),
+            bytes: state.bytes,
+            max_bytes: state.max_bytes,
+        })
+    }
 }
 
 #[cfg(test)]
@@ -389,7 +510,7 @@ mod tests {
 
     #[test]
     fn an_entry_past_its_deadline_is_absent_before_any_purge() {
-        let mut state = State::new(10);
+        let mut state = State::new(10, DEFAULT_MAX_BYTES);
         let now = Instant::now();
         state.insert("k", b"v".to_vec(), SECOND, now).unwrap();
 
@@ -402,7 +523,7 @@ mod tests {
 
     #[test]
     fn replacing_a_key_retires_its_old_deadline() {
-        let mut state = State::new(10);
+        let mut state = State::new(10, DEFAULT_MAX_BYTES);
         let now = Instant::now();
         state.insert("k", b"old".to_vec(), SECOND, now).unwrap();
         state
@@ -417,7 +538,7 @@ mod tests {
 
     #[test]
     fn the_purge_removes_expired_entries_in_bounded_batches() {
-        let mut state = State::new(10);
+        let mut state = State::new(10, DEFAULT_MAX_BYTES);
         let now = Instant::now();
         for key in ["a", "b", "c", "d", "e"] {
             state.insert(key, Vec::new(), SECOND, now).unwrap();
@@ -433,7 +554,7 @@ mod tests {
 
     #[test]
     fn a_full_store_makes_room_by_dropping_expired_entries() {
-        let mut state = State::new(1);
+        let mut state = State::new(1, DEFAULT_MAX_BYTES);
         let now = Instant::now();
         state.insert("old", Vec::new(), SECOND, now).unwrap();
 
@@ -461,6 +582,102 @@ mod tests {
         assert_eq!(store.increment("n", 60 * SECOND).await.unwrap(), 2);
         store.delete("a").await.unwrap();
         store.put("c", b"3", 60 * SECOND).await.unwrap();
+    }
+
+    fn kb(n: usize) -> Vec<u8> {
+        vec![b'x'; n * 1024]
+    }
+
+    #[tokio::test]
+    async fn a_store_full_of_bytes_drops_the_oldest_untouched_logins_and_never_a_session() {
+        let store = MemoryStore::with_max_bytes(64 * 1024);
+        store
+            .put("session:s1", &kb(8), 3600 * SECOND)
+            .await
+            .unwrap();
+        for n in 0..40 {
+            store
+                .put(&format!("login:{n:03}"), &kb(4), (600 + n) * SECOND)
+                .await
+                .unwrap();
+        }
+
+        let footprint = store.footprint().unwrap();
+        assert!(footprint.bytes <= 64 * 1024, "{footprint:?}");
+        assert!(store.get("session:s1").await.unwrap().is_some());
+        assert!(
+            store.get("login:039").await.unwrap().is_some(),
+            "the newest stays"
+        );
+        assert!(
+            store.get("login:000").await.unwrap().is_none(),
+            "the oldest went"
+        );
+        store.put("code:c1", &kb(4), 60 * SECOND).await.unwrap();
+        assert!(store.get("code:c1").await.unwrap().is_some());
+        assert!(store.get("session:s1").await.unwrap().is_some());
+    }
+
+    #[tokio::test]
+    async fn a_store_full_of_sessions_refuses_new_entries_rather_than_drop_one() {
+        let store = MemoryStore::with_max_bytes(32 * 1024);
+        let mut kept = Vec::new();
+        for n in 0..10 {
+            let key = format!("session:{n}");
+            match store.put(&key, &kb(4), 3600 * SECOND).await {
+                Ok(()) => kept.push(key),
+                Err(EphemeralError::Backend(message)) => {
+                    assert_eq!(message, FULL_BYTES);
+                }
+                Err(other) => panic!("{other:?}"),
+            }
+        }
+        assert!((5..10).contains(&kept.len()), "{}", kept.len());
+        for key in &kept {
+            assert!(store.get(key).await.unwrap().is_some(), "{key}");
+        }
+        let refused = store.put("login:new", &kb(4), 600 * SECOND).await;
+        assert!(matches!(refused, Err(EphemeralError::Backend(_))));
+        assert!(store.footprint().unwrap().bytes <= 32 * 1024);
+    }
+
+    #[tokio::test]
+    async fn bytes_are_given_back_by_delete_take_replace_expiry_and_counters() {
+        let store = MemoryStore::with_max_bytes(1024 * 1024);
+        store.put("login:a", &kb(2), 60 * SECOND).await.unwrap();
+        store.put("login:a", &kb(1), 60 * SECOND).await.unwrap();
+        store.put("code:b", &kb(1), 60 * SECOND).await.unwrap();
+        store.replace("code:b", &kb(3), 60 * SECOND).await.unwrap();
+        store
+            .put("at:c", b"v", Duration::from_millis(20))
+            .await
+            .unwrap();
+        for _ in 0..1000 {
+            store.increment("rl:n", 60 * SECOND).await.unwrap();
+        }
+        store.decrement("rl:n").await.unwrap();
+        let held = store.bytes();
+        let expected = footprint("login:a", &kb(1), true)
+            + footprint("code:b", &kb(3), false)
+            + footprint("at:c", b"v", false)
+            + footprint("rl:n", b"999", false);
+        assert_eq!(held, expected);
+
+        store.delete("login:a").await.unwrap();
+        store.take("code:b").await.unwrap();
+        store.delete("rl:n").await.unwrap();
+        tokio::time::sleep(Duration::from_millis(200)).await;
+
+        assert_eq!(store.bytes(), 0);
+        assert_eq!(store.len(), 0);
+    }
+
+    #[tokio::test]
+    async fn a_value_larger_than_the_whole_store_is_refused() {
+        let store = MemoryStore::with_max_bytes(16 * 1024);
+        store.put("login:a", &kb(1), 60 * SECOND).await.unwrap();
+        assert!(store.put("login:b", &kb(17), 60 * SECOND).await.is_err());
+        assert_eq!(store.bytes(), footprint("login:a", &kb(1), true));
     }
 
     #[tokio::test]

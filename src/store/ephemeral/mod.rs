@@ -91,6 +91,24 @@ pub trait EphemeralStore: Send + Sync + std::fmt::Debug {
 
     /// Answers while the store is reachable; used by `/readyz`.
     async fn ping(&self) -> Result<(), EphemeralError>;
+
+    /// What the store holds, where it keeps its own count (the in-process
+    /// store's byte accounting); `None` where the server does (Redis: `INFO
+    /// memory`, `DBSIZE`).
+    fn footprint(&self) -> Option<Footprint> {
+        None
+    }
+}
+
+/// What an in-process store holds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Footprint {
+    /// Keys held, expired ones not yet purged included.
+    pub keys: usize,
+    /// Bytes counted against `CLAVE_MEMORY_STORE_MAX_BYTES`.
+    pub bytes: usize,
+    /// That bound.
+    pub max_bytes: usize,
 }
 
 /// Typed JSON access on top of any [`EphemeralStore`].

@@ -81,4 +81,7 @@ impl EphemeralStore for Observed {
     async fn ping(&self) -> Result<(), EphemeralError> {
         observed!(self, self.inner.ping())
     }
+    fn footprint(&self) -> Option<super::Footprint> {
+        self.inner.footprint()
+    }
 }
