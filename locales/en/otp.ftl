@@ -78,3 +78,5 @@ otp-help-other-phone = The problem may be your phone's settings. Try putting you
 
 # The notice sent when failed attempts block the password (at most one a day).
 sms-notice-password-blocked = Cl@ve: your password was blocked after 5 failed attempts. If it was not you, nobody got in: unblock it with "Forgotten password" and your activation code.
+# The notice sent when failed attempts block the activation code (the same daily cap).
+sms-notice-code-blocked = Cl@ve: your activation code was blocked after repeated failed attempts. If it was not you, your account is still safe: get a new one with "Get a new activation code" and your password.

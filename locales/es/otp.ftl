@@ -78,3 +78,5 @@ otp-help-other-phone = El problema puede estar en la configuración de tu termin
 
 # The notice sent when failed attempts block the password (at most one a day).
 sms-notice-password-blocked = Cl@ve: su contraseña se ha bloqueado tras 5 intentos fallidos. Si no ha sido usted, nadie ha entrado: desbloquéela en «He olvidado mi contraseña» con su código de activación.
+# The notice sent when failed attempts block the activation code (the same daily cap).
+sms-notice-code-blocked = Cl@ve: su código de activación se ha bloqueado tras varios intentos fallidos. Si no ha sido usted, su cuenta sigue a salvo: obtenga uno nuevo en «Obtener un nuevo código de activación» con su contraseña.

@@ -89,6 +89,11 @@ impl Credentials {
         self.cookies
     }
 
+    /// The block notices (`auth::notices`), for the other checks that block.
+    pub fn notices(&self) -> &BlockNotices {
+        &self.notices
+    }
+
     pub(super) fn store(&self) -> &SqlStore {
         &self.db
     }

@@ -1,5 +1,6 @@
 //! Telling the citizen, by SMS to the registered mobile, that failed attempts
-//! blocked their password: what happened and how to get back in. At most one
+//! blocked their password or their activation code: what happened and how to
+//! get back in. At most one
 //! such notice a day per account, so an attacker cannot use the block to flood
 //! a citizen's phone; sent off the request path, so a slow gateway never delays
 //! the answer. Like the code SMS, the text carries no link (a link is what
@@ -34,6 +35,37 @@ impl BlockNotices {
     /// The password of the account `citizen` was just blocked in a lane: tell the
     /// citizen at `phone`, in `lang`, unless they were told today already.
     pub async fn password_blocked(&self, citizen: &str, phone: &MobilePhone, lang: Lang) {
+        self.tell(
+            citizen,
+            phone,
+            lang,
+            "sms-notice-password-blocked",
+            "password_blocked",
+        )
+        .await;
+    }
+
+    /// The activation code of `citizen` was just blocked in a lane: tell the
+    /// citizen, unless they heard about a block today already.
+    pub async fn code_blocked(&self, citizen: &str, phone: &MobilePhone, lang: Lang) {
+        self.tell(
+            citizen,
+            phone,
+            lang,
+            "sms-notice-code-blocked",
+            "activation_code_blocked",
+        )
+        .await;
+    }
+
+    async fn tell(
+        &self,
+        citizen: &str,
+        phone: &MobilePhone,
+        lang: Lang,
+        text: &'static str,
+        purpose: &'static str,
+    ) {
         // Keyed by a hash: the store never holds a DNI/NIE in clear.
         let key = Space::BlockNotice.key(&hash_token(citizen));
         match self.store.put_new(&key, b"1", ONE_A_DAY).await {
@@ -46,8 +78,8 @@ impl BlockNotices {
         }
         let message = SmsMessage {
             to: phone.as_str().to_owned(),
-            body: tr(lang, "sms-notice-password-blocked"),
-            purpose: "password_blocked".to_owned(),
+            body: tr(lang, text),
+            purpose: purpose.to_owned(),
         };
         let sms = Arc::clone(&self.sms);
         tokio::spawn(async move {

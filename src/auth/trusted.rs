@@ -119,6 +119,8 @@ impl Credentials {
                     last_used_at: now,
                     password_failures: 0,
                     password_blocked: false,
+                    activation_code_failures: 0,
+                    activation_code_blocked: false,
                 };
                 self.store().trust_browser(&record).await?;
                 format!("{id}.{secret}")

@@ -108,10 +108,11 @@ async fn guarded(
     form: &StartForm,
 ) -> Result<(Identified, Option<Question>), PageError> {
     let account = DocumentId::parse(&form.username).ok();
-    // Only the flows that check a password have a browser lane.
+    // The browser's lane for this account: its password or activation-code
+    // failures count there (`auth::trusted`).
     let lane = match &account {
-        Some(id) if kind.checks_password() => state.credentials.lane(id, headers).await?,
-        _ => Lane::Unknown,
+        Some(id) => state.credentials.lane(id, headers).await?,
+        None => Lane::Unknown,
     };
     let bound = format!("{}:{}", kind.key(), hash_token(ctx.csrf_token()));
     let answer = Answer {
@@ -182,7 +183,9 @@ async fn identify(
         }
     };
     match kind {
-        FlowKind::Activation | FlowKind::PasswordReset => by_code(state, kind, ip, &id, form).await,
+        FlowKind::Activation | FlowKind::PasswordReset => {
+            by_code(state, kind, ip, lang, lane, &id, form).await
+        }
         FlowKind::PasswordChange | FlowKind::Unsubscribe | FlowKind::CodeRegeneration => {
             by_password(state, kind, ip, lang, lane, &id, form).await
         }
@@ -193,6 +196,8 @@ async fn by_code(
     state: &AppState,
     kind: FlowKind,
     ip: IpAddr,
+    lang: Lang,
+    lane: &Lane,
     id: &DocumentId,
     form: &StartForm,
 ) -> Result<Identified, PageError> {
@@ -222,7 +227,13 @@ async fn by_code(
     // that a wrong code counts toward its block only from someone who knows more
     // than the DNI/NIE (whose check letter anyone can compute).
     let email_right = citizen.email.matches(&form.email);
-    if citizen.activation_code_blocked {
+    // Blocked in this browser's lane: a trusted browser's own, or the account's
+    // shared lane of unknown browsers.
+    let blocked = match lane {
+        Lane::Trusted(browser) => browser.activation_code_blocked,
+        Lane::Unknown => citizen.activation_code_blocked,
+    };
+    if blocked {
         // Told only to whoever typed the right code (and email): nobody else learns
         // that this DNI/NIE is registered.
         return Ok(if code_right && email_right {
@@ -234,19 +245,37 @@ async fn by_code(
     if !code_right || !email_right {
         if !code_right && email_right {
             let now = state.now();
-            if let Some(count) = state
-                .db
-                .record_activation_code_failure(citizen.id.as_str(), now)
-                .await?
-            {
+            let counted = match lane {
+                Lane::Trusted(browser) => state.db.record_browser_code_failure(&browser.id).await?,
+                Lane::Unknown => {
+                    state
+                        .db
+                        .record_activation_code_failure(citizen.id.as_str(), now)
+                        .await?
+                }
+            };
+            if let Some(count) = counted {
+                let lane_name = if lane.is_trusted() {
+                    "trusted"
+                } else {
+                    "unknown"
+                };
                 let mut audit = AuditEvent::new(now, AuditKind::ActivationCodeFailed, "citizen")
                     .citizen(citizen.id.as_str())
                     .ip(ip)
                     .outcome("failure")
                     .detail("flow", kind.key())
+                    .detail("lane", lane_name)
                     .detail("failures", count.failures);
                 if count.just_blocked {
                     audit = audit.detail("activation_code_blocked", true);
+                    metrics::counter!("clave_activation_code_blocks_total", "lane" => lane_name)
+                        .increment(1);
+                    state
+                        .credentials
+                        .notices()
+                        .code_blocked(citizen.id.as_str(), &citizen.phone, lang)
+                        .await;
                 }
                 state.db.append_audit(&audit).await?;
                 if count.blocked {

@@ -23,6 +23,7 @@ for_each_backend!(
         five_wrong_passwords_in_the_citizens_own_browser_block_it_there_only,
         a_block_sends_one_sms_notice_a_day,
         made_up_activation_codes_without_the_email_do_not_block_the_code,
+        wrong_codes_with_the_email_block_the_code_for_unknown_browsers_only,
         known_and_unknown_dni_answer_a_wrong_password_alike,
         wrong_client_secrets_from_one_address_are_refused_while_the_portal_is_served,
         seven_thousand_refreshes_by_one_portal_are_all_served,
@@ -340,6 +341,70 @@ async fn made_up_activation_codes_without_the_email_do_not_block_the_code(app: T
     assert_eq!(citizen.activation_code_failures, 0);
     assert!(!citizen.activation_code_blocked);
     forgotten_password(&app, &Browser::new(), &code, "Otra-Clave-Segura-27").await;
+}
+
+/// One `/password/forgot` post of `code` with the registered email from
+/// `browser`, answering the security question if asked.
+async fn forgot_with(app: &TestApp, browser: &Browser, code: &str) -> Seen {
+    let page = browser.get(&app.url("/password/forgot")).await;
+    let mut form = vec![
+        ("csrf_token", page.csrf()),
+        ("username", CITIZEN.to_owned()),
+        ("email", "maria@example.es".to_owned()),
+        ("activation_code", code.to_owned()),
+    ];
+    let fields: Vec<(&str, &str)> = form.iter().map(|(k, v)| (*k, v.as_str())).collect();
+    let first = browser.post(&app.url("/password/forgot"), &fields).await;
+    let Some(text) = first.security_question() else {
+        return first;
+    };
+    form[0].1 = first.csrf();
+    form.push(("captcha_id", first.field("captcha_id").unwrap()));
+    form.push(("captcha_answer", solve_question(&text).to_string()));
+    let fields: Vec<(&str, &str)> = form.iter().map(|(k, v)| (*k, v.as_str())).collect();
+    browser.post(&app.url("/password/forgot"), &fields).await
+}
+
+async fn wrong_codes_with_the_email_block_the_code_for_unknown_browsers_only(app: TestApp) {
+    let code = citizen_with_code(&app).await;
+    // The citizen's own browser: trusted since it logged in.
+    let own = Browser::new();
+    own.log_in(&app, &app.url(AUTHORIZE), CITIZEN).await;
+    // A script that knows the DNI/NIE and the email, a fresh browser and address
+    // for each wrong code, answering every question.
+    for n in 0..6 {
+        let script = Browser::behind_proxy(&format!("203.0.113.{}", n + 1));
+        let tried = forgot_with(&app, &script, "AAAA-AAAA-AAAA-AAAA").await;
+        assert!(
+            matches!(tried.status, 422 | 403),
+            "attempt {n}: {}",
+            tried.body
+        );
+    }
+    let citizen = app.state.db.citizen(CITIZEN).await.unwrap().unwrap();
+    assert!(
+        citizen.activation_code_blocked,
+        "blocked in the unknown browsers' lane"
+    );
+    // A new browser, even with the right code, is told the code is blocked.
+    let stranger = forgot_with(&app, &Browser::behind_proxy("198.51.100.77"), &code).await;
+    assert_eq!(stranger.status, 403, "{}", stranger.body);
+    // The citizen hears once (sent off the request path: give it a moment).
+    let notices = || {
+        clave_idp::sms::outbox::read_outbox(&app.outbox)
+            .into_iter()
+            .filter(|sms| sms.purpose == "activation_code_blocked")
+            .count()
+    };
+    for _ in 0..50 {
+        if notices() > 0 {
+            break;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(20)).await;
+    }
+    assert_eq!(notices(), 1);
+    // The citizen's own browser still resets the password with the code.
+    forgotten_password(&app, &own, &code, "Otra-Clave-Segura-27").await;
 }
 
 /// A wrong password on a registered DNI/NIE and on an unknown one answer with

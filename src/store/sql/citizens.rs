@@ -324,10 +324,12 @@ impl SqlStore {
             .rows_affected()
                 == 1;
             if done {
-                // A new password unblocks every lane: the trusted browsers' too.
+                // A new code unblocks every code lane: the trusted browsers' too.
                 sqlx::query(
-                    "UPDATE trusted_browsers SET password_failures = 0, password_blocked = FALSE \
-                     WHERE citizen_id = $1 AND (password_failures > 0 OR password_blocked)",
+                    "UPDATE trusted_browsers SET activation_code_failures = 0, \
+                     activation_code_blocked = FALSE \
+                     WHERE citizen_id = $1 AND (activation_code_failures > 0 \
+                     OR activation_code_blocked)",
                 )
                 .bind(id)
                 .execute(&mut *tx)

@@ -1,11 +1,12 @@
-//! Trusted browsers: the password lanes of the browsers a citizen has used
-//! (`migrations/*/0003_trusted_browsers.sql`). Every counter is one atomic
+//! Trusted browsers: the password and activation-code lanes of the browsers a
+//! citizen has used (`migrations/*/0003_trusted_browsers.sql`,
+//! `0004_browser_code_lanes.sql`). Every counter is one atomic
 //! statement, like the account's own.
 
 use super::citizens::FailureCount;
 use super::{SqlStore, StoreError, with_pool};
 use crate::clock::UnixTime;
-use crate::domain::PASSWORD_LIMIT;
+use crate::domain::{ACTIVATION_CODE_LIMIT, PASSWORD_LIMIT};
 
 /// A browser a citizen trusts, as stored.
 #[derive(Debug, Clone, PartialEq, Eq, sqlx::FromRow)]
@@ -24,6 +25,10 @@ pub struct TrustedBrowserRecord {
     pub password_failures: i32,
     /// Whether the password is blocked in this browser.
     pub password_blocked: bool,
+    /// Wrong activation codes typed in it.
+    pub activation_code_failures: i32,
+    /// Whether the activation code is blocked in this browser.
+    pub activation_code_blocked: bool,
 }
 
 impl SqlStore {
@@ -54,7 +59,8 @@ impl SqlStore {
         with_pool!(self, pool => {
             sqlx::query_as(
                 "SELECT id, citizen_id, token_hash, created_at, last_used_at, \
-                 password_failures, password_blocked FROM trusted_browsers WHERE id = $1",
+                 password_failures, password_blocked, activation_code_failures, \
+                 activation_code_blocked FROM trusted_browsers WHERE id = $1",
             )
             .bind(id)
             .fetch_optional(pool)
@@ -91,6 +97,27 @@ impl SqlStore {
             .await
         })?;
         Ok(row.map(|row| FailureCount::counted(PASSWORD_LIMIT, row)))
+    }
+
+    /// Counts a wrong activation code typed in the browser `id`; `None` if it is
+    /// gone.
+    pub async fn record_browser_code_failure(
+        &self,
+        id: &str,
+    ) -> Result<Option<FailureCount>, StoreError> {
+        let row: Option<(i32, bool)> = with_pool!(self, pool => {
+            sqlx::query_as(
+                "UPDATE trusted_browsers SET activation_code_failures = activation_code_failures + 1, \
+                 activation_code_blocked = (activation_code_blocked \
+                     OR activation_code_failures + 1 >= $2) \
+                 WHERE id = $1 RETURNING activation_code_failures, activation_code_blocked",
+            )
+            .bind(id)
+            .bind(ACTIVATION_CODE_LIMIT.blocks_at())
+            .fetch_optional(pool)
+            .await
+        })?;
+        Ok(row.map(|row| FailureCount::counted(ACTIVATION_CODE_LIMIT, row)))
     }
 
     /// Clears the browser's consecutive failures after a right password (never a
