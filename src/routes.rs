@@ -119,6 +119,9 @@ pub const HEALTHZ: &str = "/healthz";
 pub const READYZ: &str = "/readyz";
 /// Prometheus metrics.
 pub const METRICS: &str = "/metrics";
+/// A proof-of-work challenge for the form `?form=` (`abuse::pow`), fetched by
+/// the vendored ALTCHA widget.
+pub const CHALLENGE: &str = "/challenge";
 
 /// The demo portal's home (development profile).
 pub const DEMO: &str = "/demo";

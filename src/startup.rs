@@ -116,7 +116,8 @@ impl Application {
             tracing::info!(url = %demo.home_url, "demo portal at this address");
         }
         let guard =
-            crate::abuse::Guard::new(&settings, ephemeral.clone(), &provider.pairwise_salt)?;
+            crate::abuse::Guard::new(&settings, ephemeral.clone(), &provider.pairwise_salt)?
+                .with_clock(clock.clone());
         let sms_worst_case = Duration::from_millis(
             settings
                 .sms_http_timeout_ms
@@ -228,6 +229,7 @@ pub fn router(state: AppState) -> Router {
         .route(crate::routes::HEALTHZ, get(crate::http::health::healthz))
         .route(crate::routes::READYZ, get(crate::http::health::readyz))
         .route(crate::routes::METRICS, get(crate::http::metrics::render))
+        .route(crate::routes::CHALLENGE, get(crate::http::challenge::serve))
         .merge(crate::oidc::routes())
         .merge(crate::login::routes())
         .merge(crate::selfservice::routes())

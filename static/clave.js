@@ -9,7 +9,11 @@
      polite status message).
    - New-password fields: the rules that can be checked in the browser (length,
      character groups) say, in words and with a mark, whether they are met.
-   - SMS code pages: the "send a new code" button counts down its cool-down. */
+   - SMS code pages: the "send a new code" button counts down its cool-down.
+   - The challenge past the attempt limits: the ALTCHA widget (static/altcha.js)
+     solves its proof-of-work by itself; the question and its SMS alternative are
+     hidden while it works, and shown again if it cannot. A form sent before the
+     browser finished goes as soon as it has. */
 (function () {
   "use strict";
 
@@ -203,7 +207,58 @@
     });
   }
 
+  /* ---- The challenge: the proof-of-work solves itself --------------------- */
+  function proofOfWork() {
+    each("[data-challenge]", null, function (box) {
+      var widget = box.querySelector("altcha-widget");
+      var form = box.closest("form");
+      var usable = window.customElements && window.customElements.get("altcha-widget") &&
+        window.crypto && window.crypto.subtle;
+      if (!widget || !form || !usable) return;
+      var manual = form.querySelectorAll("[data-challenge-manual]");
+      var state = "unverified";
+      var waiting = false;
+      var shown = false;
+      function show(visible) {
+        shown = visible;
+        for (var i = 0; i < manual.length; i++) manual[i].hidden = !visible;
+      }
+      function fallBack() {
+        show(true);
+        waiting = false;
+        form.removeAttribute("data-sent");
+      }
+      show(false);
+      // Never leave a citizen without a way through: a widget that has not
+      // finished in 15 s gives the question back.
+      var patience = setTimeout(function () {
+        if (state !== "verified") fallBack();
+      }, 15000);
+      widget.addEventListener("statechange", function (event) {
+        state = (event.detail && event.detail.state) || state;
+        if (state === "verified") {
+          clearTimeout(patience);
+          if (waiting) {
+            waiting = false;
+            form.requestSubmit();
+          }
+        } else if (state === "error" || state === "expired") {
+          clearTimeout(patience);
+          fallBack();
+        }
+      });
+      // Registered before the single-submission guard, which then sees the
+      // prevented event and lets the later submission through.
+      form.addEventListener("submit", function (event) {
+        if (state === "verified" || shown) return;
+        event.preventDefault();
+        waiting = true;
+      });
+    });
+  }
+
   document.addEventListener("DOMContentLoaded", function () {
+    proofOfWork();
     passwordToggles();
     liveRules();
     resendCountdown();

@@ -8,6 +8,10 @@ sms-otp-login = Cl@ve: your code to log in is { $code }. It expires in { $minute
         [one] { $minutes } minute
        *[other] { $minutes } minutes
     }. Do not share it with anyone.
+sms-otp-challenge = Cl@ve: your code to continue is { $code }. It expires in { $minutes ->
+        [one] { $minutes } minute
+       *[other] { $minutes } minutes
+    }. Do not share it with anyone.
 sms-otp-activation = Cl@ve: your code to activate your user is { $code }. It expires in { $minutes ->
         [one] { $minutes } minute
        *[other] { $minutes } minutes

@@ -5,3 +5,8 @@ question-label = Pregunta de seguridad
 question-why = Hemos recibido muchos intentos seguidos. Para comprobar que no eres un programa automático, responde a esta pregunta.
 question-required = Responde a la pregunta de seguridad.
 question-wrong = La respuesta a la pregunta de seguridad no es correcta. Responde a la nueva pregunta.
+# The SMS alternative to the question (WCAG 2.2 SC 3.3.8): no arithmetic needed.
+challenge-sms-offer = ¿Prefieres no responder a la pregunta? Te enviamos un código por SMS al móvil registrado para este DNI/NIE.
+challenge-sms-send = Enviarme un código por SMS
+challenge-sms-sent = Si el DNI/NIE está registrado, hemos enviado un código por SMS a su móvil. Escríbelo aquí en lugar de responder a la pregunta.
+challenge-code-label = Código recibido por SMS

@@ -8,6 +8,10 @@ sms-otp-login = Cl@ve: su código para iniciar sesión es { $code }. Caduca en {
         [one] { $minutes } minuto
        *[other] { $minutes } minutos
     }. No lo comparta con nadie.
+sms-otp-challenge = Cl@ve: su código para continuar es { $code }. Caduca en { $minutes ->
+        [one] { $minutes } minuto
+       *[other] { $minutes } minutos
+    }. No lo comparta con nadie.
 sms-otp-activation = Cl@ve: su código para activar su usuario es { $code }. Caduca en { $minutes ->
         [one] { $minutes } minuto
        *[other] { $minutes } minutos

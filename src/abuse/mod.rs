@@ -19,8 +19,10 @@
 //! every instance sees the same counts); per-request quotas (SMS codes) use
 //! [`limiter`].
 
+pub mod alternative;
 pub mod client;
 pub mod limiter;
+pub mod pow;
 pub mod question;
 pub mod screen;
 pub mod transactions;
@@ -33,6 +35,7 @@ use axum::extract::{ConnectInfo, FromRef, FromRequestParts};
 use axum::http::request::Parts;
 
 use self::limiter::{Level, Limiter, Limits, LocalLimiter, SharedLimiter};
+use crate::clock::SharedClock;
 use crate::crypto::hmac_sha256_hex;
 use crate::settings::Settings;
 use crate::store::ephemeral::{EphemeralError, EphemeralStore};
@@ -80,6 +83,8 @@ pub struct Guard {
     transactions: Limits,
     account_salt: Vec<u8>,
     trusted_proxies: TrustedProxies,
+    pow: pow::Pow,
+    clock: SharedClock,
 }
 
 impl Guard {
@@ -120,7 +125,25 @@ impl Guard {
             transactions: transactions::limits(settings.rate_authorize_ip),
             account_salt: account_salt.to_vec(),
             trusted_proxies: TrustedProxies(trusted.into()),
+            pow: pow::Pow::new(account_salt),
+            clock: Arc::new(crate::clock::SystemClock),
         })
+    }
+
+    /// The same guard on `clock` (the provider's, so challenges expire on its time).
+    pub fn with_clock(mut self, clock: SharedClock) -> Self {
+        self.clock = clock;
+        self
+    }
+
+    /// The proof-of-work challenges ([`pow`]).
+    pub fn pow(&self) -> &pow::Pow {
+        &self.pow
+    }
+
+    /// The time now, on the provider's clock.
+    pub fn now(&self) -> crate::clock::UnixTime {
+        self.clock.now()
     }
 
     /// Counts one attempt of `scope` from `ip` for `account` and says what it may

@@ -64,6 +64,9 @@ pub struct Question {
     pub id: String,
     /// The question, in the page's language.
     pub text: String,
+    /// The tag of the form a proof-of-work challenge is fetched for
+    /// (`/challenge?form=…`, see [`super::pow::Pow::form_tag`]).
+    pub pow_form: String,
 }
 
 #[derive(Serialize, Deserialize)]
@@ -104,7 +107,13 @@ pub async fn ask(
         "question-sum",
         &[("a", word(lang, a)), ("b", word(lang, b))],
     );
-    Ok(Question { id, text })
+    metrics::counter!("clave_challenges_total", "kind" => "question", "outcome" => "served")
+        .increment(1);
+    Ok(Question {
+        id,
+        text,
+        pow_form: String::new(),
+    })
 }
 
 /// Whether `answer` answers question `id` asked for `bound_to`; the question is
@@ -121,7 +130,11 @@ pub async fn check(
     let Some(stored) = QUESTIONS.take(store, id).await? else {
         return Ok(false);
     };
-    Ok(stored.bound_to == bound_to && parse_answer(answer) == Some(stored.answer))
+    let right = stored.bound_to == bound_to && parse_answer(answer) == Some(stored.answer);
+    let outcome = if right { "solved" } else { "failed" };
+    metrics::counter!("clave_challenges_total", "kind" => "question", "outcome" => outcome)
+        .increment(1);
+    Ok(right)
 }
 
 /// Reads an answer written in digits or in words (either language, with or

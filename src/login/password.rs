@@ -51,6 +51,12 @@ pub struct PasswordForm {
     captcha_id: String,
     #[serde(default)]
     captcha_answer: String,
+    #[serde(default)]
+    altcha: String,
+    #[serde(default)]
+    challenge_sms: String,
+    #[serde(default)]
+    challenge_code: String,
 }
 
 fn page(ctx: &PageContext, tx_id: &str, tx: &LoginTx, username: &str) -> Page {
@@ -102,13 +108,34 @@ pub async fn submit(
             ));
         }
     };
+    let bound = format!("login:{}", form.tx);
+    if form.challenge_sms == "send" {
+        // The question's SMS alternative: nothing is checked or counted, the
+        // form comes back with a field for the code.
+        state
+            .guard
+            .send_alternative((&state.otp, &state.db), ip, &bound, &id, ctx.lang())
+            .await?;
+        let question = state
+            .guard
+            .ask(state.ephemeral.as_ref(), ctx.lang(), &bound)
+            .await?;
+        return Ok(page(&ctx, &form.tx, &tx, id.as_str())
+            .with("question", question)
+            .with("challenge_sms_sent", true)
+            .into_response());
+    }
     let answer = Answer {
         id: &form.captcha_id,
         answer: &form.captcha_answer,
+        pow: &form.altcha,
+        alternative: state
+            .guard
+            .alternative_passed(&state.otp, &bound, &form.challenge_code)
+            .await?,
     };
     let lane = state.credentials.lane(&id, &headers).await?;
     let attempt = (Scope::Login, ip, Some(id.as_str()));
-    let bound = format!("login:{}", form.tx);
     let screening = state
         .guard
         .screen(
@@ -125,6 +152,7 @@ pub async fn submit(
         Screening::Stopped { next, error } => {
             return Ok(page(&ctx, &form.tx, &tx, id.as_str())
                 .with("question", next)
+                .with("challenge_sms_sent", !form.challenge_code.is_empty())
                 .errors(vec![error])
                 .status(StatusCode::UNPROCESSABLE_ENTITY)
                 .into_response());

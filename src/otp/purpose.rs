@@ -27,11 +27,14 @@ pub enum OtpPurpose {
     CodeRegeneration,
     /// Setting a new password after the old one expired (2 years).
     ExpiredPasswordRenewal,
+    /// The alternative to the security question past the attempt limits
+    /// (`abuse::alternative`).
+    Challenge,
 }
 
 impl OtpPurpose {
     /// Every purpose, for tests and translations checks.
-    pub const ALL: [OtpPurpose; 7] = [
+    pub const ALL: [OtpPurpose; 8] = [
         OtpPurpose::Login,
         OtpPurpose::Activation,
         OtpPurpose::PasswordReset,
@@ -39,6 +42,7 @@ impl OtpPurpose {
         OtpPurpose::Unsubscribe,
         OtpPurpose::CodeRegeneration,
         OtpPurpose::ExpiredPasswordRenewal,
+        OtpPurpose::Challenge,
     ];
 
     /// The stable name: in store keys, the keyed hash, the SMS `purpose` field and audit.
@@ -51,6 +55,7 @@ impl OtpPurpose {
             OtpPurpose::Unsubscribe => "unsubscribe",
             OtpPurpose::CodeRegeneration => "code_regeneration",
             OtpPurpose::ExpiredPasswordRenewal => "expired_password_renewal",
+            OtpPurpose::Challenge => "challenge",
         }
     }
 
@@ -65,6 +70,7 @@ impl OtpPurpose {
             OtpPurpose::Unsubscribe => "sms-otp-unsubscribe",
             OtpPurpose::CodeRegeneration => "sms-otp-code-regeneration",
             OtpPurpose::ExpiredPasswordRenewal => "sms-otp-expired-password-renewal",
+            OtpPurpose::Challenge => "sms-otp-challenge",
         }
     }
 }

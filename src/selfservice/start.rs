@@ -47,6 +47,12 @@ pub struct StartForm {
     pub(super) captcha_id: String,
     #[serde(default)]
     pub(super) captcha_answer: String,
+    #[serde(default)]
+    pub(super) altcha: String,
+    #[serde(default)]
+    pub(super) challenge_sms: String,
+    #[serde(default)]
+    pub(super) challenge_code: String,
 }
 
 /// The first page of `kind`, with what the citizen typed (never a secret).
@@ -82,6 +88,7 @@ pub async fn submit(
         Identified::Citizen(_) => "started",
         Identified::Refused(_) | Identified::Wrong(_) => "refused",
         Identified::Status(_) => "account_unusable",
+        Identified::AlternativeSent => "challenged",
     };
     metrics::counter!("clave_selfservice_total", "flow" => kind.key(), "outcome" => outcome)
         .increment(1);
@@ -89,10 +96,15 @@ pub async fn submit(
         Identified::Citizen(citizen) => steps::begin(state, ctx, kind, &citizen).await,
         Identified::Refused(errors) | Identified::Wrong(errors) => Ok(page(ctx, kind, &form)
             .with("question", question)
+            .with("challenge_sms_sent", !form.challenge_code.is_empty())
             .errors(errors)
             .status(StatusCode::UNPROCESSABLE_ENTITY)
             .into_response()),
         Identified::Status(message) => Ok(status_page(ctx, kind, message)),
+        Identified::AlternativeSent => Ok(page(ctx, kind, &form)
+            .with("question", question)
+            .with("challenge_sms_sent", true)
+            .into_response()),
     }
 }
 
@@ -115,9 +127,27 @@ async fn guarded(
         None => Lane::Unknown,
     };
     let bound = format!("{}:{}", kind.key(), hash_token(ctx.csrf_token()));
+    if let (Some(id), "send") = (&account, form.challenge_sms.as_str()) {
+        // The question's SMS alternative: nothing is checked or counted, the
+        // form comes back with a field for the code.
+        state
+            .guard
+            .send_alternative((&state.otp, &state.db), ip, &bound, id, ctx.lang())
+            .await?;
+        let question = state
+            .guard
+            .ask(state.ephemeral.as_ref(), ctx.lang(), &bound)
+            .await?;
+        return Ok((Identified::AlternativeSent, Some(question)));
+    }
     let answer = Answer {
         id: &form.captcha_id,
         answer: &form.captcha_answer,
+        pow: &form.altcha,
+        alternative: state
+            .guard
+            .alternative_passed(&state.otp, &bound, &form.challenge_code)
+            .await?,
     };
     let attempt = (
         Scope::SelfService,
@@ -155,6 +185,8 @@ enum Identified {
     Citizen(Box<CitizenRecord>),
     Refused(Vec<FieldError>),
     Status(&'static str),
+    /// The question's SMS alternative was asked for (and sent if registered).
+    AlternativeSent,
 }
 
 /// A page about the account's state, shown only to a citizen who proved who they are.

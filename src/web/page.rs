@@ -301,6 +301,8 @@ pub(crate) fn base_context(web: &Web, info: &RequestInfo, csrf_token: &str) -> t
     context.insert("field_errors", &BTreeMap::<String, String>::new());
     context.insert("css_url", &assets::url("clave.css"));
     context.insert("js_url", &assets::url("clave.js"));
+    context.insert("altcha_js_url", &assets::url("altcha.js"));
+    context.insert("altcha_worker_url", &assets::url("altcha-worker.js"));
     context.insert("logo_url", &assets::url("logo.svg"));
     context
 }

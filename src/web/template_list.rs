@@ -30,6 +30,10 @@ pub(crate) const TEMPLATES: &[(&str, &str)] = &[
         "partials/question.html",
         include_str!("../../templates/partials/question.html"),
     ),
+    (
+        "partials/question_alternative.html",
+        include_str!("../../templates/partials/question_alternative.html"),
+    ),
     ("error.html", include_str!("../../templates/error.html")),
     ("cookies.html", include_str!("../../templates/cookies.html")),
     ("privacy.html", include_str!("../../templates/privacy.html")),

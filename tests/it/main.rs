@@ -61,6 +61,7 @@ macro_rules! both_backends {
 
 mod abuse;
 mod bounds;
+mod challenge;
 mod cli;
 mod compose;
 mod demo;

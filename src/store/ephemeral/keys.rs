@@ -16,6 +16,7 @@
 //! | [`Space::OtpCooldown`] | `otp:cooldown:{flow}` | `otp::records::CooldownMark` | the OTP policy's store TTL |
 //! | [`Space::OtpCooldownClaim`] | `otp:cooldown-claim:{flow}:{nonce}` | a marker | the OTP policy's cool-down |
 //! | [`Space::BlockNotice`] | `notice:blocked:{sha256(DNI/NIE)}` | a marker | one day |
+//! | [`Space::PowUsed`] | `pow:used:{sha256(challenge)}` | a marker | [`POW_SECS`] + skew |
 //! | [`Space::DemoLogin`] | `demo-login:{id}` | the demo portal's pending login | [`DEMO_LOGIN_SECS`] |
 //! | [`Space::DemoSession`] | `demo-session:{id}` | the demo portal's session | [`DEMO_SESSION_SECS`] |
 //! | [`Space::DemoLogout`] | `demo-logout:{state}` | the demo portal's logout state | [`DEMO_LOGOUT_SECS`] |
@@ -62,6 +63,8 @@ pub const DEMO_LOGIN_SECS: i64 = 15 * 60;
 pub const DEMO_SESSION_SECS: i64 = 60 * 60;
 /// The demo portal's logout state.
 pub const DEMO_LOGOUT_SECS: i64 = 15 * 60;
+/// A proof-of-work challenge's life (`abuse::pow`).
+pub const POW_SECS: i64 = 10 * 60;
 /// Margin added to a record's own deadline for the store's TTL.
 pub const SKEW_SECS: i64 = 30;
 
@@ -94,6 +97,8 @@ pub enum Space {
     OtpCooldownClaim,
     /// The daily cap of block notices to one account.
     BlockNotice,
+    /// Proof-of-work challenges already spent (each solves one form once).
+    PowUsed,
     /// The demo portal's logins in progress.
     DemoLogin,
     /// The demo portal's sessions.
@@ -104,7 +109,7 @@ pub enum Space {
 
 impl Space {
     /// Every space.
-    pub const ALL: [Space; 16] = [
+    pub const ALL: [Space; 17] = [
         Space::Session,
         Space::LoginTx,
         Space::Flow,
@@ -118,6 +123,7 @@ impl Space {
         Space::OtpCooldown,
         Space::OtpCooldownClaim,
         Space::BlockNotice,
+        Space::PowUsed,
         Space::DemoLogin,
         Space::DemoSession,
         Space::DemoLogout,
@@ -139,6 +145,7 @@ impl Space {
             Space::OtpCooldown => "otp:cooldown",
             Space::OtpCooldownClaim => "otp:cooldown-claim",
             Space::BlockNotice => "notice:blocked",
+            Space::PowUsed => "pow:used",
             Space::DemoLogin => "demo-login",
             Space::DemoSession => "demo-session",
             Space::DemoLogout => "demo-logout",
@@ -156,6 +163,7 @@ impl Space {
             Space::AccessToken => ACCESS_TOKEN_SECS + SKEW_SECS,
             Space::Question => QUESTION_SECS,
             Space::BlockNotice => 24 * 3600,
+            Space::PowUsed => POW_SECS + SKEW_SECS,
             Space::DemoLogin => DEMO_LOGIN_SECS,
             Space::DemoSession => DEMO_SESSION_SECS,
             Space::DemoLogout => DEMO_LOGOUT_SECS,
