@@ -229,6 +229,23 @@
         form.removeAttribute("data-sent");
       }
       show(false);
+      // "Answer the question" is not for this browser: it says instead that the
+      // form must be sent again (the password is never sent back to be kept).
+      var retry = box.getAttribute("data-pow-retry");
+      var summary = document.querySelector(".error-summary");
+      if (retry && summary) {
+        each('a[href^="#captcha_answer"]', summary, function (link) {
+          var item = link.parentNode;
+          item.parentNode.removeChild(item);
+        });
+        if (!summary.querySelector("li")) {
+          var notice = document.createElement("p");
+          notice.className = "notice";
+          notice.setAttribute("role", "status");
+          text(notice, retry);
+          summary.parentNode.replaceChild(notice, summary);
+        }
+      }
       // Never leave a citizen without a way through: a widget that has not
       // finished in 15 s gives the question back.
       var patience = setTimeout(function () {
@@ -238,9 +255,14 @@
         state = (event.detail && event.detail.state) || state;
         if (state === "verified") {
           clearTimeout(patience);
+          // The widget writes its field after this event: make sure it is there.
+          var field = form.querySelector('input[name="altcha"]');
+          if (field && event.detail.payload) field.value = event.detail.payload;
           if (waiting) {
             waiting = false;
-            form.requestSubmit();
+            setTimeout(function () {
+              form.requestSubmit();
+            }, 0);
           }
         } else if (state === "error" || state === "expired") {
           clearTimeout(patience);

@@ -10,3 +10,5 @@ challenge-sms-offer = Would you rather not answer the question? We can text a co
 challenge-sms-send = Text me a code
 challenge-sms-sent = If the DNI/NIE is registered, we have texted a code to its mobile. Type it here instead of answering the question.
 challenge-code-label = Code received by SMS
+# Shown instead of "answer the question" where the browser solves the proof-of-work itself.
+challenge-pow-retry = For your security, your browser has made an automatic check. Type your password or code again and send the form once more.

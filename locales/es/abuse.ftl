@@ -10,3 +10,5 @@ challenge-sms-offer = ¿Prefieres no responder a la pregunta? Te enviamos un có
 challenge-sms-send = Enviarme un código por SMS
 challenge-sms-sent = Si el DNI/NIE está registrado, hemos enviado un código por SMS a su móvil. Escríbelo aquí en lugar de responder a la pregunta.
 challenge-code-label = Código recibido por SMS
+# Shown instead of "answer the question" where the browser solves the proof-of-work itself.
+challenge-pow-retry = Por tu seguridad, tu navegador ha hecho una comprobación automática. Vuelve a escribir tu contraseña o código y envía de nuevo.

@@ -126,6 +126,9 @@ impl Pow {
             }
             None => false,
         };
+        if !solved {
+            tracing::debug!(payload_len = payload.len(), "proof-of-work refused");
+        }
         let outcome = if solved { "solved" } else { "failed" };
         metrics::counter!("clave_challenges_total", "kind" => "pow", "outcome" => outcome)
             .increment(1);

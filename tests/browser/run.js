@@ -159,6 +159,8 @@ async function main() {
     record(`${citizen.lang} page ${name}${citizen.javaScript ? '' : ' (no JavaScript)'}`, audit.problems);
   };
 
+  // How long the widget took to solve each proof-of-work (README, "Attempt limits").
+  const powMillis = [];
   const only = process.env.CLAVE_BROWSER_ONLY;
   const everyone = people();
   for (const lang of ['es', 'en']) {
@@ -169,7 +171,7 @@ async function main() {
     }
     for (const person of Object.values(cast)) person.at = 0;
     const live = new Set(); // the browser contexts a journey has open
-    const { list } = journeys(lang, cast, { provider, browser, check, authorizeUrl, rp, demo, sqlite, legacy, live });
+    const { list } = journeys(lang, cast, { provider, browser, check, authorizeUrl, rp, demo, sqlite, legacy, live, powMillis });
     const pick = process.env.CLAVE_BROWSER_JOURNEYS ? new RegExp(process.env.CLAVE_BROWSER_JOURNEYS) : null;
     for (const journey of list) {
       if (pick && !pick.test(journey.name)) continue;
@@ -186,6 +188,7 @@ async function main() {
     }
   }
 
+  if (powMillis.length) console.log(`proof-of-work solved by chromium in ${powMillis.join(', ')} ms`);
   clearTimeout(watchdog);
   const failedJourneys = results.some((r) => !r.ok);
   if (failedJourneys) console.log(`\nlast lines of the provider's log:\n${provider.log()}`);

@@ -76,7 +76,7 @@ class Citizen {
     // "Without JavaScript": the pages' only script (they have no inline code under
     // the CSP) never arrives. Switching JavaScript off in chromium would also stop
     // axe-core, which runs inside the page.
-    if (!javaScript) await context.route('**/static/clave.js*', (r) => r.abort('blockedbyclient'));
+    if (!javaScript) await context.route('**/static/{clave,altcha}.js*', (r) => r.abort('blockedbyclient'));
     const page = await context.newPage();
     const citizen = new Citizen(context, page, lang, javaScript);
     page.on('pageerror', (error) => citizen.scriptErrors.push(String(error)));
@@ -166,16 +166,21 @@ class Citizen {
   async submitForm(fields) {
     for (let attempt = 0; attempt < 3; attempt++) {
       for (const [selector, text] of fields) await this.fill(selector, text);
-      if (await this.page.locator('#captcha_answer').count()) {
+      // Where scripts run the browser solves the proof-of-work itself and the
+      // question stays hidden; without them, the question is answered.
+      if (await this.page.locator('#captcha_answer').isVisible().catch(() => false)) {
         const question = await this.page.innerText('label[for="captcha_answer"]');
         await this.fill('#captcha_answer', String(solveQuestion(question)));
       }
       await this.enter();
-      const askedFirst = await this.page.locator('.error-summary a[href="#captcha_answer"]').count();
+      const askedFirst = await this.page
+        .locator('.error-summary a[href="#captcha_answer"], [data-challenge][data-pow-retry]')
+        .count();
       if (!askedFirst) return;
       if (this.onQuestion) await this.onQuestion(this);
     }
-    throw new Error(`the security question kept coming back on ${this.page.url()}`);
+    const said = await this.page.locator('main').innerText().catch(() => '');
+    throw new Error(`the security question kept coming back on ${this.page.url()}: ${said.slice(0, 600)}`);
   }
 
   text(selector) {

@@ -96,7 +96,7 @@ class Provider {
   /** The server's log so far (for failure reports). */
   log() {
     try {
-      return fs.readFileSync(this.logFile, 'utf8').split('\n').slice(-40).join('\n');
+      return fs.readFileSync(this.logFile, 'utf8').split("\n").slice(-(Number(process.env.CLAVE_BROWSER_LOG_LINES) || 40)).join('\n');
     } catch {
       return '(no log)';
     }

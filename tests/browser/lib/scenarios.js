@@ -115,7 +115,9 @@ function journeys(lang, cast, env) {
     citizen.onQuestion = async (c) => {
       if (questionSeen) return;
       questionSeen = true;
-      await check(c, 'security-question', { expectErrors: true });
+      // Where scripts run, the browser solved the proof-of-work: the page only
+      // asks to send the form again, it shows no error.
+      await check(c, 'security-question', { expectErrors: !c.javaScript });
     };
     try {
       await body(citizen);
@@ -331,6 +333,61 @@ function journeys(lang, cast, env) {
       await typeCredentials(citizen, '');
       await check(citizen, 'login-empty-password', { expectErrors: true });
       await typeCredentials(citizen, password());
+      expectCallback(citizen);
+    }),
+  );
+
+  /** Wrong passwords from a browser the account does not know, until the challenge. */
+  async function meetChallenge(citizen) {
+    for (let i = 0; i < 4; i++) {
+      await citizen.fill('#username', person.id.toLowerCase());
+      await citizen.fill('#password', `${password()}-x${i}`);
+      await citizen.enter();
+      if (await citizen.page.locator('[data-challenge]').count()) return;
+    }
+    throw new Error('the challenge never came');
+  }
+
+  add('proof-of-work past the attempt limits', () =>
+    withCitizen({}, async (citizen) => {
+      await startLogin(citizen);
+      await passMethod(citizen, false);
+      await meetChallenge(citizen);
+      // The browser solves it: no question, no SMS button, nothing to do.
+      assert(!(await citizen.page.locator('#captcha_answer').isVisible()), 'the question should stay hidden');
+      assert(!(await citizen.page.locator('button[name="challenge_sms"]').isVisible()), 'so should its alternative');
+      await check(citizen, 'challenge-proof-of-work');
+      await citizen.page.waitForFunction(() => {
+        const input = document.querySelector('input[name="altcha"]');
+        return input && input.value.length > 0;
+      }, null, { timeout: 10_000 });
+      // The widget says how long the work took (`took`, in ms).
+      const took = await citizen.page.evaluate(
+        () => JSON.parse(atob(document.querySelector('input[name="altcha"]').value)).took,
+      );
+      env.powMillis.push(took);
+      await citizen.fill('#username', person.id.toLowerCase());
+      await citizen.fill('#password', password());
+      await citizen.enter();
+      expectCallback(citizen);
+    }),
+  );
+
+  add('challenge without JavaScript: the question and its SMS alternative', () =>
+    withCitizen({ javaScript: false }, async (citizen) => {
+      await startLogin(citizen);
+      await passMethod(citizen, false);
+      await meetChallenge(citizen);
+      assert(await citizen.page.locator('#captcha_answer').isVisible(), 'the question should show');
+      await check(citizen, 'challenge-no-script', { expectErrors: true });
+      const seen = provider.messages().length;
+      await citizen.follow('button[name="challenge_sms"]');
+      assert(await citizen.page.locator('#challenge_code').isVisible(), 'a field for the SMS code');
+      await check(citizen, 'challenge-sms-sent');
+      const code = await provider.otpFor(person.phone, seen);
+      await citizen.fill('#password', password());
+      await citizen.fill('#challenge_code', code);
+      await citizen.enter();
       expectCallback(citizen);
     }),
   );
