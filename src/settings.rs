@@ -85,6 +85,11 @@ pub struct Settings {
     pub sms_http_url: Option<String>,
     /// Bearer token for the `http` sender.
     pub sms_http_token: Option<String>,
+    /// Where `/metrics` is served instead of the main listener (an internal
+    /// address), if set.
+    pub metrics_listen: Option<std::net::SocketAddr>,
+    /// The bearer token `/metrics` requires, if set.
+    pub metrics_token: Option<String>,
     /// Per-attempt timeout of the `http` sender, milliseconds.
     pub sms_http_timeout_ms: u64,
     /// Retries of the `http` sender after the first attempt.
@@ -154,6 +159,8 @@ impl Default for Settings {
             sms_outbox: PathBuf::from("data/sms-outbox.jsonl"),
             sms_http_url: None,
             sms_http_token: None,
+            metrics_listen: None,
+            metrics_token: None,
             sms_http_timeout_ms: 5_000,
             sms_http_retries: 2,
             sms_allow_development_senders: false,
@@ -535,6 +542,8 @@ impl std::fmt::Debug for Settings {
             sms_outbox,
             sms_http_url,
             sms_http_token,
+            metrics_listen,
+            metrics_token,
             sms_http_timeout_ms,
             sms_http_retries,
             sms_allow_development_senders,
@@ -579,6 +588,8 @@ impl std::fmt::Debug for Settings {
                 &sms_http_url.as_deref().map(redact_credentials_url),
             )
             .field("sms_http_token", &hidden(sms_http_token))
+            .field("metrics_listen", metrics_listen)
+            .field("metrics_token", &hidden(metrics_token))
             .field("sms_http_timeout_ms", sms_http_timeout_ms)
             .field("sms_http_retries", sms_http_retries)
             .field(

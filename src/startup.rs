@@ -214,8 +214,27 @@ impl Application {
         let reloader = tokio::spawn(reload_keys(self.state.clone()));
         let purger = tokio::spawn(purge_expired_rows(self.state.clone()));
         let bounds = crate::http::listener::bounds(&self.state.settings);
+        let metrics = match self.state.settings.metrics_listen {
+            Some(address) => {
+                let listener = TcpListener::bind(address).await.with_context(|| {
+                    format!("cannot listen on {address} (CLAVE_METRICS_LISTEN)")
+                })?;
+                tracing::info!(%address, "metrics on their own listener");
+                let router: Router = crate::http::metrics::route(&self.state.settings);
+                Some(tokio::spawn(crate::http::listener::serve(
+                    listener,
+                    router,
+                    bounds,
+                    std::future::pending::<()>(),
+                )))
+            }
+            None => None,
+        };
         let result =
             crate::http::listener::serve(self.listener, self.router, bounds, shutdown).await;
+        if let Some(metrics) = metrics {
+            metrics.abort();
+        }
         reloader.abort();
         purger.abort();
         self.state.db.close().await;
@@ -228,8 +247,13 @@ pub fn router(state: AppState) -> Router {
     Router::new()
         .route(crate::routes::HEALTHZ, get(crate::http::health::healthz))
         .route(crate::routes::READYZ, get(crate::http::health::readyz))
-        .route(crate::routes::METRICS, get(crate::http::metrics::render))
         .route(crate::routes::CHALLENGE, get(crate::http::challenge::serve))
+        // On the main listener unless CLAVE_METRICS_LISTEN gives it its own.
+        .merge(if state.settings.metrics_listen.is_none() {
+            crate::http::metrics::route(&state.settings)
+        } else {
+            Router::new()
+        })
         .merge(crate::oidc::routes())
         .merge(crate::login::routes())
         .merge(crate::selfservice::routes())

@@ -47,6 +47,50 @@ pub fn install() -> Option<&'static PrometheusHandle> {
         .as_ref()
 }
 
+/// `GET /metrics` where `CLAVE_METRICS_TOKEN` is set: only with
+/// `Authorization: Bearer <token>` (RFC 6750 §2.1), compared in constant time;
+/// 401 with a `WWW-Authenticate: Bearer` challenge otherwise.
+pub async fn render_guarded(token: Arc<str>, headers: axum::http::HeaderMap) -> Response {
+    let given = headers
+        .get(header::AUTHORIZATION)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.split_once(' '))
+        .filter(|(scheme, _)| scheme.eq_ignore_ascii_case("bearer"))
+        .map(|(_, value)| value.trim());
+    let allowed = given.is_some_and(|given| {
+        crate::crypto::constant_time_eq(
+            crate::crypto::hash_token(given).as_bytes(),
+            crate::crypto::hash_token(&token).as_bytes(),
+        )
+    });
+    if !allowed {
+        let mut response = axum::http::StatusCode::UNAUTHORIZED.into_response();
+        response.headers_mut().insert(
+            header::WWW_AUTHENTICATE,
+            HeaderValue::from_static("Bearer realm=\"metrics\""),
+        );
+        return response;
+    }
+    render().await
+}
+
+/// The `/metrics` route as the settings want it: with or without a token.
+pub fn route<S: Clone + Send + Sync + 'static>(
+    settings: &crate::settings::Settings,
+) -> axum::Router<S> {
+    let router = axum::Router::new();
+    match settings.metrics_token.as_deref().filter(|t| !t.is_empty()) {
+        Some(token) => {
+            let token: Arc<str> = Arc::from(token);
+            router.route(
+                crate::routes::METRICS,
+                axum::routing::get(move |headers| render_guarded(Arc::clone(&token), headers)),
+            )
+        }
+        None => router.route(crate::routes::METRICS, axum::routing::get(render)),
+    }
+}
+
 /// `GET /metrics`: the Prometheus text exposition.
 pub async fn render() -> Response {
     let body = install().map(PrometheusHandle::render).unwrap_or_default();

@@ -28,22 +28,14 @@ pub const CITIZEN_CLAIMS: [&str; 8] = [
     "nif",
 ];
 
-/// Claim names kept from a `claims` request: the citizen claims and the
-/// protocol claims of the ID token (OIDC Core §2, §5.5.1.1).
-const KEPT_CLAIMS: [&str; 12] = [
-    "name",
-    "given_name",
-    "family_name",
-    "first_surname",
-    "second_surname",
-    "email",
-    "phone_number",
-    "nif",
-    "sub",
-    "acr",
-    "amr",
-    "auth_time",
-];
+/// The protocol claims of the ID token a `claims` request may name besides the
+/// citizen claims (OIDC Core §2, §5.5.1.1).
+const PROTOCOL_CLAIMS: [&str; 4] = ["sub", "acr", "amr", "auth_time"];
+
+/// Whether a `claims` request's name is kept: a citizen or protocol claim.
+fn kept(name: &str) -> bool {
+    CITIZEN_CLAIMS.contains(&name) || PROTOCOL_CLAIMS.contains(&name)
+}
 
 /// The individual claims asked for with the `claims` parameter.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -79,7 +71,7 @@ impl ClaimsRequest {
                         // Only names this provider can answer are kept, so
                         // a long list of made-up ones adds nothing to the
                         // login transaction (`docs/architecture.md`, "Bounds").
-                        if KEPT_CLAIMS.contains(&name.as_str()) {
+                        if kept(name) {
                             target.insert(name.clone());
                         }
                     }

@@ -56,6 +56,11 @@ async fn end_session(
     let Ok(params) = Params::parse(encoded) else {
         return Err(PageError::BadRequest("error-logout-bad-request"));
     };
+    // The same caps as at /authorize (`oauth::params::LENGTH_CAPS`): a value over
+    // its cap is a bad request, never echoed into the confirmation page.
+    if params.over_cap().is_some() {
+        return Err(PageError::BadRequest("error-logout-bad-request"));
+    }
     ctx.apply_ui_locales(params.get("ui_locales"));
     let hinted = match params.get("id_token_hint") {
         Some(hint) => hinted_client(&state, hint).await?,

@@ -383,19 +383,25 @@ async fn prompt_none_without_a_session_answers_login_required(app: TestApp) {
     );
 }
 
-async fn a_replayed_refresh_token_revokes_its_family(app: TestApp) {
-    let client = standard(&app).await;
+/// The portal `sede` with the refresh token of a fresh login.
+async fn with_refresh_token(app: &TestApp) -> (Rp, RefreshToken) {
+    let client = standard(app).await;
     let browser = Browser::new();
-    let (started, code) = logged_in_code(&app, &browser, &client, &["offline_access"]).await;
-    let http = http_client();
+    let (started, code) = logged_in_code(app, &browser, &client, &["offline_access"]).await;
     let tokens = client
         .exchange_code(AuthorizationCode::new(code))
         .unwrap()
         .set_pkce_verifier(started.verifier)
-        .request_async(&http)
+        .request_async(&http_client())
         .await
         .unwrap();
-    let first = tokens.refresh_token().unwrap().clone();
+    let refresh = tokens.refresh_token().expect("offline_access").clone();
+    (client, refresh)
+}
+
+async fn a_replayed_refresh_token_revokes_its_family(app: TestApp) {
+    let (client, first) = with_refresh_token(&app).await;
+    let http = http_client();
     let second = client
         .exchange_refresh_token(&first)
         .unwrap()
@@ -416,22 +422,11 @@ async fn a_replayed_refresh_token_revokes_its_family(app: TestApp) {
         .request_async(&http)
         .await;
     assert!(after.is_err(), "the replay revoked the whole family");
-    let _ = RefreshToken::new(String::new());
 }
 
 async fn a_refresh_asking_a_wider_scope_is_refused_and_leaves_the_token_usable(app: TestApp) {
-    let client = standard(&app).await;
-    let browser = Browser::new();
-    let (started, code) = logged_in_code(&app, &browser, &client, &["offline_access"]).await;
-    let http = http_client();
-    let tokens = client
-        .exchange_code(AuthorizationCode::new(code))
-        .unwrap()
-        .set_pkce_verifier(started.verifier)
-        .request_async(&http)
-        .await
-        .unwrap();
-    let refresh = tokens.refresh_token().unwrap().secret().clone();
+    let (_, refresh) = with_refresh_token(&app).await;
+    let refresh = refresh.secret().clone();
     let basic = Some(("sede", "sede-secret_XYZ"));
     for wider in ["openid offline_access email", "openid made_up"] {
         let (status, body) = token_request(
@@ -813,6 +808,16 @@ async fn logout_with_a_hint_naming_another_citizen_asks_first(app: TestApp) {
         still.location_param("code").is_some(),
         "the session is still live"
     );
+    // Over-long values are refused: no confirmation form carries them on.
+    let long = mine
+        .get(&format!(
+            "{}?client_id=sede&state={}",
+            app.url("/logout"),
+            "s".repeat(1025)
+        ))
+        .await;
+    assert_eq!(long.status, 400);
+    assert!(!long.body.contains("/logout/confirm"), "{}", long.body);
 }
 
 async fn login_and_logout_give_the_browser_a_new_csrf_cookie(app: TestApp) {

@@ -281,3 +281,56 @@ async fn a_request_held_past_the_request_timeout_answers_503_with_retry_after() 
         "the OAuth error for a program"
     );
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn metrics_can_require_a_bearer_token() {
+    let app = TestApp::spawn_configured(Backends::Embedded, None, |s| {
+        s.metrics_token = Some("scrape-me-9f2c".to_owned());
+    })
+    .await
+    .unwrap();
+    let http = reqwest::Client::new();
+    let status = |request: reqwest::RequestBuilder| async move {
+        let response = request.send().await.unwrap();
+        let challenge = response.headers().get("www-authenticate").is_some();
+        (response.status().as_u16(), challenge)
+    };
+    assert_eq!(status(http.get(app.url("/metrics"))).await, (401, true));
+    assert_eq!(
+        status(http.get(app.url("/metrics")).bearer_auth("wrong")).await,
+        (401, true)
+    );
+    let (ok, _) = status(http.get(app.url("/metrics")).bearer_auth("scrape-me-9f2c")).await;
+    assert_eq!(ok, 200);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn metrics_can_move_to_their_own_listener() {
+    let free = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let address = free.local_addr().unwrap();
+    drop(free);
+    let app = TestApp::spawn_configured(Backends::Embedded, None, |s| {
+        s.metrics_listen = Some(address);
+    })
+    .await
+    .unwrap();
+    let main = reqwest::get(app.url("/metrics")).await.unwrap();
+    assert_eq!(main.status(), 404, "not on the public listener");
+    let mut served = None;
+    for _ in 0..50 {
+        if let Ok(response) = reqwest::get(format!("http://{address}/metrics")).await {
+            served = Some(response);
+            break;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(20)).await;
+    }
+    let served = served.expect("the metrics listener answers");
+    assert_eq!(served.status(), 200);
+    assert!(
+        served
+            .text()
+            .await
+            .unwrap()
+            .contains("clave_http_requests_total")
+    );
+}
