@@ -146,6 +146,39 @@ impl SharedLimiter {
         self.store.decrement(&Space::RateCounter.key(key)).await
     }
 
+    /// Where `key` stands under `limits` before one more attempt, counting
+    /// nothing: past `soft` earlier failures the question, past `hard` refused.
+    pub async fn peek(&self, key: &str, limits: Limits) -> Result<Level, EphemeralError> {
+        let key = Space::RateCounter.key(key);
+        let count = match self.store.get(&key).await? {
+            Some(value) => std::str::from_utf8(&value)
+                .ok()
+                .and_then(|text| text.parse::<u64>().ok())
+                .unwrap_or(0),
+            None => 0,
+        };
+        Ok(if count >= u64::from(limits.hard) {
+            let left = self
+                .store
+                .time_to_live(&key)
+                .await?
+                .unwrap_or(limits.window);
+            Level::Refused(left.max(Duration::from_secs(1)))
+        } else if count >= u64::from(limits.soft) {
+            Level::Question
+        } else {
+            Level::Open
+        })
+    }
+
+    /// Counts one failure under `key` in a window of `window`.
+    pub async fn record(&self, key: &str, window: Duration) -> Result<(), EphemeralError> {
+        self.store
+            .increment(&Space::RateCounter.key(key), window)
+            .await
+            .map(drop)
+    }
+
     /// `Some(wait)` when `key` has already reached the hard quota of `limits`;
     /// counts nothing (for checks whose successes must cost no write).
     pub async fn refused(

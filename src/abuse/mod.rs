@@ -3,10 +3,11 @@
 //! limits").
 //!
 //! Every credential-bearing form passes [`Guard::screen`] first. Only failures
-//! count: the attempt is counted before anything is checked (so N concurrent
-//! attempts can never slip past a quota together) and given back
+//! count: toward an address's hard quota the attempt is counted before anything
+//! is checked (so concurrent attempts can never pass it together) and given back
 //! ([`Guard::not_a_failure`]) when it turns out not to be one — a right password,
-//! or a form with nothing to check. Within the soft quotas the form is simply
+//! or a form with nothing to check; toward the soft quotas only a failure counts
+//! ([`Guard::a_failure`]), so attempts in flight never challenge anyone. Within the soft quotas the form is simply
 //! handled; past a soft quota of the address or of the account, the form must
 //! also carry the right answer to a security question ([`question`]) — and a form
 //! without it is refused *before* any password or code is checked, so a bot that
@@ -157,20 +158,44 @@ impl Guard {
         // One count per credential, whichever page checks it (login or
         // self-service): a quota kept per page would give an attacker one more
         // window per page.
-        let ip_key = format!("cred:ip:{}", address_key(ip));
-        let mut level = self.failures.hit(&ip_key, self.ip).await?;
-        let mut counted = Counted { keys: vec![ip_key] };
+        //
+        // The address's hard quota counts the attempt before anything is checked
+        // (given back if it was no failure), so concurrent attempts cannot pass
+        // it together. The soft quotas ask for a challenge only after earlier
+        // *failures*: attempts in flight are not failures, so a burst of honest
+        // logins from one address, or the certification suite's one user logging
+        // in many times at once, is never challenged. Concurrent attempts can
+        // pass a soft quota together by their number; the lanes' 5-failure
+        // blocks and the hard quota still count every one.
+        let address = address_key(ip);
+        let ip_key = format!("cred:ip:{address}");
+        let hard_only = Limits {
+            soft: u32::MAX,
+            ..self.ip
+        };
+        let mut level = match self.failures.hit(&ip_key, hard_only).await? {
+            Level::Refused(wait) => Level::Refused(wait),
+            _ => Level::Open,
+        };
+        let ip_failures = format!("fail:ip:{address}");
+        if level == Level::Open {
+            level = self.failures.peek(&ip_failures, self.ip).await?;
+        }
+        let mut counted = Counted {
+            keys: vec![ip_key],
+            failures: vec![(ip_failures, self.ip.window)],
+        };
         if let Some(account) = account {
             // Keys never carry a DNI/NIE in clear.
             let tag = hmac_sha256_hex(&self.account_salt, account.as_bytes());
-            let key = format!("cred:acct:{}", &tag[..32]);
-            let by_account = match self.failures.hit(&key, self.account).await? {
+            let key = format!("fail:acct:{}", &tag[..32]);
+            let by_account = match self.failures.peek(&key, self.account).await? {
                 // Pressure on one account asks for the question, never refuses:
                 // a refusal there would lock the citizen out.
                 Level::Refused(_) => Level::Question,
                 other => other,
             };
-            counted.keys.push(key);
+            counted.failures.push((key, self.account.window));
             level = worst(level, by_account);
         }
         let gate = match level {
@@ -196,6 +221,16 @@ impl Guard {
         for key in counted.keys {
             if let Err(error) = self.failures.refund(&key).await {
                 tracing::warn!(%error, "could not give back a counted attempt");
+            }
+        }
+    }
+
+    /// The attempt [`Self::gate`] counted was a failure: it stays counted toward
+    /// the hard quota and now counts toward the soft ones.
+    pub async fn a_failure(&self, counted: Counted) {
+        for (key, window) in counted.failures {
+            if let Err(error) = self.failures.record(&key, window).await {
+                tracing::warn!(%error, "could not count a failed attempt");
             }
         }
     }
@@ -269,7 +304,10 @@ impl TrustedProxies {
 #[derive(Debug, Default)]
 #[must_use = "an attempt that was not a failure must be given back"]
 pub struct Counted {
+    /// Counted before the check (the hard quota); given back if no failure.
     keys: Vec<String>,
+    /// Counted after the check, if it failed (the soft quotas), with their windows.
+    failures: Vec<(String, Duration)>,
 }
 
 /// The counter key of an address: IPv4 as it is, IPv6 by its /64 (a subscriber
@@ -394,25 +432,35 @@ mod tests {
         guard.gate(Scope::Login, ip, Some(account)).await.unwrap()
     }
 
+    /// One attempt that turns out to be a failure.
+    async fn fail(guard: &Guard, ip: &str, account: &str) -> Gate {
+        let (gate, counted) = attempt(guard, ip, account).await;
+        guard.a_failure(counted).await;
+        gate
+    }
+
     #[tokio::test]
     async fn the_account_quota_asks_the_question_before_the_ip_quota() {
         let guard = limited(2, 100, 1000);
-        assert_eq!(
-            attempt(&guard, "192.0.2.1", "12345678Z").await.0,
-            Gate::Open
-        );
-        assert_eq!(
-            attempt(&guard, "192.0.2.1", "12345678Z").await.0,
-            Gate::Open
-        );
-        assert_eq!(
-            attempt(&guard, "192.0.2.1", "12345678Z").await.0,
-            Gate::Question
-        );
-        assert_eq!(
-            attempt(&guard, "192.0.2.1", "00000000T").await.0,
-            Gate::Open
-        );
+        assert_eq!(fail(&guard, "192.0.2.1", "12345678Z").await, Gate::Open);
+        assert_eq!(fail(&guard, "192.0.2.1", "12345678Z").await, Gate::Open);
+        assert_eq!(fail(&guard, "192.0.2.1", "12345678Z").await, Gate::Question);
+        assert_eq!(fail(&guard, "192.0.2.1", "00000000T").await, Gate::Open);
+    }
+
+    #[tokio::test]
+    async fn attempts_in_flight_are_no_failures_and_challenge_nobody() {
+        // 260 logins at once from one address, of one citizen: none has failed.
+        let guard = limited(3, 50, 1000);
+        let mut held = Vec::new();
+        for _ in 0..260 {
+            let (gate, counted) = attempt(&guard, "192.0.2.1", "12345678Z").await;
+            assert_eq!(gate, Gate::Open);
+            held.push(counted);
+        }
+        for counted in held {
+            guard.not_a_failure(counted).await;
+        }
     }
 
     #[tokio::test]

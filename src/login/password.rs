@@ -184,8 +184,10 @@ pub async fn submit(
         .check_password(&id, &form.password, attempt, &lane)
         .await;
     // Only a wrong password (or an unknown DNI/NIE, which answers the same)
-    // stays counted: a right one, or a check that could not run, is given back.
-    if !matches!(checked, Ok(PasswordCheck::Wrong)) {
+    // is a failure: a right one, or a check that could not run, is given back.
+    if matches!(checked, Ok(PasswordCheck::Wrong)) {
+        state.guard.a_failure(counted).await;
+    } else {
         state.guard.not_a_failure(counted).await;
     }
     let (citizen, blocked_here) = match checked? {

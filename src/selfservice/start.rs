@@ -170,7 +170,9 @@ async fn guarded(
             let identified = identify(state, kind, ip, ctx.lang(), &lane, form).await;
             // Only a wrong code or password stays counted (an unknown DNI/NIE
             // answers the same): anything else was no failure.
-            if !matches!(identified, Ok(Identified::Wrong(_))) {
+            if matches!(identified, Ok(Identified::Wrong(_))) {
+                state.guard.a_failure(counted).await;
+            } else {
                 state.guard.not_a_failure(counted).await;
             }
             Ok((identified?, next))
