@@ -1,8 +1,12 @@
-//! `clave-idp client add`: register a relying party.
+//! `clave-idp client add|show|update`: the relying parties, by flags or by a
+//! client metadata file (`client_metadata.rs`); flags win over the file.
+
+use std::path::PathBuf;
 
 use clap::Subcommand;
 use serde_json::json;
 
+use super::client_metadata::{self, Metadata};
 use super::{CliError, Context};
 use crate::crypto::{KeyAlg, hash_token, random_token};
 use crate::domain::AuditKind;
@@ -16,11 +20,14 @@ pub(crate) enum ClientCommand {
     /// Register a relying party; prints its client_id and, for confidential
     /// clients, its secret (shown once, stored hashed).
     Add {
-        /// The portal's name, shown to citizens on the login page.
+        /// A JSON file of client metadata (RFC 7591 §2 names); flags win over it.
         #[arg(long)]
-        name: String,
+        metadata: Option<PathBuf>,
+        /// The portal's name, shown to citizens on the login page.
+        #[arg(long, required_unless_present = "metadata")]
+        name: Option<String>,
         /// A redirect URI (repeat for several); matched exactly.
-        #[arg(long = "redirect-uri", required = true)]
+        #[arg(long = "redirect-uri", required_unless_present = "metadata")]
         redirect_uris: Vec<String>,
         /// Where RP-initiated logout may send the citizen (repeat for several).
         #[arg(long = "post-logout-redirect-uri")]
@@ -37,17 +44,160 @@ pub(crate) enum ClientCommand {
         /// Require PKCE from this confidential client too.
         #[arg(long)]
         require_pkce: bool,
-        /// ID token signing algorithm: RS256 or ES256.
-        #[arg(long, default_value = "RS256")]
-        id_token_alg: String,
+        /// ID token signing algorithm: RS256 (the default) or ES256.
+        #[arg(long)]
+        id_token_alg: Option<String>,
         /// Choose the client_id instead of drawing a random one ([A-Za-z0-9_-], 3–64).
         #[arg(long)]
         client_id: Option<String>,
     },
+    /// Print a relying party's metadata (never its secret), in the names a
+    /// metadata file uses.
+    Show {
+        /// The client_id.
+        #[arg(long)]
+        id: String,
+    },
+    /// Change a relying party from a metadata file: the names it holds replace
+    /// the stored ones (its id and secret stay). Running instances see the change
+    /// within a minute.
+    Update {
+        /// The client_id.
+        #[arg(long)]
+        id: String,
+        /// The JSON file of client metadata.
+        #[arg(long)]
+        metadata: PathBuf,
+    },
+}
+
+/// Reads and checks a metadata file.
+fn read_metadata(path: &std::path::Path) -> Result<Metadata, CliError> {
+    let text = std::fs::read_to_string(path)
+        .map_err(|e| CliError::Input(format!("--metadata: cannot read {}: {e}", path.display())))?;
+    Metadata::parse(&text).map_err(|e| CliError::Input(format!("{}: {e}", path.display())))
 }
 
 pub(crate) async fn run(ctx: &Context, command: ClientCommand) -> Result<(), CliError> {
+    match command {
+        ClientCommand::Show { id } => show(ctx, &id).await,
+        ClientCommand::Update { id, metadata } => update(ctx, &id, &metadata).await,
+        add @ ClientCommand::Add { .. } => register(ctx, add).await,
+    }
+}
+
+async fn stored(ctx: &Context, id: &str) -> Result<ClientRecord, CliError> {
+    ctx.db
+        .client(id)
+        .await
+        .map_err(anyhow::Error::from)?
+        .ok_or_else(|| CliError::Refused(format!("no relying party has client_id {id}")))
+}
+
+async fn show(ctx: &Context, id: &str) -> Result<(), CliError> {
+    let client = stored(ctx, id).await?;
+    let metadata = client_metadata::of_record(&client);
+    let pretty = serde_json::to_string_pretty(&metadata).unwrap_or_default();
+    ctx.print(metadata, || pretty);
+    Ok(())
+}
+
+async fn update(ctx: &Context, id: &str, path: &std::path::Path) -> Result<(), CliError> {
+    let client = stored(ctx, id).await?;
+    let metadata = read_metadata(path)?;
+    if metadata
+        .client_id
+        .as_deref()
+        .is_some_and(|other| other != id)
+    {
+        return Err(CliError::Input(format!(
+            "{}: client_id: the file names another client than --id {id}",
+            path.display()
+        )));
+    }
+    if metadata
+        .public
+        .is_some_and(|public| public == client.is_confidential())
+    {
+        return Err(CliError::Refused(
+            "token_endpoint_auth_method: a client stays confidential or public; register a new one to change it".into(),
+        ));
+    }
+    let uris = |list: &[RegisteredUri]| list.iter().map(|u| u.as_str().to_owned()).collect();
+    // The stored values, then the file's over them, checked like a new registration.
+    let mut spec = ClientSpec {
+        name: metadata.name.clone().unwrap_or_else(|| client.name.clone()),
+        redirect_uris: metadata
+            .redirect_uris
+            .clone()
+            .unwrap_or_else(|| uris(&client.redirect_uris)),
+        post_logout_redirect_uris: metadata
+            .post_logout_redirect_uris
+            .clone()
+            .unwrap_or_else(|| uris(&client.post_logout_redirect_uris)),
+        public: !client.is_confidential(),
+        social_security: metadata.social_security.unwrap_or(client.social_security),
+        sector: Some(
+            metadata
+                .sector
+                .clone()
+                .unwrap_or_else(|| client.sector.clone()),
+        ),
+        require_pkce: metadata.require_pkce.unwrap_or(client.require_pkce),
+        id_token_alg: Some(
+            metadata
+                .id_token_alg
+                .clone()
+                .unwrap_or_else(|| client.id_token_alg.as_str().to_owned()),
+        ),
+        client_id: Some(client.client_id.clone()),
+    };
+    if metadata.sector.is_none() && metadata.redirect_uris.is_some() {
+        // The sector was the redirect URIs' host: it follows them unless named.
+        spec.sector =
+            (client.sector != host_of(&client.redirect_uris)).then(|| client.sector.clone());
+    }
+    let allow_any_http = ctx.settings.profile == Profile::Development;
+    let (mut updated, _) =
+        build_client(spec, allow_any_http, client.created_at).map_err(CliError::Input)?;
+    updated.kind = client.kind.clone();
+    if updated.sector != client.sector {
+        return Err(CliError::Refused(format!(
+            "clave_sector: the portal's citizens are known by subjects of sector {:?}; \
+             a new sector ({:?}) would give every one of them a new identity",
+            client.sector, updated.sector
+        )));
+    }
+    let audit = AuditEvent::new(ctx.now(), AuditKind::ClientUpdated, "operator")
+        .detail("operator", ctx.operator())
+        .detail("client_id", client.client_id.clone());
+    ctx.db
+        .update_client(&updated, &audit)
+        .await
+        .map_err(anyhow::Error::from)?;
+    let metadata = client_metadata::of_record(&updated);
+    ctx.print(metadata, || {
+        format!("Updated client {:?} ({}).", updated.name, updated.client_id)
+    });
+    Ok(())
+}
+
+/// The single host of `uris`, if they have one.
+fn host_of(uris: &[RegisteredUri]) -> String {
+    let hosts: std::collections::BTreeSet<String> = uris
+        .iter()
+        .filter_map(|u| u.url().host_str().map(str::to_lowercase))
+        .collect();
+    if hosts.len() == 1 {
+        hosts.into_iter().next().unwrap_or_default()
+    } else {
+        String::new()
+    }
+}
+
+async fn register(ctx: &Context, command: ClientCommand) -> Result<(), CliError> {
     let ClientCommand::Add {
+        metadata,
         name,
         redirect_uris,
         post_logout_redirect_uris,
@@ -57,10 +207,13 @@ pub(crate) async fn run(ctx: &Context, command: ClientCommand) -> Result<(), Cli
         require_pkce,
         id_token_alg,
         client_id,
-    } = command;
+    } = command
+    else {
+        return Err(CliError::Input("not an add command".into()));
+    };
     let allow_any_http = ctx.settings.profile == Profile::Development;
-    let spec = ClientSpec {
-        name,
+    let mut spec = ClientSpec {
+        name: name.unwrap_or_default(),
         redirect_uris,
         post_logout_redirect_uris,
         public,
@@ -70,6 +223,9 @@ pub(crate) async fn run(ctx: &Context, command: ClientCommand) -> Result<(), Cli
         id_token_alg,
         client_id,
     };
+    if let Some(path) = metadata {
+        read_metadata(&path)?.fill(&mut spec);
+    }
     let (client, secret) =
         build_client(spec, allow_any_http, ctx.now()).map_err(CliError::Input)?;
     let audit = AuditEvent::new(ctx.now(), AuditKind::ClientRegistered, "operator")
@@ -134,8 +290,8 @@ pub struct ClientSpec {
     pub sector: Option<String>,
     /// PKCE for a confidential client.
     pub require_pkce: bool,
-    /// `RS256` or `ES256`.
-    pub id_token_alg: String,
+    /// `RS256` (when not given) or `ES256`.
+    pub id_token_alg: Option<String>,
     /// Chosen client_id.
     pub client_id: Option<String>,
 }
@@ -150,38 +306,44 @@ pub fn build_client(
     let name = spec.name.trim().to_owned();
     if name.is_empty() || name.chars().count() > 100 || name.chars().any(char::is_control) {
         return Err(
-            "--name: give the portal's name (1–100 characters, no control characters)".into(),
+            "client_name (--name): give the portal's name (1–100 characters, no control characters)"
+                .into(),
         );
     }
     let mut hosts = std::collections::BTreeSet::new();
     let mut redirect_uris = Vec::with_capacity(spec.redirect_uris.len());
     for uri in &spec.redirect_uris {
-        let (host, registered) = check_uri("--redirect-uri", uri, allow_any_http)?;
+        let (host, registered) = check_uri("redirect_uris (--redirect-uri)", uri, allow_any_http)?;
         hosts.insert(host);
         redirect_uris.push(registered);
     }
     let mut post_logout_redirect_uris = Vec::with_capacity(spec.post_logout_redirect_uris.len());
     for uri in &spec.post_logout_redirect_uris {
-        let (_, registered) = check_uri("--post-logout-redirect-uri", uri, allow_any_http)?;
+        let (_, registered) = check_uri(
+            "post_logout_redirect_uris (--post-logout-redirect-uri)",
+            uri,
+            allow_any_http,
+        )?;
         post_logout_redirect_uris.push(registered);
     }
     let sector = match spec.sector {
         Some(sector) if !sector.trim().is_empty() => sector.trim().to_lowercase(),
-        Some(_) => return Err("--sector: must not be empty".into()),
+        Some(_) => return Err("clave_sector (--sector): must not be empty".into()),
         None if hosts.len() == 1 => hosts.into_iter().next().unwrap_or_default(),
         None => {
             return Err(format!(
-                "the redirect URIs are on several hosts ({}); give --sector to say which \
-                 pairwise-subject sector this portal belongs to",
+                "redirect_uris: the URIs are on several hosts ({}); give --sector (or clave_sector) \
+                 to say which pairwise-subject sector this portal belongs to",
                 hosts.into_iter().collect::<Vec<_>>().join(", ")
             ));
         }
     };
-    let alg: KeyAlg = spec.id_token_alg.to_uppercase().parse().map_err(|_| {
-        format!(
-            "--id-token-alg: {:?} is not offered; use RS256 or ES256",
-            spec.id_token_alg
-        )
+    if spec.redirect_uris.is_empty() {
+        return Err("redirect_uris (--redirect-uri): give at least one".into());
+    }
+    let asked_alg = spec.id_token_alg.unwrap_or_else(|| "RS256".to_owned());
+    let alg: KeyAlg = asked_alg.to_uppercase().parse().map_err(|_| {
+        format!("id_token_signed_response_alg (--id-token-alg): {asked_alg:?} is not offered; use RS256 or ES256")
     })?;
     let client_id = match spec.client_id {
         Some(id) => {
@@ -191,7 +353,8 @@ pub fn build_client(
                     .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_');
             if !valid {
                 return Err(
-                    "--client-id: use 3–64 characters from A–Z, a–z, 0–9, '-' and '_'".into(),
+                    "client_id (--client-id): use 3–64 characters from A–Z, a–z, 0–9, '-' and '_'"
+                        .into(),
                 );
             }
             id
@@ -263,7 +426,7 @@ mod tests {
             social_security: false,
             sector: None,
             require_pkce: false,
-            id_token_alg: "RS256".into(),
+            id_token_alg: None,
             client_id: None,
         }
     }
@@ -312,6 +475,9 @@ mod tests {
         )
         .err()
         .unwrap();
-        assert!(error.contains("--sector"), "{error}");
+        assert!(
+            error.contains("--sector") && error.starts_with("redirect_uris"),
+            "{error}"
+        );
     }
 }

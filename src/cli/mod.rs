@@ -8,6 +8,7 @@
 
 mod citizen;
 mod client;
+mod client_metadata;
 mod import_legacy;
 mod keys;
 

@@ -37,6 +37,8 @@ pub enum AuditKind {
     LegacyMigrationDeclined,
     /// A relying party was registered.
     ClientRegistered,
+    /// A relying party's metadata was changed.
+    ClientUpdated,
     /// A signing key was made.
     SigningKeyAdded,
 }
@@ -61,6 +63,7 @@ impl AuditKind {
             AuditKind::LegacyMigrationAccepted => "legacy_migration_accepted",
             AuditKind::LegacyMigrationDeclined => "legacy_migration_declined",
             AuditKind::ClientRegistered => "client_registered",
+            AuditKind::ClientUpdated => "client_updated",
             AuditKind::SigningKeyAdded => "signing_key_added",
         }
     }

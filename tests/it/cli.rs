@@ -236,3 +236,131 @@ fn a_wrong_setting_stops_the_command_naming_it() {
     assert_eq!(output.status.code(), Some(2));
     assert!(stderr(&output).contains("CLAVE_SMS"), "{}", stderr(&output));
 }
+
+#[test]
+fn a_client_is_registered_from_a_metadata_file_shown_and_updated() {
+    let cli = Cli::new();
+    let file = cli.dir.path().join("sede.json");
+    std::fs::write(
+        &file,
+        r#"{
+            "client_id": "sede-hacienda",
+            "client_name": "Sede de Hacienda",
+            "redirect_uris": ["https://sede.example/cb"],
+            "post_logout_redirect_uris": ["https://sede.example/bye"],
+            "token_endpoint_auth_method": "client_secret_basic",
+            "id_token_signed_response_alg": "ES256",
+            "grant_types": ["authorization_code", "refresh_token"],
+            "logo_uri": "https://sede.example/logo.png"
+        }"#,
+    )
+    .unwrap();
+    let path = file.to_str().unwrap();
+    // A flag wins over the file.
+    let added = cli.run(&[
+        "--json",
+        "client",
+        "add",
+        "--metadata",
+        path,
+        "--name",
+        "Sede AEAT",
+    ]);
+    assert!(added.status.success(), "{}", stderr(&added));
+    let json: serde_json::Value = serde_json::from_str(stdout(&added).trim()).unwrap();
+    assert_eq!(json["client_id"], "sede-hacienda");
+    assert_eq!(json["name"], "Sede AEAT");
+    assert!(json["client_secret"].as_str().is_some());
+
+    let shown = cli.run(&["--json", "client", "show", "--id", "sede-hacienda"]);
+    assert!(shown.status.success(), "{}", stderr(&shown));
+    let text = stdout(&shown);
+    assert!(
+        !text.contains(json["client_secret"].as_str().unwrap()),
+        "never the secret"
+    );
+    let metadata: serde_json::Value = serde_json::from_str(text.trim()).unwrap();
+    assert_eq!(metadata["client_name"], "Sede AEAT");
+    assert_eq!(metadata["id_token_signed_response_alg"], "ES256");
+    assert_eq!(metadata["redirect_uris"][0], "https://sede.example/cb");
+    assert_eq!(
+        metadata["token_endpoint_auth_method"],
+        "client_secret_basic"
+    );
+
+    std::fs::write(
+        &file,
+        r#"{"redirect_uris": ["https://sede.example/cb", "https://sede.example/cb2"],
+            "client_name": "Sede electrónica"}"#,
+    )
+    .unwrap();
+    let updated = cli.run(&[
+        "client",
+        "update",
+        "--id",
+        "sede-hacienda",
+        "--metadata",
+        path,
+    ]);
+    assert!(updated.status.success(), "{}", stderr(&updated));
+    let shown = cli.run(&["--json", "client", "show", "--id", "sede-hacienda"]);
+    let metadata: serde_json::Value = serde_json::from_str(stdout(&shown).trim()).unwrap();
+    assert_eq!(metadata["client_name"], "Sede electrónica");
+    assert_eq!(metadata["redirect_uris"][1], "https://sede.example/cb2");
+    assert_eq!(metadata["id_token_signed_response_alg"], "ES256", "kept");
+
+    // Each refusal names the field and changes nothing.
+    for (file_text, field, code) in [
+        (
+            r#"{"token_endpoint_auth_method": "private_key_jwt"}"#,
+            "token_endpoint_auth_method",
+            2,
+        ),
+        (
+            r#"{"redirect_uris": ["https://sede.example/cb#top"]}"#,
+            "redirect_uris",
+            2,
+        ),
+        (
+            r#"{"jwks_uri": "https://sede.example/jwks"}"#,
+            "jwks_uri",
+            2,
+        ),
+        (
+            r#"{"token_endpoint_auth_method": "none"}"#,
+            "token_endpoint_auth_method",
+            3,
+        ),
+        (
+            r#"{"redirect_uris": ["https://other.example/cb"]}"#,
+            "clave_sector",
+            3,
+        ),
+    ] {
+        std::fs::write(&file, file_text).unwrap();
+        let refused = cli.run(&[
+            "client",
+            "update",
+            "--id",
+            "sede-hacienda",
+            "--metadata",
+            path,
+        ]);
+        assert_eq!(
+            refused.status.code(),
+            Some(code),
+            "{file_text}: {}",
+            stderr(&refused)
+        );
+        assert!(
+            stderr(&refused).contains(field),
+            "{file_text}: {}",
+            stderr(&refused)
+        );
+    }
+    let shown = cli.run(&["--json", "client", "show", "--id", "sede-hacienda"]);
+    let after: serde_json::Value = serde_json::from_str(stdout(&shown).trim()).unwrap();
+    assert_eq!(after, metadata, "nothing changed");
+    let missing = cli.run(&["client", "show", "--id", "nobody"]);
+    assert_eq!(missing.status.code(), Some(3));
+}

@@ -142,6 +142,39 @@ impl SqlStore {
         })
     }
 
+    /// Replaces what an operator may change of a relying party (name, URIs,
+    /// sector, flags, algorithm; never its id, kind or secret). Instances that
+    /// read it in the last [`ClientCache::TTL`] see the change when that ends.
+    pub async fn update_client(
+        &self,
+        client: &ClientRecord,
+        audit: &AuditEvent,
+    ) -> Result<(), StoreError> {
+        with_pool!(self, pool => {
+            let _turn = self.write_turn().await;
+            let mut tx = pool.begin_with(self.write_begin()).await?;
+            sqlx::query(
+                "UPDATE relying_parties SET name = $2, redirect_uris = $3, \
+                 post_logout_redirect_uris = $4, sector = $5, social_security = $6, \
+                 require_pkce = $7, id_token_alg = $8 WHERE client_id = $1",
+            )
+            .bind(&client.client_id)
+            .bind(&client.name)
+            .bind(uri_list(&client.redirect_uris))
+            .bind(uri_list(&client.post_logout_redirect_uris))
+            .bind(&client.sector)
+            .bind(client.social_security)
+            .bind(client.require_pkce)
+            .bind(client.id_token_alg.as_str())
+            .execute(&mut *tx)
+            .await?;
+            insert_audit!(&mut *tx, audit);
+            tx.commit().await
+        })?;
+        self.clients.forget(&client.client_id);
+        Ok(())
+    }
+
     /// The relying party with this client id: from memory when it was read in the
     /// last [`ClientCache::TTL`], else from the database.
     pub async fn client(&self, client_id: &str) -> Result<Option<ClientRecord>, StoreError> {
@@ -172,11 +205,11 @@ impl SqlStore {
 
 /// Relying parties read in the last minute. Every token, introspection and
 /// authorization request names its client; reading it from the database each time
-/// was a query per request (a network round trip on PostgreSQL). Relying parties
-/// are only ever added (`clave-idp client add`), never changed, so a cached one is
-/// never stale in what it says; the time limit bounds how long one removed by hand
-/// in the database would still be honoured. Unknown ids are not remembered, so a
-/// client registered a moment ago is found at once.
+/// was a query per request (a network round trip on PostgreSQL). The time limit
+/// bounds how long an instance keeps what `clave-idp client update` changed
+/// through another process (or a row removed by hand); the instance that writes
+/// forgets its copy at once. Unknown ids are not remembered, so a client
+/// registered a moment ago is found at once.
 #[derive(Debug, Default)]
 pub(crate) struct ClientCache {
     entries: RwLock<HashMap<String, (Instant, ClientRecord)>>,
@@ -194,6 +227,11 @@ impl ClientCache {
             .get(client_id)
             .filter(|(read_at, _)| read_at.elapsed() < Self::TTL)
             .map(|(_, client)| client.clone())
+    }
+
+    fn forget(&self, client_id: &str) {
+        let mut entries = self.entries.write().unwrap_or_else(PoisonError::into_inner);
+        entries.remove(client_id);
     }
 
     fn put(&self, client: &ClientRecord) {
