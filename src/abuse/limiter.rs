@@ -186,23 +186,14 @@ impl SharedLimiter {
         key: &str,
         limits: Limits,
     ) -> Result<Option<Duration>, EphemeralError> {
-        let key = Space::RateCounter.key(key);
-        let Some(value) = self.store.get(&key).await? else {
-            return Ok(None);
+        let hard_only = Limits {
+            soft: u32::MAX,
+            ..limits
         };
-        let count = std::str::from_utf8(&value)
-            .ok()
-            .and_then(|text| text.parse::<u64>().ok())
-            .unwrap_or(0);
-        if count < u64::from(limits.hard) {
-            return Ok(None);
-        }
-        let left = self
-            .store
-            .time_to_live(&key)
-            .await?
-            .unwrap_or(limits.window);
-        Ok(Some(left.max(Duration::from_secs(1))))
+        Ok(match self.peek(key, hard_only).await? {
+            Level::Refused(wait) => Some(wait),
+            _ => None,
+        })
     }
 }
 
