@@ -20,6 +20,8 @@ pub const TOKEN: &str = "/token";
 pub const USERINFO: &str = "/userinfo";
 /// Token introspection (RFC 7662).
 pub const INTROSPECT: &str = "/introspect";
+/// Pushed authorization requests (RFC 9126).
+pub const PAR: &str = "/par";
 /// Token revocation (RFC 7009).
 pub const REVOKE: &str = "/revoke";
 /// RP-initiated logout (OIDC RP-Initiated Logout 1.0 §2).

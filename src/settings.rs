@@ -90,6 +90,11 @@ pub struct Settings {
     pub metrics_listen: Option<std::net::SocketAddr>,
     /// The bearer token `/metrics` requires, if set.
     pub metrics_token: Option<String>,
+    /// Every portal must push its authorization requests (RFC 9126 §5), not
+    /// only those registered with `require_pushed_authorization_requests`.
+    pub require_par: bool,
+    /// DPoP proofs must carry a nonce the provider issued (RFC 9449 §8).
+    pub dpop_nonce: bool,
     /// Per-attempt timeout of the `http` sender, milliseconds.
     pub sms_http_timeout_ms: u64,
     /// Retries of the `http` sender after the first attempt.
@@ -161,6 +166,8 @@ impl Default for Settings {
             sms_http_token: None,
             metrics_listen: None,
             metrics_token: None,
+            require_par: false,
+            dpop_nonce: false,
             sms_http_timeout_ms: 5_000,
             sms_http_retries: 2,
             sms_allow_development_senders: false,
@@ -544,6 +551,8 @@ impl std::fmt::Debug for Settings {
             sms_http_token,
             metrics_listen,
             metrics_token,
+            require_par,
+            dpop_nonce,
             sms_http_timeout_ms,
             sms_http_retries,
             sms_allow_development_senders,
@@ -590,6 +599,8 @@ impl std::fmt::Debug for Settings {
             .field("sms_http_token", &hidden(sms_http_token))
             .field("metrics_listen", metrics_listen)
             .field("metrics_token", &hidden(metrics_token))
+            .field("require_par", require_par)
+            .field("dpop_nonce", dpop_nonce)
             .field("sms_http_timeout_ms", sms_http_timeout_ms)
             .field("sms_http_retries", sms_http_retries)
             .field(

@@ -105,9 +105,10 @@ impl Application {
             .await
             .context("cannot load signing keys")?;
         let hasher = PasswordHasher::new(overrides.hasher).context("bad password-hash settings")?;
-        let provider = crate::oauth::Provider::build(&settings.issuer, &db, &kek, now)
-            .await
-            .context("cannot prepare the OpenID provider")?;
+        let provider =
+            crate::oauth::Provider::build(&settings.issuer, settings.require_par, &db, &kek, now)
+                .await
+                .context("cannot prepare the OpenID provider")?;
         let web = crate::web::build_web(&db, &kek, &settings, now).await?;
         if crate::demo::enabled(&settings) {
             let demo = crate::demo::register_demo_client(&db, &settings, now)
@@ -163,12 +164,36 @@ impl Application {
             crate::web::CookieNames::new(settings.is_https()),
         );
         let keys = Arc::new(RwLock::new(Arc::new(ring)));
+        let client_keys = crate::oauth::client_keys::ClientKeys::new();
         let tokens = crate::oauth::issuer::TokenIssuer::new(
             &provider,
             keys.clone(),
             ephemeral.clone(),
             clock.clone(),
+        )
+        .with_client_keys(client_keys.clone());
+        let backchannel = crate::oauth::backchannel::Backchannel::start(
+            ephemeral.clone(),
+            db.clone(),
+            tokens.clone(),
+            clock.clone(),
         );
+        let credentials = credentials.with_backchannel(backchannel.clone());
+        let client_auth = crate::oauth::client_auth::ClientAuthenticator::new(
+            db.clone(),
+            guard.clone(),
+            client_keys.clone(),
+            ephemeral.clone(),
+            clock.clone(),
+            &settings.issuer,
+        );
+        // Nonce key derived from a secret every instance shares, so each accepts
+        // the nonces the others issue.
+        let nonce_key = settings.dpop_nonce.then(|| {
+            crate::crypto::hmac_sha256_hex(&provider.pairwise_salt, b"dpop nonce key").into_bytes()
+        });
+        let dpop =
+            crate::oauth::dpop::DpopChecker::new(ephemeral.clone(), clock.clone(), nonce_key);
         let state = AppState::new(crate::state::Shared {
             settings: Arc::new(settings),
             db,
@@ -184,6 +209,10 @@ impl Application {
             otp: Arc::new(otp),
             kek,
             guard,
+            client_auth,
+            client_keys,
+            dpop,
+            backchannel,
         });
         let router = router(state.clone());
         Ok(Self {

@@ -45,6 +45,14 @@ pub struct Shared {
     pub kek: crate::kek::Kek,
     /// Attempt limits and the security question.
     pub guard: crate::abuse::Guard,
+    /// Client authentication (secrets and `private_key_jwt`).
+    pub client_auth: crate::oauth::client_auth::ClientAuthenticator,
+    /// Relying parties' own keys (`jwks`, `jwks_uri`), fetched and kept.
+    pub client_keys: crate::oauth::client_keys::ClientKeys,
+    /// DPoP proofs (RFC 9449).
+    pub dpop: crate::oauth::dpop::DpopChecker,
+    /// Back-channel logout to the portals of ended sessions.
+    pub backchannel: crate::oauth::backchannel::Backchannel,
 }
 
 impl axum::extract::FromRef<AppState> for crate::abuse::TrustedProxies {

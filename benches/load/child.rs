@@ -326,6 +326,7 @@ async fn serve_provider(spec: ProviderSpec) -> anyhow::Result<()> {
         require_pkce: false,
         id_token_alg: KeyAlg::Rs256,
         created_at: now,
+        profile: Default::default(),
     };
     let audit = AuditEvent::new(now, AuditKind::ClientRegistered, "bench");
     state.db.insert_client(&client, &audit).await?;

@@ -62,6 +62,7 @@ pub struct Credentials {
     policy: PolicyProfile,
     notices: BlockNotices,
     cookies: CookieNames,
+    backchannel: Option<crate::oauth::backchannel::Backchannel>,
 }
 
 impl Credentials {
@@ -82,7 +83,15 @@ impl Credentials {
             policy,
             notices,
             cookies,
+            backchannel: None,
         }
+    }
+
+    /// The service telling portals (back-channel logout) when a block ends
+    /// the citizen's sessions.
+    pub fn with_backchannel(mut self, backchannel: crate::oauth::backchannel::Backchannel) -> Self {
+        self.backchannel = Some(backchannel);
+        self
     }
 
     pub(super) fn cookies(&self) -> CookieNames {
@@ -255,6 +264,13 @@ impl Credentials {
             self.notices
                 .password_blocked(citizen.id.as_str(), &citizen.phone, attempt.lang)
                 .await;
+            // The account's password is blocked (not one trusted browser's
+            // lane): the portals of its sessions are told.
+            if !lane.is_trusted()
+                && let Some(backchannel) = &self.backchannel
+            {
+                backchannel.all_ended(citizen.id.as_str()).await;
+            }
         }
         self.db.append_audit(&audit).await?;
         Ok(())

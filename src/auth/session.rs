@@ -48,6 +48,7 @@ impl Session {
             acr: self.acr,
             amr: self.amr.clone(),
             sid: self.sid.clone(),
+            dpop_jkt: None,
         }
     }
 }

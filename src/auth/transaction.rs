@@ -315,6 +315,7 @@ mod tests {
             login_hint: None,
             ui_locales: None,
             id_token_hint: None,
+            dpop_jkt: None,
         };
         Login {
             request,
@@ -370,6 +371,7 @@ mod tests {
             require_pkce: false,
             id_token_alg: crate::crypto::KeyAlg::Rs256,
             created_at: 0,
+            profile: Default::default(),
         };
         let request = crate::oauth::request::check(&params, &client).unwrap();
         client.name = "P".repeat(200);

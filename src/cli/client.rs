@@ -6,11 +6,11 @@ use std::path::PathBuf;
 use clap::Subcommand;
 use serde_json::json;
 
-use super::client_metadata::{self, Metadata};
+use super::client_metadata::{self, AuthMethod, Metadata};
 use super::{CliError, Context};
 use crate::crypto::{KeyAlg, hash_token, random_token};
 use crate::domain::AuditKind;
-use crate::domain::{ClientKind, RegisteredUri};
+use crate::domain::{ClientKind, ClientProfile, RegisteredUri};
 use crate::settings::Profile;
 use crate::store::StoreError;
 use crate::store::sql::{AuditEvent, ClientRecord};
@@ -44,7 +44,7 @@ pub(crate) enum ClientCommand {
         /// Require PKCE from this confidential client too.
         #[arg(long)]
         require_pkce: bool,
-        /// ID token signing algorithm: RS256 (the default) or ES256.
+        /// ID token signing algorithm: RS256 (the default), ES256 or PS256.
         #[arg(long)]
         id_token_alg: Option<String>,
         /// Choose the client_id instead of drawing a random one ([A-Za-z0-9_-], 3–64).
@@ -115,13 +115,20 @@ async fn update(ctx: &Context, id: &str, path: &std::path::Path) -> Result<(), C
             path.display()
         )));
     }
-    if metadata
-        .public
-        .is_some_and(|public| public == client.is_confidential())
-    {
+    let method = match &client.kind {
+        ClientKind::Confidential { .. } => AuthMethod::Secret,
+        ClientKind::KeyHolder => AuthMethod::PrivateKeyJwt,
+        ClientKind::Public => AuthMethod::None,
+    };
+    if metadata.auth_method.is_some_and(|asked| asked != method) {
         return Err(CliError::Refused(
-            "token_endpoint_auth_method: a client stays confidential or public; register a new one to change it".into(),
+            "token_endpoint_auth_method: a client keeps how it authenticates (secret, key or none); register a new one to change it".into(),
         ));
+    }
+    let mut profile = client.profile.clone();
+    for (name, value) in &metadata.profile {
+        client_metadata::set_profile(&mut profile, name, value)
+            .map_err(|e| CliError::Input(format!("{}: {e}", path.display())))?;
     }
     let uris = |list: &[RegisteredUri]| list.iter().map(|u| u.as_str().to_owned()).collect();
     // The stored values, then the file's over them, checked like a new registration.
@@ -135,7 +142,9 @@ async fn update(ctx: &Context, id: &str, path: &std::path::Path) -> Result<(), C
             .post_logout_redirect_uris
             .clone()
             .unwrap_or_else(|| uris(&client.post_logout_redirect_uris)),
-        public: !client.is_confidential(),
+        public: client.kind == ClientKind::Public,
+        private_key_jwt: client.kind == ClientKind::KeyHolder,
+        profile,
         social_security: metadata.social_security.unwrap_or(client.social_security),
         sector: Some(
             metadata
@@ -217,6 +226,8 @@ async fn register(ctx: &Context, command: ClientCommand) -> Result<(), CliError>
         redirect_uris,
         post_logout_redirect_uris,
         public,
+        private_key_jwt: false,
+        profile: ClientProfile::default(),
         social_security,
         sector,
         require_pkce,
@@ -225,6 +236,9 @@ async fn register(ctx: &Context, command: ClientCommand) -> Result<(), CliError>
     };
     if let Some(path) = metadata {
         read_metadata(&path)?.fill(&mut spec);
+    }
+    if let Some(uri) = spec.profile.sector_identifier_uri.clone() {
+        check_sector_identifier(&uri, &spec.redirect_uris).await?;
     }
     let (client, secret) =
         build_client(spec, allow_any_http, ctx.now()).map_err(CliError::Input)?;
@@ -242,10 +256,10 @@ async fn register(ctx: &Context, command: ClientCommand) -> Result<(), CliError>
         }
         Err(other) => return Err(anyhow::Error::from(other).into()),
     }
-    let kind = if secret.is_some() {
-        "confidential"
-    } else {
-        "public"
+    let kind = match client.kind {
+        ClientKind::Confidential { .. } => "confidential",
+        ClientKind::KeyHolder => "private_key_jwt",
+        ClientKind::Public => "public",
     };
     ctx.print(
         json!({
@@ -282,15 +296,19 @@ pub struct ClientSpec {
     pub redirect_uris: Vec<String>,
     /// Post-logout redirect URIs.
     pub post_logout_redirect_uris: Vec<String>,
-    /// No secret.
+    /// No secret, no key: a public client.
     pub public: bool,
+    /// No secret: authenticates with `private_key_jwt` and its registered keys.
+    pub private_key_jwt: bool,
+    /// The government-grade settings.
+    pub profile: ClientProfile,
     /// Social Security portal.
     pub social_security: bool,
     /// Sector override.
     pub sector: Option<String>,
     /// PKCE for a confidential client.
     pub require_pkce: bool,
-    /// `RS256` (when not given) or `ES256`.
+    /// `RS256` (when not given), `ES256` or `PS256`.
     pub id_token_alg: Option<String>,
     /// Chosen client_id.
     pub client_id: Option<String>,
@@ -329,6 +347,14 @@ pub fn build_client(
     let sector = match spec.sector {
         Some(sector) if !sector.trim().is_empty() => sector.trim().to_lowercase(),
         Some(_) => return Err("clave_sector (--sector): must not be empty".into()),
+        // OIDC Core §8.1: the sector is the host of the sector identifier.
+        None if spec.profile.sector_identifier_uri.is_some() => spec
+            .profile
+            .sector_identifier_uri
+            .as_deref()
+            .and_then(|u| url::Url::parse(u).ok())
+            .and_then(|u| u.host_str().map(str::to_lowercase))
+            .unwrap_or_default(),
         None if hosts.len() == 1 => hosts.into_iter().next().unwrap_or_default(),
         None => {
             return Err(format!(
@@ -343,7 +369,7 @@ pub fn build_client(
     }
     let asked_alg = spec.id_token_alg.unwrap_or_else(|| "RS256".to_owned());
     let alg: KeyAlg = asked_alg.to_uppercase().parse().map_err(|_| {
-        format!("id_token_signed_response_alg (--id-token-alg): {asked_alg:?} is not offered; use RS256 or ES256")
+        format!("id_token_signed_response_alg (--id-token-alg): {asked_alg:?} is not offered; use RS256, ES256 or PS256")
     })?;
     let client_id = match spec.client_id {
         Some(id) => {
@@ -361,11 +387,30 @@ pub fn build_client(
         }
         None => random_token(16),
     };
-    let secret = (!spec.public).then(|| random_token(32));
+    if spec.public && spec.private_key_jwt {
+        return Err("token_endpoint_auth_method: a client is public (none) or uses private_key_jwt, not both".into());
+    }
+    let mut profile = spec.profile;
+    profile.private_key_jwt = spec.private_key_jwt;
+    if let Some(problem) = profile.problems().into_iter().next() {
+        return Err(problem);
+    }
+    if let Some(uri) = &profile.backchannel_logout_uri {
+        check_uri("backchannel_logout_uri", uri, allow_any_http)?;
+    }
+    let secret = (!spec.public && !spec.private_key_jwt).then(|| random_token(32));
+    let kind = match &secret {
+        Some(secret) => ClientKind::Confidential {
+            secret_hash: hash_token(secret),
+        },
+        None if spec.private_key_jwt => ClientKind::KeyHolder,
+        None => ClientKind::Public,
+    };
     let record = ClientRecord {
         client_id,
         name,
-        kind: ClientKind::from_secret_hash(secret.as_deref().map(hash_token)),
+        kind,
+        profile,
         redirect_uris,
         post_logout_redirect_uris,
         sector,
@@ -375,6 +420,37 @@ pub fn build_client(
         created_at: now,
     };
     Ok((record, secret))
+}
+
+/// OIDC Core §8.1: the document at `sector_identifier_uri` is a JSON list that
+/// holds every redirect URI of the client; it is fetched once, at registration.
+async fn check_sector_identifier(uri: &str, redirect_uris: &[String]) -> Result<(), CliError> {
+    let refused = |why: String| CliError::Input(format!("sector_identifier_uri: {why}"));
+    let client = reqwest::Client::builder()
+        .timeout(std::time::Duration::from_secs(10))
+        .redirect(reqwest::redirect::Policy::none())
+        .build()
+        .map_err(|e| refused(e.to_string()))?;
+    let response = client
+        .get(uri)
+        .send()
+        .await
+        .map_err(|e| refused(format!("{uri} could not be fetched ({e})")))?;
+    if !response.status().is_success() {
+        return Err(refused(format!("{uri} answered {}", response.status())));
+    }
+    let body = response
+        .bytes()
+        .await
+        .map_err(|e| refused(format!("{uri} could not be read ({e})")))?;
+    let listed: Vec<String> = serde_json::from_slice(&body)
+        .map_err(|_| refused(format!("{uri} is not a JSON list of redirect URIs")))?;
+    if let Some(missing) = redirect_uris.iter().find(|u| !listed.contains(u)) {
+        return Err(refused(format!(
+            "{uri} does not list the redirect URI {missing}"
+        )));
+    }
+    Ok(())
 }
 
 /// A redirect URI must be absolute, without fragment (RFC 6749 §3.1.2), and https
@@ -423,6 +499,8 @@ mod tests {
             redirect_uris: uris.iter().map(|s| s.to_string()).collect(),
             post_logout_redirect_uris: vec![],
             public: false,
+            private_key_jwt: false,
+            profile: ClientProfile::default(),
             social_security: false,
             sector: None,
             require_pkce: false,

@@ -3,42 +3,45 @@
 //! Dynamic Client Registration 1.0 §2, plus three of ours (`clave_*`).
 //!
 //! Every name is checked, with a message naming it. A standard name this
-//! version does not act on (a client's keys, pushed or signed requests,
-//! sender-constrained tokens, encrypted responses, back-channel logout) is
-//! refused rather than stored and ignored: a portal that registered `jwks` must
-//! not believe its secret is no longer what authenticates it. A name nobody
-//! defines is refused too (an operator's typo), where RFC 7591 §2 has a server
-//! ignore what a *client* sends.
+//! version does not act on (request URIs hosted by the client, front-channel
+//! logout, `initiate_login_uri`, `default_max_age`, `require_auth_time`) is
+//! refused rather than stored and ignored: a portal that registered one must
+//! not believe it is in force. A name nobody defines is refused too (an
+//! operator's typo), where RFC 7591 §2 has a server ignore what a *client* sends.
+//!
+//! The government-grade names (keys, signed and pushed requests, DPoP,
+//! encrypted responses, back-channel logout) become the client's
+//! [`ClientProfile`]; each is checked here by setting it on a profile, and the
+//! profile as a whole by [`ClientProfile::problems`] when the client is built.
 
 use serde_json::{Map, Value, json};
 
 use super::client::ClientSpec;
+use crate::crypto::KeyAlg;
+use crate::domain::{ClientProfile, Encryption, JweAlg, JweEnc};
+use crate::oauth::client_keys::parse_jwks;
 use crate::store::sql::ClientRecord;
 
 /// Names of RFC 7591 / OIDC Registration this version does not implement.
 const NOT_YET: &[&str] = &[
-    "jwks",
-    "jwks_uri",
-    "token_endpoint_auth_signing_alg",
-    "request_object_signing_alg",
     "request_uris",
-    "require_pushed_authorization_requests",
-    "dpop_bound_access_tokens",
-    "userinfo_signed_response_alg",
-    "userinfo_encrypted_response_alg",
-    "userinfo_encrypted_response_enc",
-    "id_token_encrypted_response_alg",
-    "id_token_encrypted_response_enc",
-    "backchannel_logout_uri",
-    "backchannel_logout_session_required",
     "frontchannel_logout_uri",
     "frontchannel_logout_session_required",
-    "sector_identifier_uri",
     "initiate_login_uri",
-    "default_acr_values",
     "default_max_age",
     "require_auth_time",
 ];
+
+/// How the client authenticates at the token endpoint.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum AuthMethod {
+    /// `client_secret_basic` or `client_secret_post`.
+    Secret,
+    /// `private_key_jwt` (RFC 7523).
+    PrivateKeyJwt,
+    /// `none`: a public client.
+    None,
+}
 
 /// Descriptive names that change nothing here and are accepted as such.
 const DESCRIPTIVE: &[&str] = &[
@@ -63,8 +66,8 @@ pub struct Metadata {
     pub redirect_uris: Option<Vec<String>>,
     /// `post_logout_redirect_uris`.
     pub post_logout_redirect_uris: Option<Vec<String>>,
-    /// `token_endpoint_auth_method` is `none`.
-    pub public: Option<bool>,
+    /// `token_endpoint_auth_method`.
+    pub auth_method: Option<AuthMethod>,
     /// `id_token_signed_response_alg`.
     pub id_token_alg: Option<String>,
     /// `clave_social_security`: a Social Security portal.
@@ -73,6 +76,9 @@ pub struct Metadata {
     pub require_pkce: Option<bool>,
     /// `clave_sector`: the pairwise-subject sector.
     pub sector: Option<String>,
+    /// The government-grade names, each already checked by [`set_profile`], in
+    /// the file's order.
+    pub profile: Vec<(String, Value)>,
 }
 
 fn strings(name: &str, value: &Value) -> Result<Vec<String>, String> {
@@ -120,16 +126,14 @@ impl Metadata {
                     out.post_logout_redirect_uris = Some(strings(name, value)?);
                 }
                 "token_endpoint_auth_method" => {
-                    out.public = Some(match string(name, value)?.as_str() {
-                        "client_secret_basic" | "client_secret_post" => false,
-                        "none" => true,
-                        "private_key_jwt"
-                        | "client_secret_jwt"
-                        | "tls_client_auth"
-                        | "self_signed_tls_client_auth" => {
+                    out.auth_method = Some(match string(name, value)?.as_str() {
+                        "client_secret_basic" | "client_secret_post" => AuthMethod::Secret,
+                        "private_key_jwt" => AuthMethod::PrivateKeyJwt,
+                        "none" => AuthMethod::None,
+                        "client_secret_jwt" | "tls_client_auth" | "self_signed_tls_client_auth" => {
                             return Err(format!(
                                 "{name}: {value} is not supported by this version; use \
-                                 client_secret_basic, client_secret_post or none"
+                                 private_key_jwt, client_secret_basic, client_secret_post or none"
                             ));
                         }
                         _ => {
@@ -141,9 +145,9 @@ impl Metadata {
                 }
                 "id_token_signed_response_alg" => {
                     let alg = string(name, value)?;
-                    if !matches!(alg.as_str(), "RS256" | "ES256") {
+                    if alg.parse::<KeyAlg>().is_err() {
                         return Err(format!(
-                            "{name}: {alg:?} is not offered; use RS256 or ES256"
+                            "{name}: {alg:?} is not offered; use RS256, ES256 or PS256"
                         ));
                     }
                     out.id_token_alg = Some(alg);
@@ -179,6 +183,10 @@ impl Metadata {
                         "{name}: the provider draws the secret itself and shows it once"
                     ));
                 }
+                _ if PROFILE_NAMES.contains(&name) => {
+                    set_profile(&mut ClientProfile::default(), name, value)?;
+                    out.profile.push((name.to_owned(), value.clone()));
+                }
                 _ if NOT_YET.contains(&name) => {
                     return Err(format!(
                         "{name}: not supported by this version of clave-idp"
@@ -192,6 +200,20 @@ impl Metadata {
                 }
             }
         }
+        for (enc, alg) in [
+            (
+                "id_token_encrypted_response_enc",
+                "id_token_encrypted_response_alg",
+            ),
+            (
+                "userinfo_encrypted_response_enc",
+                "userinfo_encrypted_response_alg",
+            ),
+        ] {
+            if object.contains_key(enc) && !object.contains_key(alg) {
+                return Err(format!("{enc}: only with {alg} (OIDC Registration §2)"));
+            }
+        }
         Ok(out)
     }
 
@@ -202,11 +224,12 @@ impl Metadata {
             name,
             redirect_uris,
             post_logout_redirect_uris,
-            public,
+            auth_method,
             id_token_alg,
             social_security,
             require_pkce,
             sector,
+            profile,
         } = self;
         if spec.name.is_empty() {
             spec.name = name.unwrap_or_default();
@@ -217,7 +240,12 @@ impl Metadata {
         if spec.post_logout_redirect_uris.is_empty() {
             spec.post_logout_redirect_uris = post_logout_redirect_uris.unwrap_or_default();
         }
-        spec.public |= public.unwrap_or(false);
+        spec.public |= auth_method == Some(AuthMethod::None);
+        spec.private_key_jwt |= auth_method == Some(AuthMethod::PrivateKeyJwt);
+        for (name, value) in &profile {
+            // Checked when the file was parsed.
+            let _ = set_profile(&mut spec.profile, name, value);
+        }
         spec.social_security |= social_security.unwrap_or(false);
         spec.require_pkce |= require_pkce.unwrap_or(false);
         if spec.sector.is_none() {
@@ -246,12 +274,10 @@ pub fn of_record(client: &ClientRecord) -> Value {
         "post_logout_redirect_uris".into(),
         json!(uris(&client.post_logout_redirect_uris)),
     );
-    let method = if client.is_confidential() {
-        "client_secret_basic"
-    } else {
-        "none"
-    };
-    object.insert("token_endpoint_auth_method".into(), json!(method));
+    object.insert(
+        "token_endpoint_auth_method".into(),
+        json!(client.kind.auth_method()),
+    );
     object.insert(
         "grant_types".into(),
         json!(["authorization_code", "refresh_token"]),
@@ -268,7 +294,246 @@ pub fn of_record(client: &ClientRecord) -> Value {
         json!(client.social_security),
     );
     object.insert("clave_require_pkce".into(), json!(client.require_pkce));
+    if let Value::Object(profile) = profile_metadata(&client.profile) {
+        object.extend(profile);
+    }
     object.insert("created_at".into(), json!(client.created_at));
+    Value::Object(object)
+}
+
+/// The names that make up a [`ClientProfile`].
+const PROFILE_NAMES: &[&str] = &[
+    "jwks",
+    "jwks_uri",
+    "token_endpoint_auth_signing_alg",
+    "request_object_signing_alg",
+    "require_signed_request_object",
+    "require_pushed_authorization_requests",
+    "dpop_bound_access_tokens",
+    "userinfo_signed_response_alg",
+    "id_token_encrypted_response_alg",
+    "id_token_encrypted_response_enc",
+    "userinfo_encrypted_response_alg",
+    "userinfo_encrypted_response_enc",
+    "backchannel_logout_uri",
+    "backchannel_logout_session_required",
+    "default_acr_values",
+    "sector_identifier_uri",
+];
+
+fn signing_alg(name: &str, value: &Value) -> Result<Option<KeyAlg>, String> {
+    if value.is_null() {
+        return Ok(None);
+    }
+    let alg = string(name, value)?;
+    alg.parse()
+        .map(Some)
+        .map_err(|_| format!("{name}: {alg:?} is not offered; use RS256, ES256 or PS256"))
+}
+
+fn https_uri(name: &str, value: &Value) -> Result<Option<String>, String> {
+    if value.is_null() {
+        return Ok(None);
+    }
+    let text = string(name, value)?;
+    let url = url::Url::parse(&text).map_err(|e| format!("{name}: {text:?} is not a URL ({e})"))?;
+    let loopback = matches!(url.host_str(), Some("localhost" | "127.0.0.1" | "[::1]"));
+    if url.scheme() != "https" && !(url.scheme() == "http" && loopback) {
+        return Err(format!(
+            "{name}: {text:?} must use https (plain http only for localhost)"
+        ));
+    }
+    if url.fragment().is_some() {
+        return Err(format!("{name}: {text:?} must not have a #fragment"));
+    }
+    Ok(Some(text))
+}
+
+/// Sets one government-grade name on `profile` (`null` clears it), or says
+/// what is wrong with its value.
+pub fn set_profile(profile: &mut ClientProfile, name: &str, value: &Value) -> Result<(), String> {
+    let flag = |value: &Value| -> Result<bool, String> {
+        if value.is_null() {
+            Ok(false)
+        } else {
+            boolean(name, value)
+        }
+    };
+    let encryption = |current: Option<Encryption>,
+                      value: &Value,
+                      is_alg: bool|
+     -> Result<Option<Encryption>, String> {
+        if value.is_null() {
+            return Ok(if is_alg { None } else { current });
+        }
+        let text = string(name, value)?;
+        if is_alg {
+            let alg = JweAlg::parse(&text).ok_or_else(|| {
+                format!("{name}: {text:?} is not offered; use RSA-OAEP-256 or ECDH-ES")
+            })?;
+            // OIDC Registration §2: enc defaults to A128CBC-HS256.
+            let enc = current.map_or(JweEnc::A128CbcHs256, |c| c.enc);
+            Ok(Some(Encryption { alg, enc }))
+        } else {
+            let enc = JweEnc::parse(&text).ok_or_else(|| {
+                format!("{name}: {text:?} is not offered; use A256GCM or A128CBC-HS256")
+            })?;
+            // The alg is set in the same file (checked by the parser) or stored.
+            let alg = current.map_or(JweAlg::RsaOaep256, |c| c.alg);
+            Ok(Some(Encryption { alg, enc }))
+        }
+    };
+    match name {
+        "jwks" => {
+            profile.jwks = if value.is_null() {
+                None
+            } else {
+                let text = value.to_string();
+                parse_jwks(&text).map_err(|e| format!("{name}: {e}"))?;
+                Some(text)
+            };
+        }
+        "jwks_uri" => profile.jwks_uri = https_uri(name, value)?,
+        "token_endpoint_auth_signing_alg" => {
+            profile.token_endpoint_auth_signing_alg = signing_alg(name, value)?;
+        }
+        "request_object_signing_alg" => {
+            profile.request_object_signing_alg = signing_alg(name, value)?;
+        }
+        "require_signed_request_object" => profile.require_signed_request_object = flag(value)?,
+        "require_pushed_authorization_requests" => {
+            profile.require_pushed_authorization_requests = flag(value)?;
+        }
+        "dpop_bound_access_tokens" => profile.dpop_bound_access_tokens = flag(value)?,
+        "userinfo_signed_response_alg" => {
+            profile.userinfo_signed_response_alg = signing_alg(name, value)?;
+        }
+        "id_token_encrypted_response_alg" => {
+            profile.id_token_encryption = encryption(profile.id_token_encryption, value, true)?;
+        }
+        "id_token_encrypted_response_enc" => {
+            profile.id_token_encryption = encryption(profile.id_token_encryption, value, false)?;
+        }
+        "userinfo_encrypted_response_alg" => {
+            profile.userinfo_encryption = encryption(profile.userinfo_encryption, value, true)?;
+        }
+        "userinfo_encrypted_response_enc" => {
+            profile.userinfo_encryption = encryption(profile.userinfo_encryption, value, false)?;
+        }
+        "backchannel_logout_uri" => profile.backchannel_logout_uri = https_uri(name, value)?,
+        "backchannel_logout_session_required" => {
+            profile.backchannel_logout_session_required = flag(value)?;
+        }
+        "default_acr_values" => {
+            let values = if value.is_null() {
+                Vec::new()
+            } else {
+                strings(name, value)?
+            };
+            for acr in &values {
+                if acr != crate::domain::ACR_LOW && acr != crate::domain::ACR_SUBSTANTIAL {
+                    return Err(format!(
+                        "{name}: {acr:?} is not a level this provider reaches; use {} or {}",
+                        crate::domain::ACR_LOW,
+                        crate::domain::ACR_SUBSTANTIAL
+                    ));
+                }
+            }
+            profile.default_acr_values = values;
+        }
+        "sector_identifier_uri" => {
+            let uri = https_uri(name, value)?;
+            if uri.as_deref().is_some_and(|u| !u.starts_with("https://")) {
+                return Err(format!("{name}: must use https (OIDC Core §8.1)"));
+            }
+            profile.sector_identifier_uri = uri;
+        }
+        _ => {
+            return Err(format!(
+                "{name}: not a client metadata name this provider knows"
+            ));
+        }
+    }
+    Ok(())
+}
+
+/// A profile in the names of a metadata file (what `client show --json` adds).
+pub fn profile_metadata(profile: &ClientProfile) -> Value {
+    let mut object = Map::new();
+    if let Some(jwks) = &profile.jwks {
+        object.insert(
+            "jwks".into(),
+            serde_json::from_str(jwks).unwrap_or(Value::Null),
+        );
+    }
+    let text = |v: &Option<String>| v.as_ref().map(|s| json!(s));
+    let alg = |v: Option<KeyAlg>| v.map(|a| json!(a.as_str()));
+    let pairs: [(&str, Option<Value>); 9] = [
+        ("jwks_uri", text(&profile.jwks_uri)),
+        (
+            "token_endpoint_auth_signing_alg",
+            alg(profile.token_endpoint_auth_signing_alg),
+        ),
+        (
+            "request_object_signing_alg",
+            alg(profile.request_object_signing_alg),
+        ),
+        (
+            "userinfo_signed_response_alg",
+            alg(profile.userinfo_signed_response_alg),
+        ),
+        (
+            "id_token_encrypted_response_alg",
+            profile.id_token_encryption.map(|e| json!(e.alg.as_str())),
+        ),
+        (
+            "id_token_encrypted_response_enc",
+            profile.id_token_encryption.map(|e| json!(e.enc.as_str())),
+        ),
+        (
+            "userinfo_encrypted_response_alg",
+            profile.userinfo_encryption.map(|e| json!(e.alg.as_str())),
+        ),
+        (
+            "userinfo_encrypted_response_enc",
+            profile.userinfo_encryption.map(|e| json!(e.enc.as_str())),
+        ),
+        (
+            "backchannel_logout_uri",
+            text(&profile.backchannel_logout_uri),
+        ),
+    ];
+    for (name, value) in pairs {
+        if let Some(value) = value {
+            object.insert(name.into(), value);
+        }
+    }
+    for (name, on) in [
+        (
+            "require_signed_request_object",
+            profile.require_signed_request_object,
+        ),
+        (
+            "require_pushed_authorization_requests",
+            profile.require_pushed_authorization_requests,
+        ),
+        ("dpop_bound_access_tokens", profile.dpop_bound_access_tokens),
+        (
+            "backchannel_logout_session_required",
+            profile.backchannel_logout_session_required,
+        ),
+    ] {
+        object.insert(name.into(), json!(on));
+    }
+    if !profile.default_acr_values.is_empty() {
+        object.insert(
+            "default_acr_values".into(),
+            json!(profile.default_acr_values),
+        );
+    }
+    if let Some(uri) = &profile.sector_identifier_uri {
+        object.insert("sector_identifier_uri".into(), json!(uri));
+    }
     Value::Object(object)
 }
 
@@ -287,7 +552,7 @@ mod tests {
         )
         .unwrap();
         assert_eq!(metadata.name.as_deref(), Some("Sede"));
-        assert_eq!(metadata.public, Some(true));
+        assert_eq!(metadata.auth_method, Some(AuthMethod::None));
         assert_eq!(metadata.id_token_alg.as_deref(), Some("ES256"));
         assert_eq!(metadata.social_security, Some(true));
     }
@@ -300,8 +565,26 @@ mod tests {
                 "redirect_uris",
             ),
             (
-                r#"{"token_endpoint_auth_method": "private_key_jwt"}"#,
+                r#"{"token_endpoint_auth_method": "client_secret_jwt"}"#,
                 "token_endpoint_auth_method",
+            ),
+            (r#"{"jwks": {"keys": [{"kty": "RSA"}]}}"#, "jwks"),
+            (r#"{"jwks_uri": "http://a.example/jwks"}"#, "jwks_uri"),
+            (
+                r#"{"userinfo_encrypted_response_enc": "A256GCM"}"#,
+                "userinfo_encrypted_response_enc",
+            ),
+            (
+                r#"{"id_token_encrypted_response_alg": "RSA1_5"}"#,
+                "id_token_encrypted_response_alg",
+            ),
+            (
+                r#"{"request_uris": ["https://a.example/r"]}"#,
+                "request_uris",
+            ),
+            (
+                r#"{"default_acr_values": ["loa-high"]}"#,
+                "default_acr_values",
             ),
             (
                 r#"{"id_token_signed_response_alg": "none"}"#,
@@ -309,7 +592,6 @@ mod tests {
             ),
             (r#"{"grant_types": ["implicit"]}"#, "grant_types"),
             (r#"{"subject_type": "public"}"#, "subject_type"),
-            (r#"{"jwks_uri": "https://a.example/jwks"}"#, "jwks_uri"),
             (r#"{"client_secret": "mine"}"#, "client_secret"),
             (
                 r#"{"redirect_uri": "https://a.example/cb"}"#,

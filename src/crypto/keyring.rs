@@ -15,7 +15,7 @@ use std::collections::{BTreeMap, HashMap};
 use std::fmt;
 
 use josekit::jwk::Jwk;
-use josekit::jws::{ES256, JwsHeader, JwsSigner, JwsVerifier, RS256};
+use josekit::jws::{ES256, JwsHeader, JwsSigner, JwsVerifier, PS256, RS256};
 use josekit::jwt;
 use serde_json::{Map, Value};
 
@@ -146,12 +146,23 @@ impl KeyRing {
         alg: KeyAlg,
         claims: &T,
     ) -> Result<String, KeyError> {
+        self.sign_typed(alg, "JWT", claims)
+    }
+
+    /// Signs `claims` as a compact JWS of type `typ` (e.g. `logout+jwt`,
+    /// Back-Channel Logout 1.0 §2.4).
+    pub fn sign_typed<T: serde::Serialize + ?Sized>(
+        &self,
+        alg: KeyAlg,
+        typ: &str,
+        claims: &T,
+    ) -> Result<String, KeyError> {
         let (kid, signer) = self.signer(alg).ok_or(KeyError::NoSigningKey(alg))?;
         // The claims are serialised once, straight into the JWS payload (RFC 7519
         // §7.1): no intermediate map.
         let payload = serde_json::to_vec(claims).map_err(|e| KeyError::Signing(e.to_string()))?;
         let mut header = JwsHeader::new();
-        header.set_token_type("JWT");
+        header.set_token_type(typ);
         header.set_key_id(kid);
         josekit::jws::serialize_compact(&payload, &header, signer)
             .map_err(|e| KeyError::Signing(e.to_string()))
@@ -204,6 +215,18 @@ fn build(key: &StoredKey) -> Result<Built, KeyError> {
             ),
             Box::new(
                 RS256
+                    .verifier_from_jwk(&public)
+                    .map_err(|e| invalid(e.to_string()))?,
+            ),
+        ),
+        KeyAlg::Ps256 => (
+            Box::new(
+                PS256
+                    .signer_from_jwk(&private)
+                    .map_err(|e| invalid(e.to_string()))?,
+            ),
+            Box::new(
+                PS256
                     .verifier_from_jwk(&public)
                     .map_err(|e| invalid(e.to_string()))?,
             ),

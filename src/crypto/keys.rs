@@ -1,7 +1,7 @@
 //! Signing key material: algorithms, generation, and the stored form.
 //!
 //! ID tokens are signed with RS256 (required by OIDC Core §15.1, the default for every
-//! client) or ES256 (per client). Keys are generated here, persisted by the store as
+//! client), ES256 or PS256 (per client). Keys are generated here, persisted by the store as
 //! JSON strings (so every instance shares them) and loaded into a [`super::KeyRing`].
 //!
 //! **RSA size.** RS256 keys are 2048-bit: NIST SP 800-57 rates RSA-2048 at 112 bits of
@@ -37,18 +37,34 @@ pub enum KeyAlg {
     Rs256,
     /// ECDSA on P-256 with SHA-256.
     Es256,
+    /// RSASSA-PSS with SHA-256 (asked for by FAPI 2.0 and eIDAS-style profiles).
+    Ps256,
 }
 
 impl KeyAlg {
     /// Every supported algorithm, in the order advertised by discovery.
-    pub const ALL: [KeyAlg; 2] = [KeyAlg::Rs256, KeyAlg::Es256];
+    pub const ALL: [KeyAlg; 3] = [KeyAlg::Rs256, KeyAlg::Es256, KeyAlg::Ps256];
 
     /// The JOSE name (`"RS256"`, `"ES256"`).
     pub fn as_str(self) -> &'static str {
         match self {
             KeyAlg::Rs256 => "RS256",
             KeyAlg::Es256 => "ES256",
+            KeyAlg::Ps256 => "PS256",
         }
+    }
+}
+
+impl serde::Serialize for KeyAlg {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for KeyAlg {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let name = String::deserialize(deserializer)?;
+        name.parse().map_err(serde::de::Error::custom)
     }
 }
 
@@ -65,6 +81,7 @@ impl FromStr for KeyAlg {
         match s {
             "RS256" => Ok(KeyAlg::Rs256),
             "ES256" => Ok(KeyAlg::Es256),
+            "PS256" => Ok(KeyAlg::Ps256),
             other => Err(KeyError::UnsupportedAlg(other.to_owned())),
         }
     }
@@ -73,7 +90,7 @@ impl FromStr for KeyAlg {
 /// Errors from key generation, loading, signing and verification.
 #[derive(Debug, thiserror::Error)]
 pub enum KeyError {
-    /// The algorithm name is not RS256 or ES256.
+    /// The algorithm name is not RS256, ES256 or PS256.
     #[error("unsupported signing algorithm: {0}")]
     UnsupportedAlg(String),
     /// A stored key could not be parsed or does not fit its algorithm.
@@ -153,14 +170,14 @@ impl StoredKey {
     }
 }
 
-/// Generates a new key pair for `alg`: RSA 2048 for RS256, P-256 for ES256.
+/// Generates a new key pair for `alg`: RSA 2048 for RS256 and PS256, P-256 for ES256.
 pub fn generate_key(alg: KeyAlg, kid: String) -> Result<KeyMaterial, KeyError> {
     let invalid = |reason: String| KeyError::InvalidKey {
         kid: kid.clone(),
         reason,
     };
     let mut private = match alg {
-        KeyAlg::Rs256 => Jwk::generate_rsa_key(RSA_BITS),
+        KeyAlg::Rs256 | KeyAlg::Ps256 => Jwk::generate_rsa_key(RSA_BITS),
         KeyAlg::Es256 => Jwk::generate_ec_key(EcCurve::P256),
     }
     .map_err(|e| invalid(e.to_string()))?;

@@ -13,6 +13,7 @@
 //!   signers and verifiers built once per load, with the published JWKS.
 //! - [`seal`]: AES-256-GCM sealing of private JWKs at rest under a key-encryption key.
 
+pub mod jose;
 pub mod keyring;
 pub mod keys;
 pub mod password;

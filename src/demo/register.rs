@@ -113,6 +113,7 @@ fn client_record(issuer: &str, secret: &str, now: UnixTime) -> anyhow::Result<Cl
         require_pkce: true,
         id_token_alg: KeyAlg::Rs256,
         created_at: now,
+        profile: Default::default(),
     })
 }
 

@@ -1,8 +1,10 @@
 //! What a relying party is, as types: how it authenticates and where it may send
 //! the citizen back.
 //!
-//! A [`ClientKind`] is either confidential, holding the hash of its secret
-//! (RFC 6749 §2.1, §2.3.1), or public, with no secret and PKCE required
+//! A [`ClientKind`] is confidential, holding the hash of its secret
+//! (RFC 6749 §2.1, §2.3.1), a key holder that signs client assertions with its
+//! own keys (`private_key_jwt`, RFC 7523 §2.2; the keys are in its
+//! [`super::ClientProfile`]), or public, with no secret and PKCE required
 //! (RFC 7636). A [`RegisteredUri`] is an absolute URL as the operator registered
 //! it. Redirect URIs are compared with *simple string comparison* (OIDC Core
 //! §3.1.2.1, RFC 6749 §3.1.2.3), so a `RegisteredUri` keeps the text exactly as
@@ -22,6 +24,9 @@ pub enum ClientKind {
         /// Hex SHA-256 of the secret.
         secret_hash: String,
     },
+    /// Authenticates with a JWT signed by one of its registered keys
+    /// (`private_key_jwt`); it has no secret.
+    KeyHolder,
     /// Cannot keep a secret (e.g. a single-page app); PKCE is required.
     Public,
 }
@@ -39,13 +44,23 @@ impl ClientKind {
     pub fn secret_hash(&self) -> Option<&str> {
         match self {
             Self::Confidential { secret_hash } => Some(secret_hash),
-            Self::Public => None,
+            Self::KeyHolder | Self::Public => None,
         }
     }
 
-    /// Whether the client authenticates with a secret.
+    /// Whether the client authenticates (with a secret or a key): RFC 6749 §2.1's
+    /// confidential clients.
     pub fn is_confidential(&self) -> bool {
-        matches!(self, Self::Confidential { .. })
+        matches!(self, Self::Confidential { .. } | Self::KeyHolder)
+    }
+
+    /// The `token_endpoint_auth_method` of this kind (RFC 7591 §2).
+    pub fn auth_method(&self) -> &'static str {
+        match self {
+            Self::Confidential { .. } => "client_secret_basic",
+            Self::KeyHolder => "private_key_jwt",
+            Self::Public => "none",
+        }
     }
 }
 

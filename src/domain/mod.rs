@@ -12,6 +12,7 @@ pub mod assurance;
 pub mod audit;
 pub mod citizen;
 pub mod client;
+pub mod client_profile;
 mod common_passwords;
 pub mod document_id;
 pub mod email;
@@ -32,6 +33,7 @@ pub use citizen::{
     PASSWORD_LIFETIME_SECS, PASSWORD_LIMIT, password_expired, password_expires_at,
 };
 pub use client::{ClientKind, RegisteredUri};
+pub use client_profile::{ClientProfile, Encryption, JweAlg, JweEnc};
 pub use document_id::{DocumentId, DocumentIdError, DocumentKind};
 pub use email::{Email, EmailError};
 pub use new_password::{NewPassword, normalize_password};

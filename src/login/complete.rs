@@ -45,6 +45,10 @@ pub async fn complete(
         .tokens
         .issue_code(&tx.request, session.authorize(&tx.request))
         .await?;
+    state
+        .backchannel
+        .remember(&tx.request.client_id, citizen_id, &session.sid)
+        .await;
     LoginTx::remove(&state.browsers, tx_id).await?;
     metrics::counter!("clave_logins_total", "outcome" => "success", "acr" => assurance.acr())
         .increment(1);

@@ -51,6 +51,14 @@ pub enum ErrorCode {
     InvalidToken,
     /// RFC 7009 §2.2.1.
     UnsupportedTokenType,
+    /// RFC 9101 §6.3 / OIDC Core §3.1.2.6: the request object is invalid.
+    InvalidRequestObject,
+    /// RFC 9126 §4 / OIDC Core §3.1.2.6: the `request_uri` is unknown, used or expired.
+    InvalidRequestUri,
+    /// RFC 9449 §5.1: the DPoP proof is invalid.
+    InvalidDpopProof,
+    /// RFC 9449 §8: retry with the nonce in the `DPoP-Nonce` header.
+    UseDpopNonce,
 }
 
 impl ErrorCode {
@@ -74,6 +82,10 @@ impl ErrorCode {
             Self::RegistrationNotSupported => "registration_not_supported",
             Self::InvalidToken => "invalid_token",
             Self::UnsupportedTokenType => "unsupported_token_type",
+            Self::InvalidRequestObject => "invalid_request_object",
+            Self::InvalidRequestUri => "invalid_request_uri",
+            Self::InvalidDpopProof => "invalid_dpop_proof",
+            Self::UseDpopNonce => "use_dpop_nonce",
         }
     }
 }
@@ -95,6 +107,11 @@ pub struct OAuthError {
     pub basic_challenge: bool,
     /// Set when a rate limit refused the request: 429 with this `Retry-After`.
     pub retry_after_secs: Option<u64>,
+    /// A fresh DPoP nonce to send in `DPoP-Nonce` (RFC 9449 §8).
+    pub dpop_nonce: Option<String>,
+    /// A resource error about a DPoP-bound token: the challenge scheme is
+    /// `DPoP` (RFC 9449 §7.1), not `Bearer`.
+    pub dpop_challenge: bool,
 }
 
 impl OAuthError {
@@ -105,6 +122,8 @@ impl OAuthError {
             description: description.into(),
             basic_challenge: false,
             retry_after_secs: None,
+            dpop_nonce: None,
+            dpop_challenge: false,
         }
     }
 
@@ -212,6 +231,13 @@ impl IntoResponse for OAuthError {
                 HeaderValue::from_static("Basic realm=\"clave-idp\", charset=\"UTF-8\""),
             );
         }
+        if let Some(nonce) = self
+            .dpop_nonce
+            .as_deref()
+            .and_then(|n| HeaderValue::from_str(n).ok())
+        {
+            response.headers_mut().insert("dpop-nonce", nonce);
+        }
         if self.code == ErrorCode::TemporarilyUnavailable {
             // The wait the limiter computed, or a short one for an outage.
             let secs = self
@@ -243,8 +269,13 @@ impl IntoResponse for BearerError {
             ErrorCode::InvalidRequest => StatusCode::BAD_REQUEST,
             _ => StatusCode::UNAUTHORIZED,
         };
+        let scheme = if error.dpop_challenge {
+            "DPoP algs=\"ES256 PS256 RS256\","
+        } else {
+            "Bearer"
+        };
         let challenge = format!(
-            "Bearer realm=\"clave-idp\", error=\"{}\", error_description=\"{}\"",
+            "{scheme} realm=\"clave-idp\", error=\"{}\", error_description=\"{}\"",
             error.code,
             error.description.replace(['"', '\\'], "'")
         );
@@ -254,6 +285,13 @@ impl IntoResponse for BearerError {
         )
             .into_response();
         no_store(&mut response);
+        if let Some(nonce) = error
+            .dpop_nonce
+            .as_deref()
+            .and_then(|n| HeaderValue::from_str(n).ok())
+        {
+            response.headers_mut().insert("dpop-nonce", nonce);
+        }
         if let Ok(value) = HeaderValue::from_str(&challenge) {
             response
                 .headers_mut()

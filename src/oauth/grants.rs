@@ -35,6 +35,9 @@ pub struct Authorization {
     pub amr: Vec<Amr>,
     /// The SSO session id (the ID token's `sid`).
     pub sid: String,
+    /// The DPoP key a public client's refresh tokens are bound to (RFC 9449 §5).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub dpop_jkt: Option<String>,
 }
 
 /// An authorization code's record.
@@ -48,6 +51,9 @@ pub struct CodeGrant {
     pub nonce: Option<String>,
     /// The PKCE S256 challenge, if one was sent.
     pub code_challenge: Option<String>,
+    /// The DPoP key the token request must prove (`dpop_jkt`, RFC 9449 §10).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub dpop_jkt: Option<String>,
     /// Deadline.
     pub expires_at: i64,
 }
@@ -85,6 +91,13 @@ pub struct AccessGrant {
     pub scope: Scopes,
     /// The userinfo response, fixed when the token was issued.
     pub userinfo: Map<String, Value>,
+    /// The DPoP key the token is bound to (`cnf.jkt`, RFC 9449 §6).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub jkt: Option<String>,
+    /// Userinfo is answered as a JWT (the client registered a signing or an
+    /// encryption algorithm for it), so the endpoint reads the client.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub jwt_userinfo: bool,
     /// Issued at.
     pub issued_at: i64,
     /// Deadline.

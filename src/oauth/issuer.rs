@@ -12,6 +12,7 @@ use std::sync::{Arc, RwLock};
 use serde_json::{Map, Value};
 
 use super::claims::{self, citizen_claim};
+use super::client_keys::ClientKeys;
 use super::error::OAuthError;
 use super::grants::{
     ACCESS_TOKENS, AccessGrant, Authorization, CODES, CodeGrant, CodeState, ID_TOKEN_TTL_SECS,
@@ -34,6 +35,7 @@ pub struct TokenIssuer {
     keys: Arc<RwLock<Arc<KeyRing>>>,
     store: Arc<dyn EphemeralStore>,
     clock: SharedClock,
+    client_keys: ClientKeys,
 }
 
 impl TokenIssuer {
@@ -51,7 +53,15 @@ impl TokenIssuer {
             keys,
             store,
             clock,
+            client_keys: ClientKeys::new(),
         }
+    }
+
+    /// The issuer encrypting to clients' keys from `keys` (the cache the
+    /// endpoints share).
+    pub fn with_client_keys(mut self, keys: ClientKeys) -> Self {
+        self.client_keys = keys;
+        self
     }
 
     /// The issuer URL.
@@ -86,6 +96,7 @@ impl TokenIssuer {
         let AccessToken {
             token: access_token,
             hash: access_token_hash,
+            jkt,
         } = access_token;
         let mut userinfo = claims::release(authz.scope, &authz.claims.userinfo, citizen);
         userinfo.insert("sub".to_owned(), Value::String(sub.clone()));
@@ -94,6 +105,9 @@ impl TokenIssuer {
             sub: sub.clone(),
             scope: authz.scope,
             userinfo,
+            jkt: jkt.clone(),
+            jwt_userinfo: client.profile.userinfo_signed_response_alg.is_some()
+                || client.profile.userinfo_encryption.is_some(),
             issued_at: now,
             expires_at: now + ACCESS_TOKEN_SECS,
         };
@@ -122,15 +136,41 @@ impl TokenIssuer {
             at_hash: half_hash(&access_token),
             requested,
         };
-        let id_token = self
+        let mut id_token = self
             .key_ring()
             .sign_jwt(client.id_token_alg, &id)
             .map_err(|e| OAuthError::server_error(&e))?;
+        if let Some(encryption) = client.profile.id_token_encryption {
+            // OIDC Core §10.2: signed, then encrypted (a nested JWT).
+            id_token = self
+                .encrypt_to(client, id_token.as_bytes(), encryption)
+                .await?;
+        }
         Ok(Minted {
             access_token,
             access_token_hash,
             id_token,
+            jkt,
         })
+    }
+
+    /// `payload` encrypted to the client's key (a nested signed JWT).
+    pub async fn encrypt_to(
+        &self,
+        client: &ClientRecord,
+        payload: &[u8],
+        encryption: crate::domain::Encryption,
+    ) -> Result<String, OAuthError> {
+        self.client_keys
+            .encrypt(client, payload, encryption, true)
+            .await
+            .map_err(|problem| {
+                tracing::warn!(client_id = %client.client_id, %problem, "cannot encrypt to a client");
+                OAuthError::new(
+                    super::error::ErrorCode::TemporarilyUnavailable,
+                    format!("the response cannot be encrypted to the client: {problem}"),
+                )
+            })
     }
 
     /// A new refresh token record (not yet stored) and the token itself.
@@ -167,6 +207,7 @@ impl TokenIssuer {
             redirect_uri: request.redirect_uri.clone(),
             nonce: request.nonce.clone(),
             code_challenge: request.code_challenge.clone(),
+            dpop_jkt: request.dpop_jkt.clone(),
             expires_at: self.clock.now() + CODE_SECS,
         };
         let held = CodeState::Issued(Box::new(grant));
@@ -250,6 +291,7 @@ mod tests {
             require_pkce: true,
             id_token_alg: KeyAlg::Es256,
             created_at: 0,
+            profile: Default::default(),
         }
     }
 
@@ -288,6 +330,7 @@ mod tests {
             acr: Assurance::Substantial,
             amr: Assurance::Substantial.methods().to_vec(),
             sid: "sid-1".into(),
+            dpop_jkt: None,
         }
     }
 
@@ -356,6 +399,7 @@ mod tests {
             login_hint: None,
             ui_locales: None,
             id_token_hint: None,
+            dpop_jkt: None,
         };
         let authz = Authorization {
             client_id: "sede".into(),
@@ -366,6 +410,7 @@ mod tests {
             acr: Assurance::Low,
             amr: vec![Amr::Pwd],
             sid: "sid-1".into(),
+            dpop_jkt: None,
         };
         let location = tokens.issue_code(&request, authz).await.unwrap();
         let url = url::Url::parse(&location).unwrap();

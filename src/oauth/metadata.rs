@@ -5,8 +5,9 @@
 //! served from memory. They state only what is implemented.
 
 use openidconnect::core::{
-    CoreClaimName, CoreClientAuthMethod, CoreGrantType, CoreJwsSigningAlgorithm, CoreResponseMode,
-    CoreResponseType, CoreSubjectIdentifierType,
+    CoreClaimName, CoreClientAuthMethod, CoreGrantType, CoreJweContentEncryptionAlgorithm,
+    CoreJweKeyManagementAlgorithm, CoreJwsSigningAlgorithm, CoreResponseMode, CoreResponseType,
+    CoreSubjectIdentifierType,
 };
 use openidconnect::{
     AdditionalProviderMetadata, AuthUrl, AuthenticationContextClass, IssuerUrl, JsonWebKeySetUrl,
@@ -14,8 +15,22 @@ use openidconnect::{
 };
 use serde::{Deserialize, Serialize};
 
+use crate::crypto::KeyAlg;
 use crate::domain::{ACR_LOW, ACR_SUBSTANTIAL};
 use crate::oauth::claims::CITIZEN_CLAIMS;
+use crate::routes;
+
+/// The algorithms of DPoP proofs accepted (RFC 9449 §5.1), strongest first.
+pub const DPOP_ALGS: [KeyAlg; 3] = [KeyAlg::Es256, KeyAlg::Ps256, KeyAlg::Rs256];
+
+/// The `openidconnect` name of a signing algorithm.
+fn jws(alg: KeyAlg) -> CoreJwsSigningAlgorithm {
+    match alg {
+        KeyAlg::Rs256 => CoreJwsSigningAlgorithm::RsaSsaPkcs1V15Sha256,
+        KeyAlg::Es256 => CoreJwsSigningAlgorithm::EcdsaP256Sha256,
+        KeyAlg::Ps256 => CoreJwsSigningAlgorithm::RsaSsaPssSha256,
+    }
+}
 
 /// Metadata beyond OIDC Discovery's core set.
 #[derive(Debug, Clone, Serialize, Deserialize)]
@@ -36,6 +51,20 @@ pub struct ExtraMetadata {
     pub authorization_response_iss_parameter_supported: bool,
     /// OpenID Connect Prompt Create 1.0 (the values accepted).
     pub prompt_values_supported: Vec<String>,
+    /// RFC 9126 §5.
+    pub pushed_authorization_request_endpoint: String,
+    /// RFC 9126 §5: every client must push (`CLAVE_REQUIRE_PAR`).
+    pub require_pushed_authorization_requests: bool,
+    /// RFC 9449 §5.1.
+    pub dpop_signing_alg_values_supported: Vec<String>,
+    /// Back-Channel Logout 1.0 §2.1.
+    pub backchannel_logout_supported: bool,
+    /// Back-Channel Logout 1.0 §2.1: logout tokens carry `sid`.
+    pub backchannel_logout_session_supported: bool,
+    /// RFC 8414 §2 for the introspection endpoint.
+    pub introspection_endpoint_auth_signing_alg_values_supported: Vec<String>,
+    /// RFC 8414 §2 for the revocation endpoint.
+    pub revocation_endpoint_auth_signing_alg_values_supported: Vec<String>,
 }
 
 impl AdditionalProviderMetadata for ExtraMetadata {}
@@ -56,45 +85,71 @@ pub type Metadata = ProviderMetadata<
     CoreSubjectIdentifierType,
 >;
 
-/// The discovery document for `issuer`, as JSON text.
-pub fn document(issuer: &str) -> anyhow::Result<String> {
+/// The discovery document for `issuer`, as JSON text; `require_par` says
+/// every client must push its requests.
+pub fn document(issuer: &str, require_par: bool) -> anyhow::Result<String> {
     let url = |path: &str| format!("{issuer}{path}");
     let auth_methods = vec![
         CoreClientAuthMethod::ClientSecretBasic,
         CoreClientAuthMethod::ClientSecretPost,
+        CoreClientAuthMethod::PrivateKeyJwt,
         CoreClientAuthMethod::None,
     ];
+    let names =
+        |algs: &[KeyAlg]| -> Vec<String> { algs.iter().map(|a| a.as_str().to_owned()).collect() };
+    let jws_algs: Vec<CoreJwsSigningAlgorithm> = KeyAlg::ALL.iter().map(|a| jws(*a)).collect();
     let extra = ExtraMetadata {
-        end_session_endpoint: url("/logout"),
-        revocation_endpoint: url("/revoke"),
+        end_session_endpoint: url(routes::LOGOUT),
+        revocation_endpoint: url(routes::REVOKE),
         revocation_endpoint_auth_methods_supported: vec![
             "client_secret_basic".into(),
             "client_secret_post".into(),
+            "private_key_jwt".into(),
             "none".into(),
         ],
-        introspection_endpoint: url("/introspect"),
+        introspection_endpoint: url(routes::INTROSPECT),
         introspection_endpoint_auth_methods_supported: vec![
             "client_secret_basic".into(),
             "client_secret_post".into(),
+            "private_key_jwt".into(),
         ],
         code_challenge_methods_supported: vec!["S256".into()],
         authorization_response_iss_parameter_supported: true,
         prompt_values_supported: vec!["none".into(), "login".into()],
+        pushed_authorization_request_endpoint: url(routes::PAR),
+        require_pushed_authorization_requests: require_par,
+        dpop_signing_alg_values_supported: names(&DPOP_ALGS),
+        backchannel_logout_supported: true,
+        backchannel_logout_session_supported: true,
+        introspection_endpoint_auth_signing_alg_values_supported: names(&KeyAlg::ALL),
+        revocation_endpoint_auth_signing_alg_values_supported: names(&KeyAlg::ALL),
     };
+    let jwe_algs = vec![
+        CoreJweKeyManagementAlgorithm::RsaOaepSha256,
+        CoreJweKeyManagementAlgorithm::EcdhEs,
+    ];
+    let jwe_encs = vec![
+        CoreJweContentEncryptionAlgorithm::Aes256Gcm,
+        CoreJweContentEncryptionAlgorithm::Aes128CbcHmacSha256,
+    ];
     let metadata: Metadata = ProviderMetadata::new(
         IssuerUrl::new(issuer.to_owned())?,
         AuthUrl::new(url("/authorize"))?,
         JsonWebKeySetUrl::new(url("/jwks"))?,
         vec![ResponseTypes::new(vec![CoreResponseType::Code])],
         vec![CoreSubjectIdentifierType::Pairwise],
-        vec![
-            CoreJwsSigningAlgorithm::RsaSsaPkcs1V15Sha256,
-            CoreJwsSigningAlgorithm::EcdsaP256Sha256,
-        ],
+        jws_algs.clone(),
         extra,
     )
-    .set_token_endpoint(Some(TokenUrl::new(url("/token"))?))
-    .set_userinfo_endpoint(Some(UserInfoUrl::new(url("/userinfo"))?))
+    .set_token_endpoint(Some(TokenUrl::new(url(routes::TOKEN))?))
+    .set_userinfo_endpoint(Some(UserInfoUrl::new(url(routes::USERINFO))?))
+    .set_id_token_encryption_alg_values_supported(Some(jwe_algs.clone()))
+    .set_id_token_encryption_enc_values_supported(Some(jwe_encs.clone()))
+    .set_userinfo_signing_alg_values_supported(Some(jws_algs.clone()))
+    .set_userinfo_encryption_alg_values_supported(Some(jwe_algs))
+    .set_userinfo_encryption_enc_values_supported(Some(jwe_encs))
+    .set_request_object_signing_alg_values_supported(Some(jws_algs.clone()))
+    .set_token_endpoint_auth_signing_alg_values_supported(Some(jws_algs))
     .set_scopes_supported(Some(
         crate::domain::Scope::ALL
             .iter()
@@ -132,14 +187,16 @@ pub fn document(issuer: &str) -> anyhow::Result<String> {
         .collect(),
     ))
     .set_claims_parameter_supported(Some(true))
-    .set_request_parameter_supported(Some(false))
+    .set_request_parameter_supported(Some(true))
+    // Only the request_uri values of the PAR endpoint (RFC 9126 §4); the
+    // provider fetches no request object from a client's server.
     .set_request_uri_parameter_supported(Some(false))
     .set_require_request_uri_registration(Some(false))
     .set_ui_locales_supported(Some(vec![
         LanguageTag::new("es".into()),
         LanguageTag::new("en".into()),
     ]))
-    .set_service_documentation(Some(ServiceDocUrl::new(url("/help"))?));
+    .set_service_documentation(Some(ServiceDocUrl::new(url(routes::HELP))?));
     Ok(serde_json::to_string(&metadata)?)
 }
 
@@ -150,7 +207,7 @@ mod tests {
     #[test]
     fn the_document_names_every_endpoint_under_the_issuer_and_only_what_is_implemented() {
         let doc: serde_json::Value =
-            serde_json::from_str(&document("https://clave.example").unwrap()).unwrap();
+            serde_json::from_str(&document("https://clave.example", false).unwrap()).unwrap();
         assert_eq!(doc["issuer"], "https://clave.example");
         for (member, path) in [
             ("authorization_endpoint", "/authorize"),
@@ -160,6 +217,7 @@ mod tests {
             ("end_session_endpoint", "/logout"),
             ("revocation_endpoint", "/revoke"),
             ("introspection_endpoint", "/introspect"),
+            ("pushed_authorization_request_endpoint", "/par"),
         ] {
             assert_eq!(
                 doc[member],
@@ -178,9 +236,25 @@ mod tests {
         );
         assert_eq!(
             doc["id_token_signing_alg_values_supported"],
-            serde_json::json!(["RS256", "ES256"])
+            serde_json::json!(["RS256", "ES256", "PS256"])
         );
-        assert_eq!(doc["request_parameter_supported"], false);
+        assert_eq!(doc["request_parameter_supported"], true);
+        assert_eq!(doc["require_pushed_authorization_requests"], false);
+        assert_eq!(
+            doc["dpop_signing_alg_values_supported"],
+            serde_json::json!(["ES256", "PS256", "RS256"])
+        );
+        assert_eq!(doc["backchannel_logout_supported"], true);
+        assert_eq!(
+            doc["id_token_encryption_alg_values_supported"],
+            serde_json::json!(["RSA-OAEP-256", "ECDH-ES"])
+        );
+        assert!(
+            doc["token_endpoint_auth_methods_supported"]
+                .as_array()
+                .unwrap()
+                .contains(&serde_json::json!("private_key_jwt"))
+        );
         assert_eq!(doc["authorization_response_iss_parameter_supported"], true);
     }
 }

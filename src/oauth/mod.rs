@@ -7,15 +7,20 @@
 //! Protocol errors are [`error::OAuthError`]; what a login grants travels as
 //! [`grants::Authorization`] from the code to the tokens.
 
+pub mod backchannel;
 pub mod claims;
 pub mod client_auth;
+pub mod client_keys;
+pub mod dpop;
 pub mod error;
 pub mod grants;
 pub mod issuer;
 pub mod metadata;
 pub mod params;
 pub mod pkce;
+pub mod pushed;
 pub mod request;
+pub mod request_object;
 pub mod tokens;
 
 use crate::store::sql::SqlStore;
@@ -35,6 +40,7 @@ impl Provider {
     /// Builds the discovery document and fetches (or makes) the shared secrets.
     pub async fn build(
         issuer: &str,
+        require_par: bool,
         db: &SqlStore,
         kek: &crate::kek::Kek,
         now: i64,
@@ -42,7 +48,7 @@ impl Provider {
         let salt = kek.shared_secret(db, "pairwise_salt", now).await?;
         Ok(Self {
             issuer: issuer.to_owned(),
-            discovery: metadata::document(issuer)?,
+            discovery: metadata::document(issuer, require_par)?,
             pairwise_salt: salt.into_bytes(),
         })
     }

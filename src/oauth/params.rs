@@ -130,6 +130,50 @@ impl Params {
     pub fn into_map(self) -> HashMap<String, String> {
         self.0
     }
+
+    /// Sets `name` (a value the provider itself supplies, already checked).
+    pub fn insert(&mut self, name: &str, value: String) {
+        self.0.insert(name.to_owned(), value);
+    }
+
+    /// Takes `name` out of the parameters.
+    pub fn remove(&mut self, name: &str) -> Option<String> {
+        self.0.remove(name)
+    }
+
+    /// The parameters form-encoded, in name order (to keep a pushed request;
+    /// [`Params::parse`] reads them back).
+    pub fn encode(&self) -> String {
+        let mut names: Vec<&String> = self.0.keys().collect();
+        names.sort();
+        let mut out = url::form_urlencoded::Serializer::new(String::new());
+        for name in names {
+            out.append_pair(name, &self.0[name]);
+        }
+        out.finish()
+    }
+
+    /// The parameters a request object's claims stand for (RFC 9101 §4: each
+    /// claim is the parameter of that name; a JSON value that is not a string,
+    /// such as `max_age` or `claims`, is the parameter as its JSON text). The
+    /// JWT's own claims (`iss`, `aud`, `exp`, `iat`, `nbf`, `jti`) are not
+    /// parameters. Checked like a query string.
+    pub fn from_claims(
+        claims: &serde_json::Map<String, serde_json::Value>,
+    ) -> Result<Self, OAuthError> {
+        let mut out = url::form_urlencoded::Serializer::new(String::new());
+        for (name, value) in claims {
+            if matches!(name.as_str(), "iss" | "aud" | "exp" | "iat" | "nbf" | "jti") {
+                continue;
+            }
+            match value {
+                serde_json::Value::String(text) => out.append_pair(name, text),
+                serde_json::Value::Null => continue,
+                other => out.append_pair(name, &other.to_string()),
+            };
+        }
+        Self::parse(out.finish().as_bytes())
+    }
 }
 
 #[cfg(test)]

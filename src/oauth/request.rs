@@ -47,6 +47,9 @@ pub struct AuthRequest {
     /// stored with a login transaction, which has no use for it.
     #[serde(skip)]
     pub id_token_hint: Option<String>,
+    /// The DPoP key the code is bound to (RFC 9449 §10).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub dpop_jkt: Option<String>,
 }
 
 /// Why a request is refused.
@@ -218,11 +221,22 @@ pub fn check(params: &Params, client: &ClientRecord) -> Result<AuthRequest, Reje
             ClaimsRequest::parse(json).map_err(|e| reject(ErrorCode::InvalidRequest, &e))?
         }
     };
-    let wants_substantial = params
-        .get("acr_values")
-        .unwrap_or_default()
-        .split(' ')
-        .any(|a| a == ACR_SUBSTANTIAL)
+    let dpop_jkt = params.get("dpop_jkt").map(str::to_owned);
+    if dpop_jkt
+        .as_deref()
+        .is_some_and(|jkt| !super::dpop::is_thumbprint(jkt))
+    {
+        return Err(reject(
+            ErrorCode::InvalidRequest,
+            "dpop_jkt must be a JWK SHA-256 thumbprint (RFC 7638)",
+        ));
+    }
+    let acr_values = match params.get("acr_values") {
+        Some(values) => values.to_owned(),
+        // OIDC Registration §2: the client's default_acr_values.
+        None => client.profile.default_acr_values.join(" "),
+    };
+    let wants_substantial = acr_values.split(' ').any(|a| a == ACR_SUBSTANTIAL)
         || claims.acr_values.iter().any(|a| a == ACR_SUBSTANTIAL);
     Ok(AuthRequest {
         client_id: client.client_id.clone(),
@@ -243,6 +257,7 @@ pub fn check(params: &Params, client: &ClientRecord) -> Result<AuthRequest, Reje
         login_hint: params.get("login_hint").map(str::to_owned),
         ui_locales: params.get("ui_locales").map(str::to_owned),
         id_token_hint: params.get("id_token_hint").map(str::to_owned),
+        dpop_jkt,
     })
 }
 

@@ -15,6 +15,7 @@ fn client(public: bool) -> ClientRecord {
         require_pkce: public,
         id_token_alg: KeyAlg::Rs256,
         created_at: 0,
+        profile: Default::default(),
     }
 }
 

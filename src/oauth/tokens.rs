@@ -22,6 +22,8 @@ pub struct Minted {
     pub access_token_hash: String,
     /// The ID token.
     pub id_token: String,
+    /// The DPoP key the access token is bound to.
+    pub jkt: Option<String>,
 }
 
 /// Whether a citizen may still receive tokens under `authz` at `client`: the
@@ -38,6 +40,8 @@ pub struct AccessToken {
     pub token: String,
     /// Its hash (the store key).
     pub hash: String,
+    /// The DPoP key it will be bound to, if any.
+    pub jkt: Option<String>,
 }
 
 impl AccessToken {
@@ -45,7 +49,17 @@ impl AccessToken {
     pub fn draw() -> Self {
         let token = random_token(32);
         let hash = hash_token(&token);
-        Self { token, hash }
+        Self {
+            token,
+            hash,
+            jkt: None,
+        }
+    }
+
+    /// The token bound to the DPoP key of thumbprint `jkt` (RFC 9449 §6).
+    pub fn bound_to(mut self, jkt: Option<String>) -> Self {
+        self.jkt = jkt;
+        self
     }
 }
 
@@ -88,7 +102,7 @@ pub struct IdTokenClaims<'a> {
 pub struct TokenResponse {
     /// The access token.
     pub access_token: String,
-    /// Always `Bearer` (RFC 6750).
+    /// `Bearer` (RFC 6750), or `DPoP` for a token bound to a key (RFC 9449 §5).
     pub token_type: &'static str,
     /// Seconds the access token lives.
     pub expires_in: i64,
@@ -104,8 +118,12 @@ pub struct TokenResponse {
 /// The token response for what was minted.
 pub fn response_body(minted: Minted, scope: Scopes, refresh: Option<String>) -> TokenResponse {
     TokenResponse {
+        token_type: if minted.jkt.is_some() {
+            "DPoP"
+        } else {
+            "Bearer"
+        },
         access_token: minted.access_token,
-        token_type: "Bearer",
         expires_in: ACCESS_TOKEN_SECS,
         id_token: minted.id_token,
         scope,

@@ -18,7 +18,8 @@ use crate::abuse::ClientIp;
 use crate::auth::session::Session;
 use crate::auth::transaction::LoginTx;
 use crate::oauth::error::{ErrorCode, OAuthError};
-use crate::oauth::params::Params;
+use crate::oauth::params::{Params, max_len};
+use crate::oauth::pushed;
 use crate::oauth::request::{self, AuthRequest, Rejection};
 use crate::oauth::tokens::still_valid;
 use crate::routes;
@@ -65,7 +66,7 @@ async fn authorize(
     encoded: &[u8],
     posted: bool,
 ) -> Result<Response, PageError> {
-    let params = match Params::parse(encoded) {
+    let query = match Params::parse(encoded) {
         Ok(params) => params,
         Err(error) => {
             return Ok(error_page(
@@ -75,14 +76,41 @@ async fn authorize(
             ));
         }
     };
-    let client = match request::client_and_redirect(&params) {
-        Ok((client_id, _)) => state.db.client(client_id).await?,
-        Err(Rejection::NoRedirect(key)) => return Ok(error_page(&ctx, key, None)),
-        Err(Rejection::Redirect { .. }) => None,
+    let client = match query.get("client_id") {
+        None => return Ok(error_page(&ctx, "error-authorize-no-client", None)),
+        // No registered client id is this long (src/oauth/params.rs).
+        Some(id) if id.len() > max_len("client_id") => None,
+        Some(id) => state.db.client(id).await?,
     };
     let Some(client) = client else {
         return Ok(error_page(&ctx, "error-authorize-unknown-client", None));
     };
+    // A pushed request or a request object stands for the query (RFC 9126,
+    // RFC 9101); errors go back only to a redirect URI the client registered.
+    let params = match pushed::effective(
+        state.ephemeral.as_ref(),
+        &state.client_keys,
+        &client,
+        &state.provider.issuer,
+        query.clone(),
+        state.settings.require_par,
+        state.now(),
+    )
+    .await
+    {
+        Ok(effective) => effective.params,
+        Err(error) => {
+            return Ok(match query.get("redirect_uri") {
+                Some(uri) if client.has_redirect_uri(uri) => {
+                    redirect_error(&state, uri, query.get("state"), &error, posted)
+                }
+                _ => error_page(&ctx, "error-authorize-bad-request", Some(&error)),
+            });
+        }
+    };
+    if let Err(Rejection::NoRedirect(key)) = request::client_and_redirect(&params) {
+        return Ok(error_page(&ctx, key, None));
+    }
     let request = match request::check(&params, &client) {
         Ok(request) => request,
         Err(Rejection::NoRedirect(key)) => return Ok(error_page(&ctx, key, None)),
@@ -126,6 +154,10 @@ async fn authorize(
             .tokens
             .issue_code(&request, session.authorize(&request))
             .await?;
+        state
+            .backchannel
+            .remember(&client.client_id, &session.citizen_id, &session.sid)
+            .await;
         return Ok(redirect(&location, posted));
     }
     if request.prompt_none {

@@ -20,6 +20,7 @@ use crate::oauth::client_auth;
 use crate::oauth::error::{OAuthError, no_store};
 use crate::oauth::grants::{ACCESS_TOKENS, Authorization};
 use crate::oauth::params::Params;
+use crate::routes;
 use crate::state::AppState;
 
 /// `POST /introspect`.
@@ -47,8 +48,10 @@ async fn look_up(
 ) -> Result<Value, OAuthError> {
     require_form(headers)?;
     let params = Params::parse(body)?;
-    let (client, method) =
-        client_auth::authenticate(&state.db, &state.guard, ip, headers, &params).await?;
+    let (client, method) = state
+        .client_auth
+        .authenticate(ip, headers, &params, routes::INTROSPECT)
+        .await?;
     // Only the methods discovery advertises for introspection (RFC 8414 §2):
     // a public client has nothing to prove who it is with.
     if method == client_auth::AuthMethod::None {
@@ -66,9 +69,9 @@ async fn look_up(
             grant
                 .filter(|g| g.client_id == client.client_id && g.expires_at > now)
                 .map(|g| {
-                    json!({
+                    let mut answer = json!({
                         "active": true,
-                        "token_type": "Bearer",
+                        "token_type": if g.jkt.is_some() { "DPoP" } else { "Bearer" },
                         "scope": g.scope,
                         "client_id": g.client_id,
                         "sub": g.sub,
@@ -76,7 +79,12 @@ async fn look_up(
                         "iss": state.provider.issuer,
                         "iat": g.issued_at,
                         "exp": g.expires_at,
-                    })
+                    });
+                    // RFC 9449 §6.2: the resource server checks proofs against it.
+                    if let Some(jkt) = &g.jkt {
+                        answer["cnf"] = json!({ "jkt": jkt });
+                    }
+                    answer
                 }),
         )
     };
@@ -139,8 +147,10 @@ async fn revoke_token(
 ) -> Result<(), OAuthError> {
     require_form(headers)?;
     let params = Params::parse(body)?;
-    let (client, _) =
-        client_auth::authenticate(&state.db, &state.guard, ip, headers, &params).await?;
+    let (client, _) = state
+        .client_auth
+        .authenticate(ip, headers, &params, routes::REVOKE)
+        .await?;
     let token = params.require("token")?;
     let hash = hash_token(token);
     let grant = ACCESS_TOKENS.get(state.ephemeral.as_ref(), &hash).await?;

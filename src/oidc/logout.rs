@@ -160,8 +160,12 @@ async fn finish(
     destination: Option<String>,
     posted: bool,
 ) -> Result<Response, PageError> {
-    if let Some((cookie, _)) = state.browsers.session(headers).await? {
+    if let Some((cookie, session)) = state.browsers.session(headers).await? {
         state.browsers.end_session(&cookie).await?;
+        state
+            .backchannel
+            .session_ended(&session.citizen_id, &session.sid)
+            .await;
     }
     let mut response = match destination {
         Some(uri) => redirect(&uri, posted),

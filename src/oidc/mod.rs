@@ -1,5 +1,6 @@
 //! The OpenID Connect endpoints: OIDC Core 1.0, Discovery 1.0, RP-Initiated Logout
-//! 1.0, revocation (RFC 7009) and introspection (RFC 7662).
+//! 1.0, pushed authorization requests (RFC 9126), revocation (RFC 7009) and
+//! introspection (RFC 7662).
 //!
 //! One endpoint a file, each a thin HTTP handler over the protocol logic in
 //! [`crate::oauth`] and the services in [`crate::auth`]; see
@@ -9,6 +10,7 @@ pub mod authorize;
 pub mod discovery;
 pub mod introspect;
 pub mod logout;
+pub mod par;
 pub mod token;
 pub mod userinfo;
 
@@ -33,6 +35,7 @@ pub fn routes() -> Router<AppState> {
         )
         .route(routes::LOGOUT_CONFIRM, post(logout::confirm))
         .route(routes::TOKEN, post(token::token))
+        .route(routes::PAR, post(par::push))
         .route(
             routes::USERINFO,
             get(userinfo::userinfo_get).post(userinfo::userinfo_post),

@@ -17,8 +17,7 @@ use axum::response::{IntoResponse, Response};
 
 use crate::abuse::ClientIp;
 use crate::crypto::{hash_token, random_token};
-use crate::domain::{Assurance, Scope, Scopes};
-use crate::oauth::client_auth;
+use crate::domain::{Assurance, ClientKind, Scope, Scopes};
 use crate::oauth::error::{ErrorCode, OAuthError, no_store};
 use crate::oauth::grants::{
     ACCESS_TOKENS, Authorization, CODES, CodeGrant, CodeState, RedeemedCode,
@@ -26,6 +25,7 @@ use crate::oauth::grants::{
 use crate::oauth::params::Params;
 use crate::oauth::pkce;
 use crate::oauth::tokens::{self, AccessToken, TokenResponse, still_valid};
+use crate::routes;
 use crate::state::AppState;
 use crate::store::ephemeral::EphemeralStoreExt;
 use crate::store::ephemeral::keys::{USED_CODE_MEMORY_SECS, ttl_for};
@@ -72,11 +72,23 @@ async fn exchange(
 ) -> Result<TokenResponse, OAuthError> {
     require_form(headers)?;
     let params = Params::parse(body)?;
-    let (client, _) =
-        client_auth::authenticate(&state.db, &state.guard, ip, headers, &params).await?;
+    let (client, _) = state
+        .client_auth
+        .authenticate(ip, headers, &params, routes::TOKEN)
+        .await?;
+    // RFC 9449 §5: a proof binds the tokens issued to its key.
+    let url = format!("{}{}", state.provider.issuer, routes::TOKEN);
+    let proof = state.dpop.check(headers, "POST", &url, None).await?;
+    if proof.is_none() && client.profile.dpop_bound_access_tokens {
+        return Err(OAuthError::new(
+            ErrorCode::InvalidDpopProof,
+            "this client's tokens are bound to a key: send a DPoP proof",
+        ));
+    }
+    let jkt = proof.map(|p| p.jkt);
     match params.require("grant_type")? {
-        "authorization_code" => redeem_code(state, &client, &params).await,
-        "refresh_token" => refresh(state, &client, &params).await,
+        "authorization_code" => redeem_code(state, &client, &params, jkt).await,
+        "refresh_token" => refresh(state, &client, &params, jkt).await,
         other => Err(OAuthError::new(
             ErrorCode::UnsupportedGrantType,
             format!(
@@ -90,11 +102,12 @@ async fn redeem_code(
     state: &AppState,
     client: &ClientRecord,
     params: &Params,
+    jkt: Option<String>,
 ) -> Result<TokenResponse, OAuthError> {
     let code = params.require("code")?;
     // What this redemption will issue is drawn first, so that one atomic replace
     // both consumes the code and leaves in its place the note a replay revokes.
-    let access_token = AccessToken::draw();
+    let access_token = AccessToken::draw().bound_to(jkt.clone());
     let redeemed = RedeemedCode {
         access_token_hash: access_token.hash.clone(),
         refresh_family: Some(random_token(16)),
@@ -135,6 +148,14 @@ async fn redeem_code(
     if params.get("redirect_uri") != Some(grant.redirect_uri.as_str()) {
         return Err(OAuthError::invalid_grant(
             "redirect_uri does not match the authorization request",
+        ));
+    }
+    // RFC 9449 §10: a code asked for with dpop_jkt is redeemed by that key only.
+    if let Some(bound) = &grant.dpop_jkt
+        && jkt.as_ref() != Some(bound)
+    {
+        return Err(OAuthError::invalid_grant(
+            "the code is bound to another DPoP key (dpop_jkt)",
         ));
     }
     match (&grant.code_challenge, params.get("code_verifier")) {
@@ -199,7 +220,15 @@ async fn issue_for_code(
         )
         .await?;
     let refresh = if grant.authz.scope.contains(Scope::OfflineAccess) {
-        Some(state.tokens.new_refresh(&grant.authz, family)?)
+        // RFC 9449 §5.0: a public client's refresh tokens are bound to its key.
+        let bound = Authorization {
+            dpop_jkt: minted
+                .jkt
+                .clone()
+                .filter(|_| client.kind == ClientKind::Public),
+            ..grant.authz.clone()
+        };
+        Some(state.tokens.new_refresh(&bound, family)?)
     } else {
         None
     };
@@ -229,6 +258,13 @@ async fn revoke_what_a_replayed_code_issued(
     Ok(())
 }
 
+fn not_the_bound_key() -> OAuthError {
+    OAuthError::new(
+        ErrorCode::InvalidDpopProof,
+        "the refresh token is bound to another DPoP key",
+    )
+}
+
 fn wider_scope() -> OAuthError {
     OAuthError::new(ErrorCode::InvalidScope, "scope exceeds the original grant")
 }
@@ -237,6 +273,7 @@ async fn refresh(
     state: &AppState,
     client: &ClientRecord,
     params: &Params,
+    jkt: Option<String>,
 ) -> Result<TokenResponse, OAuthError> {
     let presented = params.require("refresh_token")?;
     let now = state.now();
@@ -251,18 +288,25 @@ async fn refresh(
             let Some(asked) = known else {
                 return Err(wider_scope());
             };
-            if let Some(live) = state.db.live_refresh_token(&presented_hash, now).await?
-                && live.client_id == client.client_id
-            {
-                let granted: Authorization = serde_json::from_str(&live.grant_data)
-                    .map_err(|e| OAuthError::server_error(&e))?;
-                if !granted.scope.covers(asked) {
-                    return Err(wider_scope());
-                }
-            }
             Some(asked)
         }
     };
+    // What the token grants, read before it rotates when a check needs it: a
+    // wider scope, or a public client's binding to its DPoP key.
+    if asked.is_some() || client.kind == ClientKind::Public {
+        if let Some(live) = state.db.live_refresh_token(&presented_hash, now).await?
+            && live.client_id == client.client_id
+        {
+            let granted: Authorization =
+                serde_json::from_str(&live.grant_data).map_err(|e| OAuthError::server_error(&e))?;
+            if asked.is_some_and(|asked| !granted.scope.covers(asked)) {
+                return Err(wider_scope());
+            }
+            if granted.dpop_jkt.is_some() && granted.dpop_jkt != jkt {
+                return Err(not_the_bound_key());
+            }
+        }
+    }
     // The next token is made before the rotation so that the rotation and its
     // replacement are one transaction; the store copies the old token's grant.
     let placeholder = Authorization {
@@ -274,6 +318,7 @@ async fn refresh(
         acr: Assurance::Low,
         amr: Vec::new(),
         sid: String::new(),
+        dpop_jkt: None,
     };
     let (next_token, next) = state.tokens.new_refresh(&placeholder, None)?;
     let outcome = state
@@ -309,11 +354,20 @@ async fn refresh(
             "the citizen's session is no longer valid",
         ));
     };
+    if authz.dpop_jkt.is_some() && authz.dpop_jkt != jkt {
+        return Err(not_the_bound_key());
+    }
     let narrowed = Authorization { scope, ..authz };
     // OIDC Core §12.2: the new ID token keeps sub, aud, azp and auth_time; no nonce.
     let minted = state
         .tokens
-        .mint(client, &narrowed, &citizen, None, AccessToken::draw())
+        .mint(
+            client,
+            &narrowed,
+            &citizen,
+            None,
+            AccessToken::draw().bound_to(jkt),
+        )
         .await?;
     Ok(tokens::response_body(minted, scope, Some(next_token)))
 }

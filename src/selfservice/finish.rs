@@ -100,6 +100,7 @@ pub async fn confirmed(
     if !done_now {
         return Err(PageError::BadRequest("selfservice-expired"));
     }
+    state.backchannel.all_ended(&flow.citizen_id).await;
     Ok(done(ctx, flow.kind))
 }
 

@@ -314,16 +314,17 @@ fn a_client_is_registered_from_a_metadata_file_shown_and_updated() {
         (
             r#"{"token_endpoint_auth_method": "private_key_jwt"}"#,
             "token_endpoint_auth_method",
-            2,
+            3,
         ),
         (
             r#"{"redirect_uris": ["https://sede.example/cb#top"]}"#,
             "redirect_uris",
             2,
         ),
+        (r#"{"jwks_uri": "http://sede.example/jwks"}"#, "jwks_uri", 2),
         (
-            r#"{"jwks_uri": "https://sede.example/jwks"}"#,
-            "jwks_uri",
+            r#"{"id_token_encrypted_response_alg": "ECDH-ES"}"#,
+            "id_token_encrypted_response_alg",
             2,
         ),
         (

@@ -190,10 +190,48 @@ impl TestApp {
             require_pkce: spec.public,
             id_token_alg: spec.alg.parse().unwrap(),
             created_at: self.state.now(),
+            profile: Default::default(),
         };
         let audit = AuditEvent::new(self.state.now(), AuditKind::ClientRegistered, "test");
         self.state.db.insert_client(&record, &audit).await.unwrap();
         secret
+    }
+
+    /// Registers a relying party of `kind` with government-grade settings:
+    /// its one redirect URI, post-logout URI `…/bye`, ID tokens signed with `alg`.
+    pub async fn government_client(
+        &self,
+        id: &str,
+        redirect_uri: &str,
+        kind: ClientKind,
+        alg: &str,
+        profile: clave_idp::domain::ClientProfile,
+    ) {
+        let record = ClientRecord {
+            client_id: id.to_owned(),
+            name: format!("Portal {id}"),
+            require_pkce: kind == ClientKind::Public,
+            kind,
+            redirect_uris: vec![RegisteredUri::parse(redirect_uri).unwrap()],
+            post_logout_redirect_uris: vec![
+                RegisteredUri::parse(&format!(
+                    "{}/bye",
+                    redirect_uri.trim_end_matches("/callback")
+                ))
+                .unwrap(),
+            ],
+            sector: url::Url::parse(redirect_uri)
+                .unwrap()
+                .host_str()
+                .unwrap()
+                .to_owned(),
+            social_security: false,
+            id_token_alg: alg.parse().unwrap(),
+            created_at: self.state.now(),
+            profile,
+        };
+        let audit = AuditEvent::new(self.state.now(), AuditKind::ClientRegistered, "test");
+        self.state.db.insert_client(&record, &audit).await.unwrap();
     }
 
     /// The last SMS code sent to anyone.

@@ -67,6 +67,7 @@ mod compose;
 mod demo;
 mod ephemeral;
 mod faults;
+mod government;
 mod harness;
 mod legacy;
 mod limits;

@@ -150,8 +150,8 @@ async fn instances_starting_together_on_an_empty_database_share_one_first_key_pe
     let keys: serde_json::Value = serde_json::from_str(&jwks[0]).unwrap();
     assert_eq!(
         keys["keys"].as_array().unwrap().len(),
-        2,
-        "one RS256 and one ES256 key: {keys}"
+        3,
+        "one RS256, one ES256 and one PS256 key: {keys}"
     );
 }
 

@@ -397,6 +397,7 @@ fn client(id: &str) -> ClientRecord {
         require_pkce: false,
         id_token_alg: KeyAlg::Rs256,
         created_at: NOW,
+        profile: Default::default(),
     }
 }
 

@@ -17,6 +17,10 @@
 //! | [`Space::OtpCooldownClaim`] | `otp:cooldown-claim:{flow}:{nonce}` | a marker | the OTP policy's cool-down |
 //! | [`Space::BlockNotice`] | `notice:blocked:{sha256(DNI/NIE)}` | a marker | one day |
 //! | [`Space::PowUsed`] | `pow:used:{sha256(challenge)}` | a marker | [`POW_SECS`] + skew |
+//! | [`Space::AssertionUsed`] | `assertion:used:{sha256(client, jti)}` | a marker | the assertion's life + skew |
+//! | [`Space::DpopUsed`] | `dpop:used:{sha256(jkt, jti)}` | a marker | the proof window + skew |
+//! | [`Space::PushedRequest`] | `par:{request_uri id}` | the pushed request's parameters | [`PUSHED_REQUEST_SECS`] + skew |
+//! | [`Space::PortalSessions`] | `portals:{sha256(DNI/NIE)}` | `oidc::backchannel::PortalSessions` | [`SESSION_SECS`] |
 //! | [`Space::DemoLogin`] | `demo-login:{id}` | the demo portal's pending login | [`DEMO_LOGIN_SECS`] |
 //! | [`Space::DemoSession`] | `demo-session:{id}` | the demo portal's session | [`DEMO_SESSION_SECS`] |
 //! | [`Space::DemoLogout`] | `demo-logout:{state}` | the demo portal's logout state | [`DEMO_LOGOUT_SECS`] |
@@ -63,6 +67,8 @@ pub const DEMO_LOGIN_SECS: i64 = 15 * 60;
 pub const DEMO_SESSION_SECS: i64 = 60 * 60;
 /// The demo portal's logout state.
 pub const DEMO_LOGOUT_SECS: i64 = 15 * 60;
+/// A pushed authorization request's life (RFC 9126 §2.2: short-lived).
+pub const PUSHED_REQUEST_SECS: i64 = 90;
 /// A proof-of-work challenge's life (`abuse::pow`).
 pub const POW_SECS: i64 = 10 * 60;
 /// Margin added to a record's own deadline for the store's TTL.
@@ -99,6 +105,15 @@ pub enum Space {
     BlockNotice,
     /// Proof-of-work challenges already spent (each solves one form once).
     PowUsed,
+    /// Client assertions already used (RFC 7523 §3: a `jti` once).
+    AssertionUsed,
+    /// DPoP proofs already used (RFC 9449 §11.1).
+    DpopUsed,
+    /// Pushed authorization requests (RFC 9126), each redeemed once.
+    PushedRequest,
+    /// The portals a citizen's sessions reached that hear of logouts
+    /// (Back-Channel Logout 1.0).
+    PortalSessions,
     /// The demo portal's logins in progress.
     DemoLogin,
     /// The demo portal's sessions.
@@ -109,7 +124,7 @@ pub enum Space {
 
 impl Space {
     /// Every space.
-    pub const ALL: [Space; 17] = [
+    pub const ALL: [Space; 21] = [
         Space::Session,
         Space::LoginTx,
         Space::Flow,
@@ -124,6 +139,10 @@ impl Space {
         Space::OtpCooldownClaim,
         Space::BlockNotice,
         Space::PowUsed,
+        Space::AssertionUsed,
+        Space::DpopUsed,
+        Space::PushedRequest,
+        Space::PortalSessions,
         Space::DemoLogin,
         Space::DemoSession,
         Space::DemoLogout,
@@ -146,6 +165,10 @@ impl Space {
             Space::OtpCooldownClaim => "otp:cooldown-claim",
             Space::BlockNotice => "notice:blocked",
             Space::PowUsed => "pow:used",
+            Space::AssertionUsed => "assertion:used",
+            Space::DpopUsed => "dpop:used",
+            Space::PushedRequest => "par",
+            Space::PortalSessions => "portals",
             Space::DemoLogin => "demo-login",
             Space::DemoSession => "demo-session",
             Space::DemoLogout => "demo-logout",
@@ -164,10 +187,14 @@ impl Space {
             Space::Question => QUESTION_SECS,
             Space::BlockNotice => 24 * 3600,
             Space::PowUsed => POW_SECS + SKEW_SECS,
+            Space::PushedRequest => PUSHED_REQUEST_SECS + SKEW_SECS,
+            Space::PortalSessions => SESSION_SECS,
             Space::DemoLogin => DEMO_LOGIN_SECS,
             Space::DemoSession => DEMO_SESSION_SECS,
             Space::DemoLogout => DEMO_LOGOUT_SECS,
             Space::RateCounter
+            | Space::AssertionUsed
+            | Space::DpopUsed
             | Space::OtpCode
             | Space::OtpTries
             | Space::OtpSends

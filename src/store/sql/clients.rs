@@ -8,7 +8,7 @@ use super::audit::{AuditEvent, insert_audit};
 use super::{SqlStore, StoreError, from_json_list, to_json_list, with_pool};
 use crate::clock::UnixTime;
 use crate::crypto::KeyAlg;
-use crate::domain::{ClientKind, RegisteredUri};
+use crate::domain::{ClientKind, ClientProfile, RegisteredUri};
 
 /// A relying party as stored; a row whose values do not parse is
 /// [`StoreError::Corrupt`].
@@ -34,6 +34,9 @@ pub struct ClientRecord {
     pub id_token_alg: KeyAlg,
     /// When it was registered.
     pub created_at: UnixTime,
+    /// Its government-grade settings (keys, signed and pushed requests, DPoP,
+    /// encrypted responses, back-channel logout); default for a Basic portal.
+    pub profile: ClientProfile,
 }
 
 impl ClientRecord {
@@ -72,6 +75,16 @@ fn uri_list(uris: &[RegisteredUri]) -> String {
     to_json_list(&texts)
 }
 
+/// The profile column: the profile's JSON, with the authentication method the
+/// kind says (a key holder is the one kind the other columns cannot tell).
+fn profile_json(client: &ClientRecord) -> Result<String, sqlx::Error> {
+    let profile = ClientProfile {
+        private_key_jwt: client.kind == ClientKind::KeyHolder,
+        ..client.profile.clone()
+    };
+    serde_json::to_string(&profile).map_err(|e| sqlx::Error::Encode(Box::new(e)))
+}
+
 #[derive(sqlx::FromRow)]
 struct ClientRow {
     client_id: String,
@@ -84,11 +97,24 @@ struct ClientRow {
     require_pkce: bool,
     id_token_alg: String,
     created_at: i64,
+    profile: String,
 }
 
 impl TryFrom<ClientRow> for ClientRecord {
     type Error = StoreError;
     fn try_from(row: ClientRow) -> Result<Self, StoreError> {
+        let profile: ClientProfile = serde_json::from_str(&row.profile)
+            .map_err(|e| StoreError::Corrupt(format!("relying_parties.profile: {e}")))?;
+        let kind = match (row.secret_hash, profile.private_key_jwt) {
+            (Some(secret_hash), false) => ClientKind::Confidential { secret_hash },
+            (None, true) => ClientKind::KeyHolder,
+            (None, false) => ClientKind::Public,
+            (Some(_), true) => {
+                return Err(StoreError::Corrupt(
+                    "relying_parties: a private_key_jwt client with a secret".into(),
+                ));
+            }
+        };
         Ok(Self {
             redirect_uris: parse_uris("redirect_uris", &row.redirect_uris)?,
             post_logout_redirect_uris: parse_uris(
@@ -101,7 +127,8 @@ impl TryFrom<ClientRow> for ClientRecord {
                 .map_err(|e| StoreError::Corrupt(format!("relying_parties.id_token_alg: {e}")))?,
             client_id: row.client_id,
             name: row.name,
-            kind: ClientKind::from_secret_hash(row.secret_hash),
+            kind,
+            profile,
             sector: row.sector,
             social_security: row.social_security,
             require_pkce: row.require_pkce,
@@ -123,7 +150,8 @@ impl SqlStore {
             sqlx::query(
                 "INSERT INTO relying_parties (client_id, name, secret_hash, redirect_uris, \
                  post_logout_redirect_uris, sector, social_security, require_pkce, \
-                 id_token_alg, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)",
+                 id_token_alg, created_at, profile) \
+                 VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)",
             )
             .bind(&client.client_id)
             .bind(&client.name)
@@ -135,6 +163,7 @@ impl SqlStore {
             .bind(client.require_pkce)
             .bind(client.id_token_alg.as_str())
             .bind(client.created_at)
+            .bind(profile_json(client)?)
             .execute(&mut *tx)
             .await?;
             insert_audit!(&mut *tx, audit);
@@ -156,7 +185,7 @@ impl SqlStore {
             sqlx::query(
                 "UPDATE relying_parties SET name = $2, redirect_uris = $3, \
                  post_logout_redirect_uris = $4, sector = $5, social_security = $6, \
-                 require_pkce = $7, id_token_alg = $8 WHERE client_id = $1",
+                 require_pkce = $7, id_token_alg = $8, profile = $9 WHERE client_id = $1",
             )
             .bind(&client.client_id)
             .bind(&client.name)
@@ -166,6 +195,7 @@ impl SqlStore {
             .bind(client.social_security)
             .bind(client.require_pkce)
             .bind(client.id_token_alg.as_str())
+            .bind(profile_json(client)?)
             .execute(&mut *tx)
             .await?;
             insert_audit!(&mut *tx, audit);
@@ -192,7 +222,7 @@ impl SqlStore {
         let row: Option<ClientRow> = with_pool!(self, pool => {
             sqlx::query_as(
                 "SELECT client_id, name, secret_hash, redirect_uris, post_logout_redirect_uris, \
-                 sector, social_security, require_pkce, id_token_alg, created_at \
+                 sector, social_security, require_pkce, id_token_alg, created_at, profile \
                  FROM relying_parties WHERE client_id = $1",
             )
             .bind(client_id)

@@ -131,6 +131,7 @@ impl Pair {
             require_pkce: false,
             id_token_alg: alg.parse().unwrap(),
             created_at: now,
+            profile: Default::default(),
         };
         let audit = AuditEvent::new(now, AuditKind::ClientRegistered, "test");
         self.db.insert_client(&record, &audit).await.unwrap();
