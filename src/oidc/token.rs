@@ -293,18 +293,17 @@ async fn refresh(
     };
     // What the token grants, read before it rotates when a check needs it: a
     // wider scope, or a public client's binding to its DPoP key.
-    if asked.is_some() || client.kind == ClientKind::Public {
-        if let Some(live) = state.db.live_refresh_token(&presented_hash, now).await?
-            && live.client_id == client.client_id
-        {
-            let granted: Authorization =
-                serde_json::from_str(&live.grant_data).map_err(|e| OAuthError::server_error(&e))?;
-            if asked.is_some_and(|asked| !granted.scope.covers(asked)) {
-                return Err(wider_scope());
-            }
-            if granted.dpop_jkt.is_some() && granted.dpop_jkt != jkt {
-                return Err(not_the_bound_key());
-            }
+    if (asked.is_some() || client.kind == ClientKind::Public)
+        && let Some(live) = state.db.live_refresh_token(&presented_hash, now).await?
+        && live.client_id == client.client_id
+    {
+        let granted: Authorization =
+            serde_json::from_str(&live.grant_data).map_err(|e| OAuthError::server_error(&e))?;
+        if asked.is_some_and(|asked| !granted.scope.covers(asked)) {
+            return Err(wider_scope());
+        }
+        if granted.dpop_jkt.is_some() && granted.dpop_jkt != jkt {
+            return Err(not_the_bound_key());
         }
     }
     // The next token is made before the rotation so that the rotation and its
