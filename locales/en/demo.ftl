@@ -20,6 +20,9 @@ demo-scope-phone = Mobile phone
 demo-scope-phone-hint = phone_number
 demo-scope-nif = DNI or NIE
 demo-scope-nif-hint = nif
+demo-government-label = Government profile (private_key_jwt, PAR and DPoP)
+demo-government-hint = The portal logs in as a government-grade relying party: it signs its requests with its own key instead of a shared secret, pushes the authorization request to Cl@ve first, and binds its access token to a key of this login.
+demo-government-session = You logged in through the government profile: signed client assertion, pushed request and DPoP-bound access token
 demo-login-button = Log in with Cl@ve
 demo-citizen-hint = To try it you need an active Cl@ve Permanente user. See the README: register a test citizen with "clave-idp citizen register".
 
@@ -56,6 +59,7 @@ demo-error-issuer = The answer does not come from the identity provider the port
 demo-error-access-denied = You cancelled the identification at Cl@ve. You can try again whenever you like.
 demo-error-provider = Cl@ve could not complete the identification.
 demo-error-token = The portal could not redeem the authorization code at Cl@ve.
+demo-error-par = The portal could not send its authorization request to Cl@ve.
 demo-error-id-token = The ID token received is not valid.
 demo-error-acr = Cl@ve did not confirm the level of assurance the portal asked for.
 demo-error-userinfo = The portal could not obtain your data from Cl@ve.

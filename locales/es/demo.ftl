@@ -20,6 +20,9 @@ demo-scope-phone = Teléfono móvil
 demo-scope-phone-hint = phone_number
 demo-scope-nif = DNI o NIE
 demo-scope-nif-hint = nif
+demo-government-label = Perfil gubernamental (private_key_jwt, PAR y DPoP)
+demo-government-hint = La sede se identifica como un cliente de nivel gubernamental: firma sus peticiones con su propia clave en lugar de un secreto compartido, envía antes la petición de autorización a Cl@ve y vincula su token de acceso a una clave de este acceso.
+demo-government-session = Has accedido con el perfil gubernamental: aserción de cliente firmada, petición enviada por PAR y token de acceso vinculado por DPoP
 demo-login-button = Acceder con Cl@ve
 demo-citizen-hint = Para probarlo necesitas un usuario de Cl@ve Permanente activo. Consulta el README: registra un ciudadano de prueba con «clave-idp citizen register».
 
@@ -56,6 +59,7 @@ demo-error-issuer = La respuesta no viene del proveedor de identidad que esperab
 demo-error-access-denied = Has cancelado la identificación en Cl@ve. Puedes volver a intentarlo cuando quieras.
 demo-error-provider = Cl@ve no ha podido completar la identificación.
 demo-error-token = La sede no ha podido canjear el código de autorización en Cl@ve.
+demo-error-par = La sede no ha podido enviar su petición de autorización a Cl@ve.
 demo-error-id-token = El token de identidad recibido no es válido.
 demo-error-acr = Cl@ve no ha confirmado el nivel de seguridad que pidió la sede.
 demo-error-userinfo = La sede no ha podido obtener tus datos de Cl@ve.

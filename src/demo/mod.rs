@@ -9,7 +9,9 @@
 //!
 //! - [`register`]: the idempotent registration of the client.
 //! - [`relying_party`]: discovery (cached), the authorization URL, the code
-//!   exchange, ID-token and userinfo verification, the logout URL.
+//!   exchange, ID-token and userinfo verification, the logout URL;
+//!   [`government`]: the keys, assertions and DPoP proofs of the government
+//!   profile (`demo-portal-gov`: private_key_jwt, PAR, DPoP).
 //! - [`records`]: what the portal keeps in the ephemeral store (pending logins,
 //!   demo sessions) and its cookies, which carry only random ids.
 //! - [`failure`]: why a flow stopped, as the portal's error page shows it.
@@ -20,6 +22,7 @@
 //! while building the application and merge [`routes`] into the router.
 
 mod failure;
+pub mod government;
 mod pages;
 mod records;
 pub mod register;

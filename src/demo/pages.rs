@@ -70,6 +70,9 @@ pub struct LoginQuery {
     phone: Option<String>,
     #[serde(default)]
     nif: Option<String>,
+    /// The government profile: private_key_jwt, PAR and DPoP.
+    #[serde(default)]
+    government: Option<String>,
 }
 
 impl LoginQuery {
@@ -104,7 +107,13 @@ pub async fn login(
     Query(query): Query<LoginQuery>,
 ) -> Result<Response, PageError> {
     let started = match rp
-        .start(&state, &query.scopes(), query.acr(), ctx.lang().code())
+        .start(
+            &state,
+            &query.scopes(),
+            query.acr(),
+            ctx.lang().code(),
+            query.government.is_some(),
+        )
         .await
     {
         Ok(started) => started,

@@ -43,6 +43,9 @@ pub struct PendingLogin {
     pub pkce_verifier: String,
     /// The `acr` asked for.
     pub acr: String,
+    /// Whether the login is the government profile's (`demo-portal-gov`).
+    #[serde(default)]
+    pub government: bool,
 }
 
 /// A citizen logged in to the portal: what it received.
@@ -54,6 +57,9 @@ pub struct DemoSession {
     pub id_token_claims: serde_json::Value,
     /// The userinfo response.
     pub userinfo: serde_json::Value,
+    /// The access token's type when it was not `Bearer` (`DPoP`).
+    #[serde(default)]
+    pub token_type: Option<String>,
 }
 
 /// Stores `pending` under a new id and returns the id (the cookie's value).

@@ -14,11 +14,11 @@
 
 use anyhow::Context as _;
 
-use super::{CLIENT_ID, CLIENT_NAME, SECRET_NAME, callback_url, home_url};
+use super::{CLIENT_ID, CLIENT_NAME, SECRET_NAME, callback_url, government, home_url};
 use crate::clock::UnixTime;
 use crate::crypto::{KeyAlg, hash_token, random_token};
 use crate::domain::AuditKind;
-use crate::domain::{ClientKind, RegisteredUri};
+use crate::domain::{ClientKind, ClientProfile, RegisteredUri};
 use crate::settings::Settings;
 use crate::store::StoreError;
 use crate::store::sql::{AuditEvent, ClientRecord, SqlStore};
@@ -51,29 +51,20 @@ pub async fn register_demo_client(
         .await
         .context("cannot read or create the demo portal's client secret")?;
     let wanted = client_record(&settings.issuer, &secret, now)?;
-    let existing = db
-        .client(CLIENT_ID)
+    let (created, stored) = ensure(db, &wanted, now).await?;
+    let key = db
+        .secret_or_insert(
+            government::KEY_NAME,
+            &government::new_client_key().map_err(anyhow::Error::msg)?,
+            now,
+        )
         .await
-        .context("cannot read the demo portal's client record")?;
-    let (created, stored) = match existing {
-        Some(stored) => (false, stored),
-        None => {
-            let audit = AuditEvent::new(now, AuditKind::ClientRegistered, "demo-portal")
-                .detail("client_id", CLIENT_ID);
-            match db.insert_client(&wanted, &audit).await {
-                Ok(()) => (true, wanted.clone()),
-                // Another instance registered it first: read what it stored.
-                Err(StoreError::Conflict) => {
-                    let stored = db.client(CLIENT_ID).await?;
-                    (false, stored.context("the demo portal's record vanished")?)
-                }
-                Err(other) => {
-                    return Err(other).context("cannot register the demo portal's client");
-                }
-            }
-        }
-    };
-    let usable = matches_issuer_and_secret(&stored, &wanted);
+        .context("cannot read or create the demo portal's government key")?;
+    let wanted_government = government_record(&wanted, &key)?;
+    let (_, stored_government) = ensure(db, &wanted_government, now).await?;
+    let usable = matches_issuer_and_secret(&stored, &wanted)
+        && matches_issuer_and_secret(&stored_government, &wanted_government)
+        && stored_government.profile == wanted_government.profile;
     if !usable {
         tracing::warn!(
             client_id = CLIENT_ID,
@@ -90,6 +81,58 @@ pub async fn register_demo_client(
         home_url: home_url(&settings.issuer),
         created,
         usable,
+    })
+}
+
+/// Inserts `wanted` unless a client of its id exists; returns whether it did,
+/// and the record stored.
+async fn ensure(
+    db: &SqlStore,
+    wanted: &ClientRecord,
+    now: UnixTime,
+) -> anyhow::Result<(bool, ClientRecord)> {
+    let id = &wanted.client_id;
+    if let Some(stored) = db
+        .client(id)
+        .await
+        .with_context(|| format!("cannot read the client record of {id}"))?
+    {
+        return Ok((false, stored));
+    }
+    let audit = AuditEvent::new(now, AuditKind::ClientRegistered, "demo-portal")
+        .detail("client_id", id.as_str());
+    match db.insert_client(wanted, &audit).await {
+        Ok(()) => Ok((true, wanted.clone())),
+        // Another instance registered it first: read what it stored.
+        Err(StoreError::Conflict) => {
+            let stored = db.client(id).await?;
+            Ok((
+                false,
+                stored.with_context(|| format!("the record of {id} vanished"))?,
+            ))
+        }
+        Err(other) => Err(other).with_context(|| format!("cannot register the client {id}")),
+    }
+}
+
+/// The government profile's record: the same portal as a key holder that must
+/// push its requests and bind its tokens (`government.rs`).
+fn government_record(basic: &ClientRecord, private_key: &str) -> anyhow::Result<ClientRecord> {
+    let jwks = government::public_jwks(private_key).map_err(anyhow::Error::msg)?;
+    Ok(ClientRecord {
+        client_id: government::CLIENT_ID.to_owned(),
+        name: government::CLIENT_NAME.to_owned(),
+        kind: ClientKind::KeyHolder,
+        id_token_alg: KeyAlg::Es256,
+        profile: ClientProfile {
+            private_key_jwt: true,
+            jwks: Some(jwks),
+            token_endpoint_auth_signing_alg: Some(KeyAlg::Es256),
+            require_pushed_authorization_requests: true,
+            dpop_bound_access_tokens: true,
+            ..ClientProfile::default()
+        },
+        ..basic.clone()
     })
 }
 

@@ -45,6 +45,8 @@ pub struct SessionView {
     pub id_token_json: String,
     /// The userinfo response, pretty JSON.
     pub userinfo_json: String,
+    /// The access token's type when not `Bearer` (the government profile's `DPoP`).
+    pub token_type: Option<String>,
 }
 
 impl SessionView {
@@ -69,6 +71,7 @@ impl SessionView {
             claims,
             id_token_json: pretty(&session.id_token_claims),
             userinfo_json: pretty(&session.userinfo),
+            token_type: session.token_type.clone(),
         }
     }
 }
@@ -106,6 +109,7 @@ mod tests {
             id_token: "h.p.s".to_owned(),
             id_token_claims: id_token,
             userinfo,
+            token_type: None,
         }
     }
 

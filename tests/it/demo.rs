@@ -249,3 +249,63 @@ async fn a_callback_with_another_state_is_refused_and_the_pending_login_is_spent
     );
     assert_eq!(replayed.status, 400, "the pending login is used once");
 }
+
+/// The government profile, with and without DPoP nonces: the portal pushes its
+/// request (the browser carries only a `request_uri`), authenticates with its
+/// key and gets a DPoP-bound token, and a login without PAR is refused.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_government_profile_logs_in_through_par_with_a_key_and_dpop() {
+    for nonces in [false, true] {
+        let app = TestApp::spawn_configured(Backends::Embedded, None, |s| s.dpop_nonce = nonces)
+            .await
+            .expect("embedded backends");
+        app.active_citizen(CITIZEN).await;
+        let browser = Browser::new();
+        let started = browser
+            .get(&app.url("/demo/login?acr=low&profile=on&nif=on&government=on"))
+            .await;
+        assert_eq!(started.status, 302, "nonces {nonces}: {}", started.body);
+        let authorize = started.location.expect("a redirect to Cl@ve");
+        let query: Vec<(String, String)> = url::Url::parse(&authorize)
+            .unwrap()
+            .query_pairs()
+            .into_owned()
+            .collect();
+        let names: Vec<&str> = query.iter().map(|(k, _)| k.as_str()).collect();
+        assert_eq!(names, ["client_id", "request_uri"], "{authorize}");
+        assert_eq!(query[0].1, "demo-portal-gov");
+        assert!(query[1].1.starts_with("urn:ietf:params:oauth:request_uri:"));
+
+        let from_clave = browser.log_in(&app, &authorize, CITIZEN).await;
+        come_back(&app, &browser, &from_clave).await;
+        let home = browser.get(&app.url("/demo")).await;
+        assert_eq!(
+            shown_claim(&home, "nif").as_deref(),
+            Some(CITIZEN),
+            "nonces {nonces}: {}",
+            home.body
+        );
+        let html = Html::parse_document(&home.body);
+        let marker = html
+            .select(&Selector::parse("#government-profile").unwrap())
+            .next()
+            .map(|e| e.text().collect::<String>())
+            .unwrap_or_default();
+        assert!(marker.contains("DPoP"), "{}", home.body);
+
+        // The request_uri was used once; the same client without PAR is refused.
+        let again = Browser::new().get(&authorize).await;
+        assert_ne!(again.status, 302, "a request_uri works once");
+        let unpushed = Browser::new()
+            .get(&app.url(
+                "/authorize?response_type=code&client_id=demo-portal-gov&scope=openid\
+                 &redirect_uri=http%3A%2F%2F127.0.0.1%2Fdemo%2Fcallback",
+            ))
+            .await;
+        assert_ne!(unpushed.status, 302, "{}", unpushed.body);
+        assert!(
+            !unpushed.location.unwrap_or_default().contains("code="),
+            "no code without PAR"
+        );
+    }
+}
