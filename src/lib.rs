@@ -20,6 +20,7 @@ pub mod clock;
 pub mod crypto;
 pub mod demo;
 pub mod domain;
+pub mod email;
 pub mod http;
 pub mod kek;
 pub mod legacy;

@@ -2,11 +2,12 @@
 //! `config/<profile>.toml` → `CLAVE_*` environment variables (README, "Settings").
 //!
 //! Layering is figment's job; this module declares the settings, their defaults
-//! (the embedded development set-up: SQLite file, in-process store, `log` SMS) and
-//! the checks that stop start-up with a message naming the setting and what it
-//! accepts. Secrets never appear in `Debug` output, which the start-up log prints:
-//! database and Redis passwords, the SMS gateway URL's user, password and query,
-//! its token and the key-encryption key are shown as `***`.
+//! (the embedded development set-up: SQLite file, in-process store, `log` SMS and
+//! email) and the checks that stop start-up with a message naming the setting and
+//! what it accepts. Secrets never appear in `Debug` output, which the start-up log
+//! prints: database and Redis passwords, the SMS gateway URL's user, password and
+//! query, its token, the SMTP relay URL's user, password and query, and the
+//! key-encryption key are shown as `***`.
 
 use std::net::SocketAddr;
 use std::path::{Path, PathBuf};
@@ -44,6 +45,18 @@ pub enum SmsKind {
     Outbox,
     /// POSTed to an SMS gateway.
     Http,
+}
+
+/// How security notices leave the provider by email.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum EmailKind {
+    /// Printed in the log (development).
+    Log,
+    /// Appended as JSON lines to a file (development and tests).
+    Outbox,
+    /// Handed to an SMTP relay.
+    Smtp,
 }
 
 /// The format of log lines.
@@ -101,6 +114,21 @@ pub struct Settings {
     pub sms_http_retries: u32,
     /// Lets the production profile use the `log` or `outbox` sender.
     pub sms_allow_development_senders: bool,
+    /// Email sender of the security notices.
+    pub email: EmailKind,
+    /// File for the `outbox` email sender.
+    pub email_outbox: PathBuf,
+    /// Relay URL for the `smtp` sender (`smtps://user:password@host` or
+    /// `smtp://user:password@host?tls=required`); may carry a password.
+    pub smtp_url: Option<String>,
+    /// The `From` mailbox of every email (`"Cl@ve" <no-reply@example.es>`).
+    pub email_from: String,
+    /// Per-attempt timeout of the `smtp` sender, milliseconds.
+    pub smtp_timeout_ms: u64,
+    /// Retries of the `smtp` sender after the first attempt (transient failures).
+    pub smtp_retries: u32,
+    /// Lets the production profile use the `log` or `outbox` email sender.
+    pub email_allow_development_senders: bool,
     /// Timeout of every database and Redis call, milliseconds.
     pub store_timeout_ms: u64,
     /// Serves the demo portal under `/demo` (development only).
@@ -171,6 +199,13 @@ impl Default for Settings {
             sms_http_timeout_ms: 5_000,
             sms_http_retries: 2,
             sms_allow_development_senders: false,
+            email: EmailKind::Log,
+            email_outbox: PathBuf::from("data/email-outbox.jsonl"),
+            smtp_url: None,
+            email_from: DEFAULT_EMAIL_FROM.to_owned(),
+            smtp_timeout_ms: 10_000,
+            smtp_retries: 3,
+            email_allow_development_senders: false,
             store_timeout_ms: 2_000,
             demo_portal: true,
             log_format: LogFormat::Text,
@@ -200,6 +235,9 @@ impl Default for Settings {
         }
     }
 }
+
+/// The default `From` of emails: a valid mailbox in a domain that reaches no one.
+const DEFAULT_EMAIL_FROM: &str = "\"Cl@ve\" <no-reply@clave.localhost>";
 
 /// A setting that stops start-up.
 #[derive(Debug, thiserror::Error)]
@@ -324,6 +362,7 @@ impl Settings {
             self.database_url = url;
         }
         self.sms_outbox = self.data_dir.join(&self.sms_outbox);
+        self.email_outbox = self.data_dir.join(&self.email_outbox);
         if let Some(file) = &self.key_encryption_key_file {
             self.key_encryption_key_file = Some(self.data_dir.join(file));
         }
@@ -370,6 +409,7 @@ impl Settings {
                 "required when CLAVE_SMS=http: the SMS gateway URL",
             ));
         }
+        self.check_email()?;
         if self.store_timeout_ms == 0 {
             return Err(invalid(
                 "CLAVE_STORE_TIMEOUT_MS",
@@ -442,6 +482,53 @@ impl Settings {
                      CLAVE_SMS_ALLOW_DEVELOPMENT_SENDERS=true",
                 ));
             }
+            if self.email != EmailKind::Smtp && !self.email_allow_development_senders {
+                return Err(invalid(
+                    "CLAVE_EMAIL",
+                    "email",
+                    "the production profile sends email through `smtp`; `log` and `outbox` \
+                     need CLAVE_EMAIL_ALLOW_DEVELOPMENT_SENDERS=true",
+                ));
+            }
+        }
+        Ok(())
+    }
+
+    /// The email settings: the relay URL (never echoed: it may hold a password), the
+    /// `From` mailbox and the timeout.
+    fn check_email(&self) -> Result<(), SettingsError> {
+        match &self.smtp_url {
+            None if self.email == EmailKind::Smtp => {
+                return Err(invalid(
+                    "CLAVE_SMTP_URL",
+                    "smtp_url",
+                    "required when CLAVE_EMAIL=smtp: the SMTP relay URL",
+                ));
+            }
+            None => {}
+            Some(raw) => {
+                if let Some(reason) = smtp_url_problem(raw) {
+                    return Err(invalid("CLAVE_SMTP_URL", "smtp_url", reason));
+                }
+            }
+        }
+        if self.email_from.parse::<lettre::message::Mailbox>().is_err() {
+            return Err(invalid(
+                "CLAVE_EMAIL_FROM",
+                "email_from",
+                format!(
+                    "{:?} is not a mailbox: expected \"Cl@ve\" <no-reply@example.es> or \
+                     no-reply@example.es",
+                    self.email_from
+                ),
+            ));
+        }
+        if self.smtp_timeout_ms == 0 {
+            return Err(invalid(
+                "CLAVE_SMTP_TIMEOUT_MS",
+                "smtp_timeout_ms",
+                "must be above 0",
+            ));
         }
         Ok(())
     }
@@ -529,6 +616,35 @@ fn redact(raw: &str, hide_user: bool) -> String {
     }
 }
 
+/// What is wrong with an SMTP relay URL, in words that never repeat it; `None` if it
+/// is one lettre's `from_url` takes (src/email/smtp.rs).
+fn smtp_url_problem(raw: &str) -> Option<&'static str> {
+    const SHAPE: &str = "expected smtps://user:password@host[:port] (implicit TLS), \
+                         smtp://user:password@host[:port]?tls=required (STARTTLS) or \
+                         smtp://host[:port] (a relay without TLS or credentials)";
+    let Ok(url) = url::Url::parse(raw) else {
+        return Some(SHAPE);
+    };
+    if url.host_str().is_none_or(str::is_empty) {
+        return Some(SHAPE);
+    }
+    let tls = url
+        .query_pairs()
+        .find(|(name, _)| name == "tls")
+        .map(|(_, value)| value.into_owned());
+    let encrypted = match (url.scheme(), tls.as_deref()) {
+        ("smtps", _) | ("smtp", Some("required")) => true,
+        ("smtp", None | Some("opportunistic")) => false,
+        _ => return Some(SHAPE),
+    };
+    // Without TLS lettre would send AUTH in clear; `opportunistic` falls back to it
+    // when a man in the middle strips STARTTLS.
+    if !encrypted && (!url.username().is_empty() || url.password().is_some()) {
+        return Some("credentials need TLS: use smtps://…, or smtp://…?tls=required for STARTTLS");
+    }
+    None
+}
+
 /// Shown as `***` when set.
 fn hidden(secret: &Option<String>) -> Option<&'static str> {
     secret.as_ref().map(|_| "***")
@@ -556,6 +672,13 @@ impl std::fmt::Debug for Settings {
             sms_http_timeout_ms,
             sms_http_retries,
             sms_allow_development_senders,
+            email,
+            email_outbox,
+            smtp_url,
+            email_from,
+            smtp_timeout_ms,
+            smtp_retries,
+            email_allow_development_senders,
             store_timeout_ms,
             demo_portal,
             log_format,
@@ -606,6 +729,17 @@ impl std::fmt::Debug for Settings {
             .field(
                 "sms_allow_development_senders",
                 sms_allow_development_senders,
+            )
+            .field("email", email)
+            .field("email_outbox", email_outbox)
+            // Relays put API keys in the user name too (SES, SendGrid).
+            .field("smtp_url", &smtp_url.as_deref().map(redact_credentials_url))
+            .field("email_from", email_from)
+            .field("smtp_timeout_ms", smtp_timeout_ms)
+            .field("smtp_retries", smtp_retries)
+            .field(
+                "email_allow_development_senders",
+                email_allow_development_senders,
             )
             .field("store_timeout_ms", store_timeout_ms)
             .field("request_timeout_ms", request_timeout_ms)
@@ -678,7 +812,8 @@ mod tests {
         Jail::expect_with(|jail| {
             jail.create_file(
                 "production.toml",
-                "sms = \"http\"\nsms_http_url = \"https://sms.example\"",
+                "sms = \"http\"\nsms_http_url = \"https://sms.example\"\n\
+                 email = \"smtp\"\nsmtp_url = \"smtps://relay.example\"",
             )?;
             jail.set_env("CLAVE_PROFILE", "production");
             jail.set_env("CLAVE_ISSUER", "https://clave.example");
@@ -740,6 +875,9 @@ mod tests {
             let error = load_in(jail).expect_err("must fail").to_string();
             assert!(error.contains("CLAVE_SMS"), "{error}");
             jail.set_env("CLAVE_SMS_ALLOW_DEVELOPMENT_SENDERS", "true");
+            let error = load_in(jail).expect_err("must fail").to_string();
+            assert!(error.contains("CLAVE_EMAIL"), "{error}");
+            jail.set_env("CLAVE_EMAIL_ALLOW_DEVELOPMENT_SENDERS", "true");
             assert!(load_in(jail).is_ok());
             Ok(())
         });
@@ -779,6 +917,7 @@ mod tests {
         Jail::expect_with(|jail| {
             jail.set_env("CLAVE_PROFILE", "production");
             jail.set_env("CLAVE_SMS_ALLOW_DEVELOPMENT_SENDERS", "true");
+            jail.set_env("CLAVE_EMAIL_ALLOW_DEVELOPMENT_SENDERS", "true");
             jail.set_env("CLAVE_LISTEN", "0.0.0.0:8443");
             let error = load_in(jail).expect_err("must fail").to_string();
             assert!(
@@ -980,5 +1119,169 @@ mod tests {
             assert!(!shown.contains(secret), "{secret} in {shown}");
         }
         assert!(shown.contains("https://***:***@gw/send?key=***"), "{shown}");
+    }
+
+    #[test]
+    fn the_email_defaults_log_notices_and_keep_the_outbox_under_the_data_dir() {
+        Jail::expect_with(|jail| {
+            jail.set_env("CLAVE_DATA_DIR", "/srv/clave");
+            let settings = load_in(jail).map_err(|e| e.to_string())?;
+            assert_eq!(settings.email, EmailKind::Log);
+            assert_eq!(
+                settings.email_outbox,
+                Path::new("/srv/clave/data/email-outbox.jsonl")
+            );
+            assert_eq!(settings.smtp_url, None);
+            assert!(
+                settings
+                    .email_from
+                    .parse::<lettre::message::Mailbox>()
+                    .is_ok()
+            );
+            assert_eq!(
+                (settings.smtp_timeout_ms, settings.smtp_retries),
+                (10_000, 3)
+            );
+            Ok(())
+        });
+    }
+
+    #[test]
+    fn an_unknown_email_sender_names_the_setting_and_the_accepted_values() {
+        Jail::expect_with(|jail| {
+            jail.set_env("CLAVE_EMAIL", "fax");
+            let error = load_in(jail).expect_err("must fail").to_string();
+            assert!(error.contains("CLAVE_EMAIL"), "{error}");
+            assert!(
+                error.contains("log") && error.contains("outbox") && error.contains("smtp"),
+                "{error}"
+            );
+            Ok(())
+        });
+    }
+
+    #[test]
+    fn production_refuses_the_development_email_senders_unless_allowed() {
+        Jail::expect_with(|jail| {
+            jail.set_env("CLAVE_PROFILE", "production");
+            jail.set_env("CLAVE_ISSUER", "https://clave.example");
+            jail.set_env("CLAVE_SMS", "http");
+            jail.set_env("CLAVE_SMS_HTTP_URL", "https://sms.example");
+            for kind in ["log", "outbox"] {
+                jail.set_env("CLAVE_EMAIL", kind);
+                let error = load_in(jail).expect_err("must fail").to_string();
+                assert!(
+                    error.contains("CLAVE_EMAIL") && error.contains("smtp"),
+                    "{error}"
+                );
+            }
+            jail.set_env("CLAVE_EMAIL_ALLOW_DEVELOPMENT_SENDERS", "true");
+            assert!(load_in(jail).is_ok());
+            jail.set_env("CLAVE_EMAIL_ALLOW_DEVELOPMENT_SENDERS", "false");
+            jail.set_env("CLAVE_EMAIL", "smtp");
+            jail.set_env("CLAVE_SMTP_URL", "smtps://mailer:pw@relay.example");
+            let settings = load_in(jail).map_err(|e| e.to_string())?;
+            assert_eq!(settings.email, EmailKind::Smtp);
+            Ok(())
+        });
+    }
+
+    #[test]
+    fn smtp_without_a_relay_url_is_refused_naming_the_variable() {
+        Jail::expect_with(|jail| {
+            jail.set_env("CLAVE_EMAIL", "smtp");
+            let error = load_in(jail).expect_err("must fail").to_string();
+            assert!(error.contains("CLAVE_SMTP_URL"), "{error}");
+            Ok(())
+        });
+    }
+
+    #[test]
+    fn a_malformed_relay_url_is_refused_by_name_without_echoing_it() {
+        Jail::expect_with(|jail| {
+            jail.set_env("CLAVE_EMAIL", "smtp");
+            for raw in [
+                "ftp://mailer:s3cret@relay.example",
+                "smtp://mailer:s3cret@",
+                "smtp://mailer:s3cret@relay.example?tls=sometimes",
+                "mailer:s3cret",
+            ] {
+                jail.set_env("CLAVE_SMTP_URL", raw);
+                let error = load_in(jail).expect_err(raw).to_string();
+                assert!(error.contains("CLAVE_SMTP_URL"), "{error}");
+                assert!(!error.contains("s3cret"), "{error}");
+            }
+            for good in [
+                "smtps://mailer:s3cret@relay.example",
+                "smtp://mailer:s3cret@relay.example:587?tls=required",
+                "smtp://127.0.0.1:25",
+            ] {
+                jail.set_env("CLAVE_SMTP_URL", good);
+                assert!(load_in(jail).is_ok(), "{good}");
+            }
+            Ok(())
+        });
+    }
+
+    #[test]
+    fn credentials_over_a_relay_without_tls_are_refused() {
+        Jail::expect_with(|jail| {
+            jail.set_env("CLAVE_EMAIL", "smtp");
+            for raw in [
+                "smtp://mailer:s3cret@relay.example",
+                "smtp://mailer:s3cret@relay.example?tls=opportunistic",
+            ] {
+                jail.set_env("CLAVE_SMTP_URL", raw);
+                let error = load_in(jail).expect_err(raw).to_string();
+                assert!(
+                    error.contains("CLAVE_SMTP_URL") && error.contains("TLS"),
+                    "{error}"
+                );
+                assert!(!error.contains("s3cret"), "{error}");
+            }
+            Ok(())
+        });
+    }
+
+    #[test]
+    fn the_from_address_must_be_a_mailbox() {
+        Jail::expect_with(|jail| {
+            jail.set_env("CLAVE_EMAIL_FROM", "no-reply at clave");
+            let error = load_in(jail).expect_err("must fail").to_string();
+            assert!(error.contains("CLAVE_EMAIL_FROM"), "{error}");
+            jail.set_env("CLAVE_EMAIL_FROM", "\"Cl@ve\" <no-reply@clave.example.es>");
+            let settings = load_in(jail).map_err(|e| e.to_string())?;
+            assert_eq!(settings.email_from, "\"Cl@ve\" <no-reply@clave.example.es>");
+            jail.set_env("CLAVE_EMAIL_FROM", "no-reply@clave.example.es");
+            assert!(load_in(jail).is_ok());
+            Ok(())
+        });
+    }
+
+    #[test]
+    fn a_relay_timeout_of_zero_is_refused() {
+        Jail::expect_with(|jail| {
+            jail.set_env("CLAVE_SMTP_TIMEOUT_MS", "0");
+            let error = load_in(jail).expect_err("must fail").to_string();
+            assert!(error.contains("CLAVE_SMTP_TIMEOUT_MS"), "{error}");
+            Ok(())
+        });
+    }
+
+    #[test]
+    fn debug_output_hides_the_relay_credentials() {
+        let settings = Settings {
+            email: EmailKind::Smtp,
+            smtp_url: Some("smtps://AKIAEXAMPLE:relay-pw@relay.example:465".to_owned()),
+            ..Settings::default()
+        };
+        let shown = format!("{settings:?}");
+        for secret in ["AKIAEXAMPLE", "relay-pw"] {
+            assert!(!shown.contains(secret), "{secret} in {shown}");
+        }
+        assert!(
+            shown.contains("smtps://***:***@relay.example:465"),
+            "{shown}"
+        );
     }
 }
