@@ -178,7 +178,9 @@ impl Application {
             tokens.clone(),
             clock.clone(),
         );
-        let credentials = credentials.with_backchannel(backchannel.clone());
+        let endings =
+            crate::auth::SessionEnds::new(browsers.clone(), db.clone(), backchannel.clone());
+        let credentials = credentials.with_session_ends(endings.clone());
         let client_auth = crate::oauth::client_auth::ClientAuthenticator::new(
             db.clone(),
             guard.clone(),
@@ -213,6 +215,7 @@ impl Application {
             client_keys,
             dpop,
             backchannel,
+            endings,
         });
         let router = router(state.clone());
         Ok(Self {

@@ -53,6 +53,8 @@ pub struct Shared {
     pub dpop: crate::oauth::dpop::DpopChecker,
     /// Back-channel logout to the portals of ended sessions.
     pub backchannel: crate::oauth::backchannel::Backchannel,
+    /// Ending sessions with their tokens (logout, the account page, blocks).
+    pub endings: crate::auth::SessionEnds,
 }
 
 impl axum::extract::FromRef<AppState> for crate::abuse::TrustedProxies {

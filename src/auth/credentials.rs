@@ -62,7 +62,7 @@ pub struct Credentials {
     policy: PolicyProfile,
     notices: BlockNotices,
     cookies: CookieNames,
-    backchannel: Option<crate::oauth::backchannel::Backchannel>,
+    endings: Option<super::SessionEnds>,
 }
 
 impl Credentials {
@@ -83,14 +83,14 @@ impl Credentials {
             policy,
             notices,
             cookies,
-            backchannel: None,
+            endings: None,
         }
     }
 
-    /// The service telling portals (back-channel logout) when a block ends
-    /// the citizen's sessions.
-    pub fn with_backchannel(mut self, backchannel: crate::oauth::backchannel::Backchannel) -> Self {
-        self.backchannel = Some(backchannel);
+    /// The service ending the citizen's sessions (and telling their portals)
+    /// when a block ends them.
+    pub fn with_session_ends(mut self, endings: super::SessionEnds) -> Self {
+        self.endings = Some(endings);
         self
     }
 
@@ -265,11 +265,12 @@ impl Credentials {
                 .password_blocked(citizen.id.as_str(), &citizen.phone, attempt.lang)
                 .await;
             // The account's password is blocked (not one trusted browser's
-            // lane): the portals of its sessions are told.
+            // lane): its sessions end, with their tokens, and their portals
+            // are told.
             if !lane.is_trusted()
-                && let Some(backchannel) = &self.backchannel
+                && let Some(endings) = &self.endings
             {
-                backchannel.all_ended(citizen.id.as_str()).await;
+                endings.end_all(citizen.id.as_str()).await;
             }
         }
         self.db.append_audit(&audit).await?;

@@ -11,6 +11,7 @@
 //!   browser that started it, with its stages.
 
 pub mod credentials;
+pub mod ending;
 mod error;
 pub mod notices;
 pub mod session;
@@ -18,6 +19,7 @@ pub mod transaction;
 pub mod trusted;
 
 pub use credentials::{Attempt, Credentials, PasswordCheck};
+pub use ending::SessionEnds;
 pub use error::ServiceError;
 pub use trusted::Lane;
 
@@ -52,7 +54,7 @@ impl Browsers {
         self.store.as_ref()
     }
 
-    fn now(&self) -> i64 {
+    pub(crate) fn now(&self) -> i64 {
         self.clock.now()
     }
 }

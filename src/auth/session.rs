@@ -4,19 +4,65 @@
 //! id's hash, so a store dump yields no usable cookie. A new id is drawn at every
 //! login (no fixation), and a session whose citizen changed password or
 //! unsubscribed since it began is ignored (`sessions_valid_after`).
+//!
+//! Each citizen's open sessions are also listed under the citizen
+//! ([`Space::CitizenSessions`], at most [`MAX_OPEN`], the oldest ended first),
+//! so the account page can show them and end one or all. A session that ends
+//! before its time leaves its `sid` in [`ENDED_SESSIONS`] for as long as an
+//! access token lives: every token issued under it stops at once, on every
+//! instance (`oauth::grants::live_access_grant`).
 
 use serde::{Deserialize, Serialize};
 
 use super::Browsers;
 use crate::crypto::{hash_token, random_token};
 use crate::domain::{Amr, Assurance};
-use crate::oauth::grants::Authorization;
+use crate::oauth::grants::{Authorization, ENDED_SESSIONS};
 use crate::oauth::request::AuthRequest;
 use crate::store::ephemeral::EphemeralError;
 use crate::store::ephemeral::keys::{KeySpace, SESSION_SECS, Space};
 
 /// Sessions, under the SHA-256 of the cookie value ([`Space::Session`]).
 const SESSIONS: KeySpace<Session> = KeySpace::new(Space::Session);
+
+/// Open sessions listed per citizen, under the SHA-256 of the DNI/NIE.
+const OPEN: KeySpace<OpenSessions> = KeySpace::new(Space::CitizenSessions);
+
+/// The most sessions one citizen keeps open; a login beyond it ends the oldest.
+pub const MAX_OPEN: usize = 20;
+
+/// Where a login came from, as the account page shows it.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Origin {
+    /// Browser and operating system in plain words (`domain::Device`).
+    pub browser: String,
+    /// The network, its host part hidden (`domain::masked_network`).
+    pub network: String,
+}
+
+/// One open session of a citizen.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct OpenSession {
+    /// The store key of the session (the SHA-256 of its cookie value).
+    pub key: String,
+    /// Its `sid`.
+    pub sid: String,
+    /// When it began.
+    pub started_at: i64,
+    /// The level reached.
+    pub acr: Assurance,
+    /// Where from.
+    pub origin: Origin,
+    /// Its deadline.
+    pub expires_at: i64,
+}
+
+/// A citizen's open sessions, oldest first.
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+pub struct OpenSessions {
+    /// The sessions.
+    pub entries: Vec<OpenSession>,
+}
 
 /// A browser's login.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -76,6 +122,7 @@ impl Browsers {
         &self,
         citizen_id: &str,
         assurance: Assurance,
+        origin: Origin,
     ) -> Result<(String, Session), EphemeralError> {
         let now = self.now();
         let cookie = random_token(32);
@@ -87,18 +134,145 @@ impl Browsers {
             sid: random_token(16),
             expires_at: now + SESSION_SECS,
         };
-        SESSIONS
-            .put(self.store(), &hash_token(&cookie), &session)
-            .await?;
+        let key = hash_token(&cookie);
+        SESSIONS.put(self.store(), &key, &session).await?;
+        let entry = OpenSession {
+            key,
+            sid: session.sid.clone(),
+            started_at: now,
+            acr: assurance,
+            origin,
+            expires_at: session.expires_at,
+        };
+        self.list_session(citizen_id, entry).await?;
         Ok((cookie, session))
     }
 
-    /// Ends the session behind a cookie value.
-    pub async fn end_session(&self, cookie_value: &str) -> Result<(), EphemeralError> {
-        SESSIONS
-            .delete(self.store(), &hash_token(cookie_value))
+    /// Adds `entry` to the citizen's open sessions, ending the oldest beyond
+    /// [`MAX_OPEN`]. Two logins of one citizen at the same instant could each
+    /// write the list without the other's entry; each checks its own is there
+    /// afterwards and writes again if not.
+    async fn list_session(
+        &self,
+        citizen_id: &str,
+        entry: OpenSession,
+    ) -> Result<(), EphemeralError> {
+        let index = hash_token(citizen_id);
+        for _ in 0..3 {
+            let mut open = self.open_sessions_at(&index).await?;
+            open.entries.retain(|e| e.sid != entry.sid);
+            open.entries.push(entry.clone());
+            let excess = open.entries.len().saturating_sub(MAX_OPEN);
+            for old in open.entries.drain(..excess) {
+                self.end_listed(&old).await?;
+            }
+            OPEN.put(self.store(), &index, &open).await?;
+            let written = self.open_sessions_at(&index).await?;
+            if written.entries.iter().any(|e| e.sid == entry.sid) {
+                return Ok(());
+            }
+        }
+        tracing::warn!("could not list a new session under its citizen");
+        Ok(())
+    }
+
+    async fn open_sessions_at(&self, index: &str) -> Result<OpenSessions, EphemeralError> {
+        let now = self.now();
+        let mut open = OPEN.get(self.store(), index).await?.unwrap_or_default();
+        open.entries.retain(|e| e.expires_at > now);
+        Ok(open)
+    }
+
+    /// The citizen's open sessions, newest first.
+    pub async fn open_sessions(
+        &self,
+        citizen_id: &str,
+    ) -> Result<Vec<OpenSession>, EphemeralError> {
+        let mut entries = self
+            .open_sessions_at(&hash_token(citizen_id))
+            .await?
+            .entries;
+        entries.reverse();
+        Ok(entries)
+    }
+
+    /// Deletes a listed session and marks its `sid` ended.
+    async fn end_listed(&self, entry: &OpenSession) -> Result<(), EphemeralError> {
+        SESSIONS.delete(self.store(), &entry.key).await?;
+        ENDED_SESSIONS
+            .put(self.store(), &entry.sid, &self.now())
             .await
-            .map(|_| ())
+    }
+
+    /// Ends the session behind a cookie value: it is unlisted and the tokens
+    /// issued under it stop. Returns the session it was, if it was live.
+    pub async fn end_session(&self, cookie_value: &str) -> Result<Option<Session>, EphemeralError> {
+        let key = hash_token(cookie_value);
+        let Some(session) = SESSIONS.take(self.store(), &key).await? else {
+            return Ok(None);
+        };
+        ENDED_SESSIONS
+            .put(self.store(), &session.sid, &self.now())
+            .await?;
+        self.unlist(&session.citizen_id, |e| e.sid == session.sid)
+            .await?;
+        Ok(Some(session))
+    }
+
+    /// Drops the session behind a cookie value that a new login of the same
+    /// browser replaces. Not an ending: the tokens its portals hold stay theirs
+    /// until their own deadline.
+    pub async fn replace_session(&self, cookie_value: &str) -> Result<(), EphemeralError> {
+        let key = hash_token(cookie_value);
+        if let Some(session) = SESSIONS.take(self.store(), &key).await? {
+            self.unlist(&session.citizen_id, |e| e.sid == session.sid)
+                .await?;
+        }
+        Ok(())
+    }
+
+    /// Ends the open session `sid` of `citizen_id` (the account page's "end"):
+    /// says whether there was one.
+    pub async fn end_session_of(
+        &self,
+        citizen_id: &str,
+        sid: &str,
+    ) -> Result<bool, EphemeralError> {
+        let ended = self.unlist(citizen_id, |e| e.sid == sid).await?;
+        for entry in &ended {
+            self.end_listed(entry).await?;
+        }
+        Ok(!ended.is_empty())
+    }
+
+    /// Ends every open session of `citizen_id`; returns their `sid`s.
+    pub async fn end_all_sessions(&self, citizen_id: &str) -> Result<Vec<String>, EphemeralError> {
+        let ended = self.unlist(citizen_id, |_| true).await?;
+        for entry in &ended {
+            self.end_listed(entry).await?;
+        }
+        Ok(ended.into_iter().map(|e| e.sid).collect())
+    }
+
+    /// Removes the entries `which` selects from the citizen's list; returns them.
+    async fn unlist(
+        &self,
+        citizen_id: &str,
+        which: impl Fn(&OpenSession) -> bool,
+    ) -> Result<Vec<OpenSession>, EphemeralError> {
+        let index = hash_token(citizen_id);
+        let open = self.open_sessions_at(&index).await?;
+        let (gone, kept): (Vec<_>, Vec<_>) = open.entries.into_iter().partition(|e| which(e));
+        if gone.is_empty() {
+            return Ok(gone);
+        }
+        if kept.is_empty() {
+            OPEN.delete(self.store(), &index).await?;
+        } else {
+            OPEN.put(self.store(), &index, &OpenSessions { entries: kept })
+                .await?;
+        }
+        Ok(gone)
     }
 }
 
@@ -133,7 +307,7 @@ mod tests {
         let clock = Arc::new(ManualClock::new(1_000_000));
         let browsers = browsers(clock.clone());
         let (cookie, started) = browsers
-            .start_session("12345678Z", Assurance::Substantial)
+            .start_session("12345678Z", Assurance::Substantial, Origin::default())
             .await
             .unwrap();
         assert_eq!(started.amr, [Amr::Pwd, Amr::Sms]);
@@ -175,11 +349,11 @@ mod tests {
     async fn every_login_draws_a_new_cookie_and_sid() {
         let browsers = browsers(Arc::new(ManualClock::new(1_000)));
         let (a, first) = browsers
-            .start_session("12345678Z", Assurance::Low)
+            .start_session("12345678Z", Assurance::Low, Origin::default())
             .await
             .unwrap();
         let (b, second) = browsers
-            .start_session("12345678Z", Assurance::Low)
+            .start_session("12345678Z", Assurance::Low, Origin::default())
             .await
             .unwrap();
         assert_ne!(a, b);

@@ -16,7 +16,7 @@ use axum::http::HeaderMap;
 use super::ServiceError;
 use super::credentials::Credentials;
 use crate::crypto::{constant_time_eq, hash_token, random_token};
-use crate::domain::DocumentId;
+use crate::domain::{Device, DocumentId};
 use crate::store::sql::TrustedBrowserRecord;
 use crate::web::read_cookie;
 
@@ -78,13 +78,14 @@ impl Credentials {
     }
 
     /// Trusts the browser that sent `headers` for `citizen` (or renews its trust)
-    /// and returns the `clave_device` cookie value to send back: this account's
-    /// token first, then the others the browser already had.
+    /// and returns the `clave_device` cookie value to send back (this account's
+    /// token first, then the others the browser already had) and whether the
+    /// account had not trusted this browser before.
     pub async fn trust_browser(
         &self,
         citizen: &str,
         headers: &HeaderMap,
-    ) -> Result<String, ServiceError> {
+    ) -> Result<(String, bool), ServiceError> {
         let now = self.now();
         let mut kept = Vec::new();
         let mut mine = None;
@@ -107,6 +108,7 @@ impl Credentials {
                 _ => {}
             }
         }
+        let new_browser = mine.is_none();
         let mine = match mine {
             Some(entry) => entry,
             None => {
@@ -121,6 +123,7 @@ impl Credentials {
                     password_blocked: false,
                     activation_code_failures: 0,
                     activation_code_blocked: false,
+                    browser: Some(Device::of(headers).describe()),
                 };
                 self.store().trust_browser(&record).await?;
                 format!("{id}.{secret}")
@@ -128,7 +131,7 @@ impl Credentials {
         };
         let mut value = vec![mine];
         value.extend(kept.into_iter().take(MAX_ACCOUNTS_PER_BROWSER - 1));
-        Ok(value.join("~"))
+        Ok((value.join("~"), new_browser))
     }
 }
 

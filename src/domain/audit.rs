@@ -41,6 +41,16 @@ pub enum AuditKind {
     ClientUpdated,
     /// A signing key was made.
     SigningKeyAdded,
+    /// A portal received a code from the citizen's live session (single sign-on).
+    SingleSignOn,
+    /// The citizen logged out, or ended one session on the account page.
+    SessionEnded,
+    /// The citizen ended every session ("end all sessions").
+    AllSessionsEnded,
+    /// The citizen forgot one trusted browser.
+    BrowserForgotten,
+    /// The citizen said a sign-in was not theirs ("this wasn't me").
+    NotMeReported,
 }
 
 impl AuditKind {
@@ -65,6 +75,11 @@ impl AuditKind {
             AuditKind::ClientRegistered => "client_registered",
             AuditKind::ClientUpdated => "client_updated",
             AuditKind::SigningKeyAdded => "signing_key_added",
+            AuditKind::SingleSignOn => "sso_login",
+            AuditKind::SessionEnded => "session_ended",
+            AuditKind::AllSessionsEnded => "all_sessions_ended",
+            AuditKind::BrowserForgotten => "browser_forgotten",
+            AuditKind::NotMeReported => "not_me_reported",
         }
     }
 }

@@ -14,6 +14,7 @@ pub mod citizen;
 pub mod client;
 pub mod client_profile;
 mod common_passwords;
+pub mod device;
 pub mod document_id;
 pub mod email;
 pub mod new_password;
@@ -34,6 +35,7 @@ pub use citizen::{
 };
 pub use client::{ClientKind, RegisteredUri};
 pub use client_profile::{ClientProfile, Encryption, JweAlg, JweEnc};
+pub use device::{Device, masked_network};
 pub use document_id::{DocumentId, DocumentIdError, DocumentKind};
 pub use email::{Email, EmailError};
 pub use new_password::{NewPassword, normalize_password};

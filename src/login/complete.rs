@@ -4,9 +4,10 @@
 use axum::http::HeaderMap;
 use axum::response::Response;
 
+use crate::auth::session::Origin;
 use crate::auth::transaction::LoginTx;
-use crate::domain::Assurance;
 use crate::domain::AuditKind;
+use crate::domain::{Assurance, Device, masked_network};
 use crate::state::AppState;
 use crate::store::sql::AuditEvent;
 use crate::web::redirect::redirect;
@@ -38,9 +39,17 @@ pub async fn complete(
         ip,
     } = who;
     if let Some((old_cookie, _)) = state.browsers.session(headers).await? {
-        state.browsers.end_session(&old_cookie).await?;
+        state.browsers.replace_session(&old_cookie).await?;
     }
-    let (cookie, session) = state.browsers.start_session(citizen_id, assurance).await?;
+    let device = Device::of(headers);
+    let origin = Origin {
+        browser: device.describe(),
+        network: masked_network(&ip.to_string()),
+    };
+    let (cookie, session) = state
+        .browsers
+        .start_session(citizen_id, assurance, origin)
+        .await?;
     let location = state
         .tokens
         .issue_code(&tx.request, session.authorize(&tx.request))
@@ -55,8 +64,10 @@ pub async fn complete(
     let audit = AuditEvent::new(state.now(), AuditKind::LoginSucceeded, "citizen")
         .citizen(citizen_id)
         .ip(ip)
-        .detail("client_id", tx.request.client_id.clone())
-        .detail("acr", assurance.acr());
+        .portal(&tx.request.client_id)
+        .acr(assurance.acr())
+        .browser(&device.describe())
+        .detail("scope", tx.request.scope.to_string());
     if let Err(error) = state.db.append_audit(&audit).await {
         // The login itself succeeded; a lost audit line must not undo it.
         tracing::warn!(%error, "could not record the login in the audit trail");
@@ -71,7 +82,7 @@ pub async fn complete(
     // The browser is trusted for this account from now on (or again): its own
     // password lane, no question for this account (`auth::trusted`).
     match state.credentials.trust_browser(citizen_id, headers).await {
-        Ok(device) => cookies.push(ctx.web().device_cookie(device)),
+        Ok((device, _new)) => cookies.push(ctx.web().device_cookie(device)),
         // The login itself succeeded; the browser is trusted at the next one.
         Err(error) => tracing::warn!(%error, "could not trust the browser"),
     }

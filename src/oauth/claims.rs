@@ -179,6 +179,7 @@ mod tests {
             password_failures: 0,
             password_blocked: false,
             sessions_valid_after: 0,
+            language: None,
             created_at: 0,
             updated_at: 0,
         }

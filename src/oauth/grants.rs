@@ -11,6 +11,7 @@ use serde_json::{Map, Value};
 use super::claims::ClaimsRequest;
 use crate::domain::{Amr, Assurance, Scopes};
 use crate::store::ephemeral::keys::{KeySpace, Space};
+use crate::store::ephemeral::{EphemeralError, EphemeralStore};
 
 /// An ID token is valid this long.
 pub const ID_TOKEN_TTL_SECS: i64 = 3600;
@@ -98,6 +99,10 @@ pub struct AccessGrant {
     /// encryption algorithm for it), so the endpoint reads the client.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub jwt_userinfo: bool,
+    /// The session it was issued under (`sid`): when that session ends, the
+    /// token stops ([`ENDED_SESSIONS`]).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub sid: Option<String>,
     /// Issued at.
     pub issued_at: i64,
     /// Deadline.
@@ -108,3 +113,29 @@ pub struct AccessGrant {
 pub const CODES: KeySpace<CodeState> = KeySpace::new(Space::Code);
 /// Access tokens, under the SHA-256 of their value ([`Space::AccessToken`]).
 pub const ACCESS_TOKENS: KeySpace<AccessGrant> = KeySpace::new(Space::AccessToken);
+/// Sessions that ended before their time, by `sid`, with when they ended
+/// ([`Space::EndedSession`]); kept as long as an access token lives, so every
+/// token issued under one is refused on every instance that shares the store.
+pub const ENDED_SESSIONS: KeySpace<i64> = KeySpace::new(Space::EndedSession);
+
+/// The access token whose hash is `hash`, if it is live: not expired at `now`
+/// and its session not ended. Userinfo and introspection read tokens here.
+pub async fn live_access_grant(
+    store: &dyn EphemeralStore,
+    hash: &str,
+    now: i64,
+) -> Result<Option<AccessGrant>, EphemeralError> {
+    let Some(grant) = ACCESS_TOKENS
+        .get(store, hash)
+        .await?
+        .filter(|g| g.expires_at > now)
+    else {
+        return Ok(None);
+    };
+    if let Some(sid) = &grant.sid
+        && ENDED_SESSIONS.get(store, sid).await?.is_some()
+    {
+        return Ok(None);
+    }
+    Ok(Some(grant))
+}

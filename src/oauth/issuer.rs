@@ -15,8 +15,8 @@ use super::claims::{self, citizen_claim};
 use super::client_keys::ClientKeys;
 use super::error::OAuthError;
 use super::grants::{
-    ACCESS_TOKENS, AccessGrant, Authorization, CODES, CodeGrant, CodeState, ID_TOKEN_TTL_SECS,
-    REFRESH_TOKEN_TTL_SECS,
+    ACCESS_TOKENS, AccessGrant, Authorization, CODES, CodeGrant, CodeState, ENDED_SESSIONS,
+    ID_TOKEN_TTL_SECS, REFRESH_TOKEN_TTL_SECS,
 };
 use super::request::AuthRequest;
 use super::tokens::{AccessToken, IdTokenClaims, Minted, half_hash};
@@ -92,6 +92,17 @@ impl TokenIssuer {
         access_token: AccessToken,
     ) -> Result<Minted, OAuthError> {
         let now = self.clock.now();
+        // A session ended since the code or the refresh token was issued grants
+        // nothing more (its refresh tokens were revoked when it ended; this
+        // covers a code still in flight).
+        if !authz.sid.is_empty()
+            && ENDED_SESSIONS
+                .get(self.store.as_ref(), &authz.sid)
+                .await?
+                .is_some()
+        {
+            return Err(OAuthError::invalid_grant("the citizen's session has ended"));
+        }
         let sub = self.subject(client, citizen.id.as_str());
         let AccessToken {
             token: access_token,
@@ -108,6 +119,7 @@ impl TokenIssuer {
             jkt: jkt.clone(),
             jwt_userinfo: client.profile.userinfo_signed_response_alg.is_some()
                 || client.profile.userinfo_encryption.is_some(),
+            sid: (!authz.sid.is_empty()).then(|| authz.sid.clone()),
             issued_at: now,
             expires_at: now + ACCESS_TOKEN_SECS,
         };
@@ -312,6 +324,7 @@ mod tests {
             password_failures: 0,
             password_blocked: false,
             sessions_valid_after: 0,
+            language: None,
             created_at: 0,
             updated_at: 0,
         }

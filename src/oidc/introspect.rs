@@ -18,7 +18,7 @@ use crate::abuse::ClientIp;
 use crate::crypto::hash_token;
 use crate::oauth::client_auth;
 use crate::oauth::error::{OAuthError, no_store};
-use crate::oauth::grants::{ACCESS_TOKENS, Authorization};
+use crate::oauth::grants::{ACCESS_TOKENS, Authorization, live_access_grant};
 use crate::oauth::params::Params;
 use crate::routes;
 use crate::state::AppState;
@@ -64,29 +64,25 @@ async fn look_up(
     let now = state.now();
     let hint = params.get("token_type_hint");
     let access = async {
-        let grant = ACCESS_TOKENS.get(state.ephemeral.as_ref(), &hash).await?;
-        Ok::<_, OAuthError>(
-            grant
-                .filter(|g| g.client_id == client.client_id && g.expires_at > now)
-                .map(|g| {
-                    let mut answer = json!({
-                        "active": true,
-                        "token_type": if g.jkt.is_some() { "DPoP" } else { "Bearer" },
-                        "scope": g.scope,
-                        "client_id": g.client_id,
-                        "sub": g.sub,
-                        "aud": g.client_id,
-                        "iss": state.provider.issuer,
-                        "iat": g.issued_at,
-                        "exp": g.expires_at,
-                    });
-                    // RFC 9449 §6.2: the resource server checks proofs against it.
-                    if let Some(jkt) = &g.jkt {
-                        answer["cnf"] = json!({ "jkt": jkt });
-                    }
-                    answer
-                }),
-        )
+        let grant = live_access_grant(state.ephemeral.as_ref(), &hash, now).await?;
+        Ok::<_, OAuthError>(grant.filter(|g| g.client_id == client.client_id).map(|g| {
+            let mut answer = json!({
+                "active": true,
+                "token_type": if g.jkt.is_some() { "DPoP" } else { "Bearer" },
+                "scope": g.scope,
+                "client_id": g.client_id,
+                "sub": g.sub,
+                "aud": g.client_id,
+                "iss": state.provider.issuer,
+                "iat": g.issued_at,
+                "exp": g.expires_at,
+            });
+            // RFC 9449 §6.2: the resource server checks proofs against it.
+            if let Some(jkt) = &g.jkt {
+                answer["cnf"] = json!({ "jkt": jkt });
+            }
+            answer
+        }))
     };
     let refresh = async {
         let record = state.db.live_refresh_token(&hash, now).await?;

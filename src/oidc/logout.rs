@@ -13,8 +13,10 @@ use axum::http::HeaderMap;
 use axum::response::{IntoResponse, Response};
 use serde::Deserialize;
 
+use crate::domain::AuditKind;
 use crate::oauth::params::Params;
 use crate::state::AppState;
+use crate::store::sql::AuditEvent;
 use crate::store::sql::ClientRecord;
 use crate::web::redirect::{redirect, with_query};
 use crate::web::{CsrfForm, PageContext, PageError, append_cookie};
@@ -161,11 +163,13 @@ async fn finish(
     posted: bool,
 ) -> Result<Response, PageError> {
     if let Some((cookie, session)) = state.browsers.session(headers).await? {
-        state.browsers.end_session(&cookie).await?;
-        state
-            .backchannel
-            .session_ended(&session.citizen_id, &session.sid)
-            .await;
+        state.endings.logout(&cookie).await?;
+        let audit = AuditEvent::new(state.now(), AuditKind::SessionEnded, "citizen")
+            .citizen(&session.citizen_id)
+            .detail("how", "logout");
+        if let Err(error) = state.db.append_audit(&audit).await {
+            tracing::warn!(%error, "could not record the logout in the audit trail");
+        }
     }
     let mut response = match destination {
         Some(uri) => redirect(&uri, posted),

@@ -16,7 +16,7 @@ use serde_json::Value;
 
 use crate::crypto::hash_token;
 use crate::oauth::error::{BearerError, ErrorCode, OAuthError, no_store};
-use crate::oauth::grants::{ACCESS_TOKENS, AccessGrant};
+use crate::oauth::grants::{AccessGrant, live_access_grant};
 use crate::oauth::params::Params;
 use crate::routes;
 use crate::state::AppState;
@@ -102,12 +102,9 @@ async fn answer(
 ) -> Result<Response, OAuthError> {
     let token = token?;
     let (Presented::Bearer(value) | Presented::Dpop(value)) = &token;
-    let grant = ACCESS_TOKENS
-        .get(state.ephemeral.as_ref(), &hash_token(value))
-        .await?;
-    let grant = grant
-        .filter(|g| g.expires_at > state.now())
-        .ok_or_else(|| invalid_token("the access token is invalid or expired"))?;
+    let grant =
+        live_access_grant(state.ephemeral.as_ref(), &hash_token(value), state.now()).await?;
+    let grant = grant.ok_or_else(|| invalid_token("the access token is invalid or expired"))?;
     match (&grant.jkt, &token) {
         (Some(bound), Presented::Dpop(value)) => {
             let url = format!("{}{}", state.provider.issuer, routes::USERINFO);

@@ -60,6 +60,10 @@ pub async fn new_password(
         // The account changed state meanwhile (e.g. unsubscribed): nothing was written.
         return Err(PageError::BadRequest("selfservice-expired"));
     }
+    if void_sessions {
+        // Sessions opened with the old password end now, with their tokens.
+        state.endings.end_all(citizen.id.as_str()).await;
+    }
     let mut response = done(ctx, flow.kind);
     // Activating or resetting the password proves the citizen holds the
     // activation code and the mobile: this browser is trusted for the account.
@@ -69,7 +73,7 @@ pub async fn new_password(
             .trust_browser(citizen.id.as_str(), headers)
             .await
         {
-            Ok(device) => {
+            Ok((device, _)) => {
                 append_cookie(response.headers_mut(), &ctx.web().device_cookie(device));
             }
             Err(error) => tracing::warn!(%error, "could not trust the browser"),
@@ -100,7 +104,7 @@ pub async fn confirmed(
     if !done_now {
         return Err(PageError::BadRequest("selfservice-expired"));
     }
-    state.backchannel.all_ended(&flow.citizen_id).await;
+    state.endings.end_all(&flow.citizen_id).await;
     Ok(done(ctx, flow.kind))
 }
 

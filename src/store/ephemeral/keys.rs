@@ -21,6 +21,9 @@
 //! | [`Space::DpopUsed`] | `dpop:used:{sha256(jkt, jti)}` | a marker | the proof window + skew |
 //! | [`Space::PushedRequest`] | `par:{request_uri id}` | the pushed request's parameters | [`PUSHED_REQUEST_SECS`] + skew |
 //! | [`Space::PortalSessions`] | `portals:{sha256(DNI/NIE)}` | `oidc::backchannel::PortalSessions` | [`SESSION_SECS`] |
+//! | [`Space::CitizenSessions`] | `open-sessions:{sha256(DNI/NIE)}` | `auth::session::OpenSessions` | [`SESSION_SECS`] |
+//! | [`Space::EndedSession`] | `ended:{sid}` | when it ended | [`ACCESS_TOKEN_SECS`] + skew |
+//! | [`Space::NoticeSent`] | `notice:sent:{purpose}:{sha256(DNI/NIE or browser)}` | a counter | chosen by the notice |
 //! | [`Space::DemoLogin`] | `demo-login:{id}` | the demo portal's pending login | [`DEMO_LOGIN_SECS`] |
 //! | [`Space::DemoSession`] | `demo-session:{id}` | the demo portal's session | [`DEMO_SESSION_SECS`] |
 //! | [`Space::DemoLogout`] | `demo-logout:{state}` | the demo portal's logout state | [`DEMO_LOGOUT_SECS`] |
@@ -114,6 +117,12 @@ pub enum Space {
     /// The portals a citizen's sessions reached that hear of logouts
     /// (Back-Channel Logout 1.0).
     PortalSessions,
+    /// A citizen's open sessions, for the account page and "end all sessions".
+    CitizenSessions,
+    /// Sessions ended before their time: the tokens issued under them stop.
+    EndedSession,
+    /// The daily caps of notices of one kind to one account or browser.
+    NoticeSent,
     /// The demo portal's logins in progress.
     DemoLogin,
     /// The demo portal's sessions.
@@ -124,7 +133,7 @@ pub enum Space {
 
 impl Space {
     /// Every space.
-    pub const ALL: [Space; 21] = [
+    pub const ALL: [Space; 24] = [
         Space::Session,
         Space::LoginTx,
         Space::Flow,
@@ -143,6 +152,9 @@ impl Space {
         Space::DpopUsed,
         Space::PushedRequest,
         Space::PortalSessions,
+        Space::CitizenSessions,
+        Space::EndedSession,
+        Space::NoticeSent,
         Space::DemoLogin,
         Space::DemoSession,
         Space::DemoLogout,
@@ -169,6 +181,9 @@ impl Space {
             Space::DpopUsed => "dpop:used",
             Space::PushedRequest => "par",
             Space::PortalSessions => "portals",
+            Space::CitizenSessions => "open-sessions",
+            Space::EndedSession => "ended",
+            Space::NoticeSent => "notice:sent",
             Space::DemoLogin => "demo-login",
             Space::DemoSession => "demo-session",
             Space::DemoLogout => "demo-logout",
@@ -189,12 +204,15 @@ impl Space {
             Space::PowUsed => POW_SECS + SKEW_SECS,
             Space::PushedRequest => PUSHED_REQUEST_SECS + SKEW_SECS,
             Space::PortalSessions => SESSION_SECS,
+            Space::CitizenSessions => SESSION_SECS,
+            Space::EndedSession => ACCESS_TOKEN_SECS + SKEW_SECS,
             Space::DemoLogin => DEMO_LOGIN_SECS,
             Space::DemoSession => DEMO_SESSION_SECS,
             Space::DemoLogout => DEMO_LOGOUT_SECS,
             Space::RateCounter
             | Space::AssertionUsed
             | Space::DpopUsed
+            | Space::NoticeSent
             | Space::OtpCode
             | Space::OtpTries
             | Space::OtpSends

@@ -26,6 +26,12 @@ pub struct AuditEvent {
     pub outcome: String,
     /// Further non-secret facts, as a JSON object.
     pub detail: serde_json::Value,
+    /// The portal concerned (a sign-in's relying party).
+    pub client_id: Option<String>,
+    /// The level of assurance a sign-in reached (`acr`).
+    pub acr: Option<String>,
+    /// The browser and operating system, in plain words (`domain::Device`).
+    pub browser: Option<String>,
 }
 
 impl AuditEvent {
@@ -39,7 +45,28 @@ impl AuditEvent {
             ip: None,
             outcome: "success".to_owned(),
             detail: serde_json::Value::Object(serde_json::Map::new()),
+            client_id: None,
+            acr: None,
+            browser: None,
         }
+    }
+
+    /// The same event at portal `client_id`.
+    pub fn portal(mut self, client_id: &str) -> Self {
+        self.client_id = Some(client_id.to_owned());
+        self
+    }
+
+    /// The same event at level `acr`.
+    pub fn acr(mut self, acr: &str) -> Self {
+        self.acr = Some(acr.to_owned());
+        self
+    }
+
+    /// The same event from the browser described as `browser`.
+    pub fn browser(mut self, browser: &str) -> Self {
+        self.browser = Some(browser.to_owned());
+        self
     }
 
     /// The same event about `citizen`.
@@ -88,6 +115,12 @@ pub struct AuditRecord {
     pub outcome: String,
     /// Detail, JSON text.
     pub detail: String,
+    /// The portal concerned.
+    pub client_id: Option<String>,
+    /// The level of assurance reached.
+    pub acr: Option<String>,
+    /// The browser, in plain words.
+    pub browser: Option<String>,
 }
 
 /// Inserts an [`AuditEvent`] on an executor (a transaction, usually).
@@ -95,8 +128,8 @@ macro_rules! insert_audit {
     ($executor:expr, $event:expr) => {{
         let event: &$crate::store::sql::AuditEvent = $event;
         sqlx::query(
-            "INSERT INTO audit_events (at, kind, citizen_id, actor, ip, outcome, detail) \
-             VALUES ($1, $2, $3, $4, $5, $6, $7)",
+            "INSERT INTO audit_events (at, kind, citizen_id, actor, ip, outcome, detail, \
+             client_id, acr, browser) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)",
         )
         .bind(event.at)
         .bind(event.kind.as_str())
@@ -105,6 +138,9 @@ macro_rules! insert_audit {
         .bind(&event.ip)
         .bind(&event.outcome)
         .bind(event.detail.to_string())
+        .bind(&event.client_id)
+        .bind(&event.acr)
+        .bind(&event.browser)
         .execute($executor)
         .await?;
     }};
@@ -124,10 +160,55 @@ impl SqlStore {
     pub async fn audit_events_for(&self, citizen: &str) -> Result<Vec<AuditRecord>, StoreError> {
         with_pool!(self, pool => {
             sqlx::query_as(
-                "SELECT id, at, kind, citizen_id, actor, ip, outcome, detail \
-                 FROM audit_events WHERE citizen_id = $1 ORDER BY id",
+                "SELECT id, at, kind, citizen_id, actor, ip, outcome, detail, client_id, acr, \
+                 browser FROM audit_events WHERE citizen_id = $1 ORDER BY id",
             )
             .bind(citizen)
+            .fetch_all(pool)
+            .await
+        })
+    }
+
+    /// At most `limit` events about one citizen, newest first, older than the
+    /// event `before` when given (the next page of the account page's history).
+    pub async fn audit_page(
+        &self,
+        citizen: &str,
+        before: Option<i64>,
+        limit: u32,
+    ) -> Result<Vec<AuditRecord>, StoreError> {
+        with_pool!(self, pool => {
+            sqlx::query_as(
+                "SELECT id, at, kind, citizen_id, actor, ip, outcome, detail, client_id, acr, \
+                 browser FROM audit_events WHERE citizen_id = $1 AND id < $2 \
+                 ORDER BY id DESC LIMIT $3",
+            )
+            .bind(citizen)
+            .bind(before.unwrap_or(i64::MAX))
+            .bind(i64::from(limit))
+            .fetch_all(pool)
+            .await
+        })
+    }
+
+    /// The portals a citizen signed in to (a login or a single sign-on), each
+    /// as its newest such event (whose detail holds the scopes granted), newest
+    /// first; at most `limit`.
+    pub async fn portals_used(
+        &self,
+        citizen: &str,
+        limit: u32,
+    ) -> Result<Vec<AuditRecord>, StoreError> {
+        with_pool!(self, pool => {
+            sqlx::query_as(
+                "SELECT id, at, kind, citizen_id, actor, ip, outcome, detail, client_id, acr, \
+                 browser FROM audit_events WHERE id IN (SELECT MAX(id) FROM audit_events \
+                 WHERE citizen_id = $1 AND client_id IS NOT NULL \
+                 AND kind IN ('login_succeeded', 'sso_login') GROUP BY client_id) \
+                 ORDER BY id DESC LIMIT $2",
+            )
+            .bind(citizen)
+            .bind(i64::from(limit))
             .fetch_all(pool)
             .await
         })

@@ -48,6 +48,8 @@ pub struct CitizenRecord {
     pub password_blocked: bool,
     /// Sessions and tokens from before this instant are void.
     pub sessions_valid_after: UnixTime,
+    /// The language the citizen last used (`es`, `en`, …), which notices use.
+    pub language: Option<String>,
     /// When the citizen was first registered.
     pub created_at: UnixTime,
     /// When the row last changed.
@@ -85,6 +87,7 @@ struct CitizenRow {
     password_failures: i32,
     password_blocked: bool,
     sessions_valid_after: i64,
+    language: Option<String>,
     created_at: i64,
     updated_at: i64,
 }
@@ -108,6 +111,7 @@ impl TryFrom<CitizenRow> for CitizenRecord {
             password_failures: row.password_failures,
             password_blocked: row.password_blocked,
             sessions_valid_after: row.sessions_valid_after,
+            language: row.language,
             created_at: row.created_at,
             updated_at: row.updated_at,
         })
@@ -202,7 +206,7 @@ macro_rules! status_after_password {
 const SELECT_CITIZEN: &str = "SELECT id, given_name, first_surname, second_surname, email, phone, \
      status, activation_code_hash, activation_code_failures, activation_code_blocked, \
      password_hash, password_set_at, password_failures, password_blocked, \
-     sessions_valid_after, created_at, updated_at FROM citizens WHERE id = $1";
+     sessions_valid_after, language, created_at, updated_at FROM citizens WHERE id = $1";
 
 impl SqlStore {
     /// The citizen with this DNI/NIE, if registered.

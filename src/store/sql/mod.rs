@@ -11,6 +11,7 @@
 //! [`StoreError::Unavailable`] (503 for the citizen) instead of a hung request.
 //! Counters are single `UPDATE … RETURNING` statements, atomic on both databases.
 
+mod account;
 mod audit;
 mod citizens;
 mod clients;

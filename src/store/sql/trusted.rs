@@ -29,6 +29,8 @@ pub struct TrustedBrowserRecord {
     pub activation_code_failures: i32,
     /// Whether the activation code is blocked in this browser.
     pub activation_code_blocked: bool,
+    /// The browser and operating system it was first trusted as, in plain words.
+    pub browser: Option<String>,
 }
 
 impl SqlStore {
@@ -37,14 +39,15 @@ impl SqlStore {
         with_pool!(self, pool => {
             sqlx::query(
                 "INSERT INTO trusted_browsers (id, citizen_id, token_hash, created_at, \
-                 last_used_at, password_failures, password_blocked) \
-                 VALUES ($1, $2, $3, $4, $5, 0, FALSE)",
+                 last_used_at, password_failures, password_blocked, browser) \
+                 VALUES ($1, $2, $3, $4, $5, 0, FALSE, $6)",
             )
             .bind(&record.id)
             .bind(&record.citizen_id)
             .bind(&record.token_hash)
             .bind(record.created_at)
             .bind(record.last_used_at)
+            .bind(&record.browser)
             .execute(pool)
             .await
             .map(|_| ())
@@ -60,7 +63,7 @@ impl SqlStore {
             sqlx::query_as(
                 "SELECT id, citizen_id, token_hash, created_at, last_used_at, \
                  password_failures, password_blocked, activation_code_failures, \
-                 activation_code_blocked FROM trusted_browsers WHERE id = $1",
+                 activation_code_blocked, browser FROM trusted_browsers WHERE id = $1",
             )
             .bind(id)
             .fetch_optional(pool)
