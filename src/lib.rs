@@ -14,6 +14,7 @@
 #![cfg_attr(not(test), deny(clippy::unwrap_used, clippy::expect_used))]
 
 pub mod abuse;
+pub mod account;
 pub mod auth;
 pub mod cli;
 pub mod clock;

@@ -125,6 +125,20 @@ pub const METRICS: &str = "/metrics";
 /// the vendored ALTCHA widget.
 pub const CHALLENGE: &str = "/challenge";
 
+/// The citizen's account page, "Mi Cl@ve" (stable: portals link to it and
+/// discovery names it, `account_management_uri`).
+pub const ACCOUNT: &str = "/account";
+/// Where the account page's own login comes back (its redirect URI).
+pub const ACCOUNT_CALLBACK: &str = "/account/callback";
+/// Ends one open session of the citizen (`sid`).
+pub const ACCOUNT_SESSION_END: &str = "/account/sessions/end";
+/// Ends every session and SSO of the citizen (stable).
+pub const ACCOUNT_SESSIONS_END_ALL: &str = "/account/sessions/end-all";
+/// Forgets one trusted browser (`id`).
+pub const ACCOUNT_BROWSER_FORGET: &str = "/account/browsers/forget";
+/// "This wasn't me" (stable): GET asks, POST acts.
+pub const ACCOUNT_NOT_ME: &str = "/account/not-me";
+
 /// The demo portal's home (development profile).
 pub const DEMO: &str = "/demo";
 /// The demo portal starts a login.

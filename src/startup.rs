@@ -110,6 +110,9 @@ impl Application {
                 .await
                 .context("cannot prepare the OpenID provider")?;
         let web = crate::web::build_web(&db, &kek, &settings, now).await?;
+        crate::account::register_account_client(&db, &settings, now)
+            .await
+            .context("cannot register the account page")?;
         if crate::demo::enabled(&settings) {
             let demo = crate::demo::register_demo_client(&db, &settings, now)
                 .await
@@ -289,6 +292,7 @@ pub fn router(state: AppState) -> Router {
         .merge(crate::oidc::routes())
         .merge(crate::login::routes())
         .merge(crate::selfservice::routes())
+        .merge(crate::account::routes())
         .route(crate::routes::HELP_LEGACY, get(crate::legacy::pages::help))
         .merge(crate::web::routes())
         .merge(if crate::demo::enabled(&state.settings) {

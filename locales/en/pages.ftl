@@ -16,6 +16,8 @@ cookie-lang-purpose = Remembers the language you chose.
 cookie-lang-duration = One year.
 cookie-device-purpose = Remembers that you have signed in with this browser, so that someone trying passwords from elsewhere cannot block your access from here. It holds neither your password nor your details.
 cookie-device-duration = One year from your last sign-in.
+cookie-account-login-purpose = Ties the sign-in to your account page (Mi Cl@ve) to this browser, so that no one else can finish it for you.
+cookie-account-login-duration = Ten minutes, or until the sign-in ends.
 cookies-manage = You can delete these cookies in your browser settings. If you block them, you will not be able to log in or send forms.
 
 ## Privacy

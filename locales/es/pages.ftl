@@ -16,6 +16,8 @@ cookie-lang-purpose = Recuerda el idioma que has elegido.
 cookie-lang-duration = Un año.
 cookie-device-purpose = Recuerda que ya te has identificado en este navegador, para que quien pruebe contraseñas desde otros no pueda bloquear tu acceso desde aquí. No guarda tu contraseña ni tus datos.
 cookie-device-duration = Un año desde tu último acceso.
+cookie-account-login-purpose = Vincula a este navegador la identificación para entrar en tu página de cuenta (Mi Cl@ve), para que nadie más pueda completarla por ti.
+cookie-account-login-duration = Diez minutos, o hasta que termine la identificación.
 cookies-manage = Puedes borrar estas cookies desde la configuración de tu navegador. Si las bloqueas, no podrás identificarte ni enviar formularios.
 
 ## Privacidad

@@ -77,6 +77,16 @@ impl Credentials {
         Ok(Lane::Unknown)
     }
 
+    /// The ids of the trusted-browser entries the browser that sent `headers`
+    /// carries (for the account page to say "this browser"; not a proof of trust,
+    /// which [`Self::lane`] checks with the secret).
+    pub fn browser_ids(&self, headers: &HeaderMap) -> Vec<String> {
+        entries(headers, self.cookies().device)
+            .into_iter()
+            .map(|(id, _)| id)
+            .collect()
+    }
+
     /// Trusts the browser that sent `headers` for `citizen` (or renews its trust)
     /// and returns the `clave_device` cookie value to send back (this account's
     /// token first, then the others the browser already had) and whether the

@@ -37,6 +37,9 @@ fn jws(alg: KeyAlg) -> CoreJwsSigningAlgorithm {
 pub struct ExtraMetadata {
     /// RP-Initiated Logout 1.0 §2.1.
     pub end_session_endpoint: String,
+    /// Where the citizen manages their account ("Mi Cl@ve"), so portals can
+    /// link to it (the name matrix-authentication-service and MSC2965 use).
+    pub account_management_uri: String,
     /// RFC 7009 / RFC 8414.
     pub revocation_endpoint: String,
     /// RFC 8414.
@@ -100,6 +103,7 @@ pub fn document(issuer: &str, require_par: bool) -> anyhow::Result<String> {
     let jws_algs: Vec<CoreJwsSigningAlgorithm> = KeyAlg::ALL.iter().map(|a| jws(*a)).collect();
     let extra = ExtraMetadata {
         end_session_endpoint: url(routes::LOGOUT),
+        account_management_uri: url(routes::ACCOUNT),
         revocation_endpoint: url(routes::REVOKE),
         revocation_endpoint_auth_methods_supported: vec![
             "client_secret_basic".into(),
@@ -218,6 +222,7 @@ mod tests {
             ("revocation_endpoint", "/revoke"),
             ("introspection_endpoint", "/introspect"),
             ("pushed_authorization_request_endpoint", "/par"),
+            ("account_management_uri", "/account"),
         ] {
             assert_eq!(
                 doc[member],

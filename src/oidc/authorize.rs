@@ -17,6 +17,7 @@ use axum::response::{IntoResponse, Response};
 use crate::abuse::ClientIp;
 use crate::auth::session::Session;
 use crate::auth::transaction::LoginTx;
+use crate::domain::{AuditKind, Device};
 use crate::oauth::error::{ErrorCode, OAuthError};
 use crate::oauth::params::{Params, max_len};
 use crate::oauth::pushed;
@@ -24,7 +25,7 @@ use crate::oauth::request::{self, AuthRequest, Rejection};
 use crate::oauth::tokens::still_valid;
 use crate::routes;
 use crate::state::AppState;
-use crate::store::sql::ClientRecord;
+use crate::store::sql::{AuditEvent, ClientRecord};
 use crate::web::redirect::redirect;
 use crate::web::{PageContext, PageError};
 
@@ -158,6 +159,17 @@ async fn authorize(
             .backchannel
             .remember(&client.client_id, &session.citizen_id, &session.sid)
             .await;
+        // The account page's history shows each portal reached by the session.
+        let audit = AuditEvent::new(state.now(), AuditKind::SingleSignOn, "citizen")
+            .citizen(&session.citizen_id)
+            .ip(ip)
+            .portal(&client.client_id)
+            .acr(session.acr.acr())
+            .browser(&Device::of(&headers).describe())
+            .detail("scope", request.scope.to_string());
+        if let Err(error) = state.db.append_audit(&audit).await {
+            tracing::warn!(%error, "could not record the single sign-on in the audit trail");
+        }
         return Ok(redirect(&location, posted));
     }
     if request.prompt_none {

@@ -92,6 +92,11 @@ pub const SESSION_COOKIE: &str = "clave_session";
 /// account that logged in with this browser; documented at `/cookies`.
 pub const DEVICE_COOKIE: &str = "clave_device";
 
+/// The account page's login in progress (`account::login`): the secret its
+/// `state` and PKCE challenge are made from, for the few minutes of the login;
+/// documented at `/cookies`.
+pub const ACCOUNT_LOGIN_COOKIE: &str = "clave_account_login";
+
 /// The names of the provider's cookies. Over https each carries the `__Host-`
 /// prefix, which a browser accepts only on a `Secure`, host-only, `Path=/` cookie
 /// set by this very host: a sibling subdomain cannot plant or overwrite one
@@ -106,6 +111,8 @@ pub struct CookieNames {
     pub lang: &'static str,
     /// [`DEVICE_COOKIE`].
     pub device: &'static str,
+    /// [`ACCOUNT_LOGIN_COOKIE`].
+    pub account_login: &'static str,
 }
 
 impl CookieNames {
@@ -117,6 +124,7 @@ impl CookieNames {
                 csrf: "__Host-clave_csrf",
                 lang: "__Host-clave_lang",
                 device: "__Host-clave_device",
+                account_login: "__Host-clave_account_login",
             }
         } else {
             Self {
@@ -124,6 +132,7 @@ impl CookieNames {
                 csrf: CSRF_COOKIE,
                 lang: LANG_COOKIE,
                 device: DEVICE_COOKIE,
+                account_login: ACCOUNT_LOGIN_COOKIE,
             }
         }
     }

@@ -145,6 +145,19 @@ pub(crate) const TEMPLATES: &[(&str, &str)] = &[
         "legacy/help.html",
         include_str!("../../templates/legacy/help.html"),
     ),
+    // The citizen's account page.
+    (
+        "account/overview.html",
+        include_str!("../../templates/account/overview.html"),
+    ),
+    (
+        "account/not_me.html",
+        include_str!("../../templates/account/not_me.html"),
+    ),
+    (
+        "account/ended.html",
+        include_str!("../../templates/account/ended.html"),
+    ),
 ];
 
 /// Extra context (a JSON object) the template test needs to render a template whose
@@ -235,4 +248,17 @@ pub(crate) const SAMPLE_CONTEXTS: &[(&str, &str)] = &[
         r#"{"tx": "t", "client_name": "Sede", "citizen_name": "María García López", "phone": "+34 *** *** 233"}"#,
     ),
     ("legacy/not_migrated.html", r#"{"client_name": "Sede"}"#),
+    (
+        "account/overview.html",
+        r#"{"given_name": "María", "done_key": "account-done-session-ended", "older": 7, "newer": true,
+            "history": [{"when": {"text": "04/12/2026 07:41 CET", "datetime": "2026-12-04T07:41:00+01:00"}, "event_key": "account-event-login", "portal": "Sede", "level_key": "account-level-low", "browser": "Firefox · Linux", "network": "203.0.113.x", "warning": false},
+                        {"when": {"text": "04/12/2026 07:40 CET", "datetime": "2026-12-04T07:40:00+01:00"}, "event_key": "account-event-password-blocked", "portal": null, "level_key": null, "browser": null, "network": null, "warning": true}],
+            "sessions": [{"sid": "s1", "started": {"text": "t", "datetime": "d"}, "level_key": "account-level-substantial", "browser": "", "network": "203.0.113.x", "current": true}],
+            "browsers": [{"id": "b1", "browser": "Chrome · Android", "first": {"text": "t", "datetime": "d"}, "last": {"text": "t", "datetime": "d"}, "blocked": true, "current": false}],
+            "portals": [{"name": "Sede", "last": {"text": "t", "datetime": "d"}, "scopes": "openid profile"}]}"#,
+    ),
+    (
+        "account/ended.html",
+        r#"{"message_key": "account-not-me-done", "not_me": true}"#,
+    ),
 ];

@@ -26,10 +26,7 @@ fn context(lang: Lang, template: &str) -> Context {
     context.insert("error_title", "Error");
     context.insert("error_message", "Mensaje");
     context.insert("show_reference", &true);
-    context.insert(
-        "cookie_names",
-        &serde_json::json!({"session": "s", "csrf": "c", "lang": "l", "device": "d"}),
-    );
+    context.insert("cookie_names", &web().cookie_names());
     for (name, sample) in SAMPLE_CONTEXTS {
         if *name == template {
             let extra: serde_json::Value = serde_json::from_str(sample).unwrap();
