@@ -25,7 +25,7 @@ use crate::oauth::pkce;
 use crate::routes;
 use crate::state::AppState;
 use crate::store::sql::CitizenRecord;
-use crate::web::redirect::{redirect, with_query};
+use crate::web::redirect::redirect;
 use crate::web::{PageContext, PageError, append_cookie, read_cookie};
 
 /// How long a started login may take before its cookie is gone (the login
@@ -90,9 +90,8 @@ fn begin(state: &AppState, ctx: &PageContext) -> Response {
     let max_age = FRESH_SECS.to_string();
     let login_state = state_of(&secret);
     let challenge = pkce::s256(&secret);
-    let location = with_query(
-        routes::AUTHORIZE,
-        &[
+    let query = url::form_urlencoded::Serializer::new(String::new())
+        .extend_pairs([
             ("response_type", "code"),
             ("client_id", CLIENT_ID),
             ("redirect_uri", &redirect_uri),
@@ -102,8 +101,9 @@ fn begin(state: &AppState, ctx: &PageContext) -> Response {
             ("code_challenge_method", "S256"),
             ("max_age", &max_age),
             ("ui_locales", ctx.lang().code()),
-        ],
-    );
+        ])
+        .finish();
+    let location = format!("{}?{query}", routes::AUTHORIZE);
     let mut response = redirect(&location, false);
     let mut cookie = ctx
         .web()

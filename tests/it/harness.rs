@@ -134,7 +134,13 @@ impl TestApp {
 
     /// Registers an active citizen with [`PASSWORD`].
     pub async fn active_citizen(&self, id: &str) {
-        self.pending_citizen(id, "unused-code-hash").await;
+        self.active_citizen_with_code(id, "unused-code-hash").await;
+    }
+
+    /// Registers an active citizen with [`PASSWORD`] whose activation code hashes
+    /// to `code_hash` (for the flows that ask for it again).
+    pub async fn active_citizen_with_code(&self, id: &str, code_hash: &str) {
+        self.pending_citizen(id, code_hash).await;
         let hash = self.state.hasher.hash(PASSWORD).await.unwrap();
         let now = self.state.now();
         let audit = AuditEvent::new(now, AuditKind::CitizenActivated, "test").citizen(id);

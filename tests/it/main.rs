@@ -60,6 +60,7 @@ macro_rules! both_backends {
 }
 
 mod abuse;
+mod account;
 mod bounds;
 mod challenge;
 mod cli;

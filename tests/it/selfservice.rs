@@ -36,7 +36,12 @@ async fn pending(app: &TestApp) -> String {
 }
 
 /// Fills the first page of a flow and submits it.
-async fn start(browser: &Browser, app: &TestApp, path: &str, fields: &[(&str, &str)]) -> Seen {
+pub(crate) async fn start(
+    browser: &Browser,
+    app: &TestApp,
+    path: &str,
+    fields: &[(&str, &str)],
+) -> Seen {
     let page = browser.get(&app.url(path)).await;
     assert_eq!(page.status, 200, "{}", page.body);
     let csrf = page.csrf();
@@ -46,7 +51,7 @@ async fn start(browser: &Browser, app: &TestApp, path: &str, fields: &[(&str, &s
 }
 
 /// From the redirect to the code page: types the last SMS code; returns the answer.
-async fn type_code(
+pub(crate) async fn type_code(
     browser: &Browser,
     app: &TestApp,
     to_code_page: &Seen,
@@ -77,7 +82,7 @@ async fn type_code(
 }
 
 /// From the redirect to the password page: submits `password` twice.
-async fn choose_password(
+pub(crate) async fn choose_password(
     browser: &Browser,
     app: &TestApp,
     to_password: &Seen,
