@@ -187,3 +187,35 @@ fn a_syntax_error_names_the_template() {
         describe(&error)
     );
 }
+
+#[test]
+fn the_login_page_the_self_service_end_pages_and_the_demo_portal_link_the_account_page() {
+    let link = r#"<a href="/account">"#;
+    for name in [
+        "login/password.html",
+        "selfservice/done.html",
+        "selfservice/new_code.html",
+        "demo/home.html",
+    ] {
+        for &lang in Lang::ALL {
+            let html = web()
+                .templates()
+                .render(name, &context(lang, name))
+                .unwrap();
+            assert!(
+                html.contains(link),
+                "{name} in {lang} has no link to /account"
+            );
+        }
+    }
+    // After an unsubscribe there is no account to open: no link to it.
+    let mut closed = context(Lang::Es, "selfservice/done.html");
+    closed.insert("kind", "unsubscribe");
+    closed.insert("message_key", "unsubscribe-done");
+    let html = web()
+        .templates()
+        .render("selfservice/done.html", &closed)
+        .unwrap();
+    assert!(!html.contains(link), "{html}");
+    assert!(html.contains(r#"href="/help""#), "{html}");
+}
