@@ -190,6 +190,7 @@ fn a_syntax_error_names_the_template() {
 
 #[test]
 fn the_login_page_the_self_service_end_pages_and_the_demo_portal_link_the_account_page() {
+    let web = web();
     let link = r#"<a href="/account">"#;
     for name in [
         "login/password.html",
@@ -198,10 +199,7 @@ fn the_login_page_the_self_service_end_pages_and_the_demo_portal_link_the_accoun
         "demo/home.html",
     ] {
         for &lang in Lang::ALL {
-            let html = web()
-                .templates()
-                .render(name, &context(lang, name))
-                .unwrap();
+            let html = web.templates().render(name, &context(lang, name)).unwrap();
             assert!(
                 html.contains(link),
                 "{name} in {lang} has no link to /account"
@@ -212,7 +210,7 @@ fn the_login_page_the_self_service_end_pages_and_the_demo_portal_link_the_accoun
     let mut closed = context(Lang::Es, "selfservice/done.html");
     closed.insert("kind", "unsubscribe");
     closed.insert("message_key", "unsubscribe-done");
-    let html = web()
+    let html = web
         .templates()
         .render("selfservice/done.html", &closed)
         .unwrap();
