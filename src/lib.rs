@@ -26,6 +26,7 @@ pub mod http;
 pub mod kek;
 pub mod legacy;
 pub mod login;
+pub mod notices;
 pub mod oauth;
 pub mod oidc;
 pub mod otp;

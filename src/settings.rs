@@ -129,6 +129,8 @@ pub struct Settings {
     pub smtp_retries: u32,
     /// Lets the production profile use the `log` or `outbox` email sender.
     pub email_allow_development_senders: bool,
+    /// Sends every security notice by SMS too, not only the block notices.
+    pub notice_sms: bool,
     /// Timeout of every database and Redis call, milliseconds.
     pub store_timeout_ms: u64,
     /// Serves the demo portal under `/demo` (development only).
@@ -206,6 +208,7 @@ impl Default for Settings {
             smtp_timeout_ms: 10_000,
             smtp_retries: 3,
             email_allow_development_senders: false,
+            notice_sms: false,
             store_timeout_ms: 2_000,
             demo_portal: true,
             log_format: LogFormat::Text,
@@ -679,6 +682,7 @@ impl std::fmt::Debug for Settings {
             smtp_timeout_ms,
             smtp_retries,
             email_allow_development_senders,
+            notice_sms,
             store_timeout_ms,
             demo_portal,
             log_format,
@@ -741,6 +745,7 @@ impl std::fmt::Debug for Settings {
                 "email_allow_development_senders",
                 email_allow_development_senders,
             )
+            .field("notice_sms", notice_sms)
             .field("store_timeout_ms", store_timeout_ms)
             .field("request_timeout_ms", request_timeout_ms)
             .field("demo_portal", demo_portal)

@@ -34,6 +34,8 @@ pub struct Overrides {
     pub hasher: HasherParams,
     /// The SMS sender, instead of the one the settings name.
     pub sms: Option<Arc<dyn crate::sms::SmsSender>>,
+    /// The email sender, instead of the one the settings name.
+    pub email: Option<Arc<dyn crate::email::EmailSender>>,
 }
 
 impl Default for Overrides {
@@ -42,6 +44,7 @@ impl Default for Overrides {
             clock: Arc::new(SystemClock),
             hasher: HasherParams::default(),
             sms: None,
+            email: None,
         }
     }
 }
@@ -145,7 +148,19 @@ impl Application {
         let otp_key = crate::otp::OtpKey::load(&db, &kek, now)
             .await
             .context("cannot read the OTP key")?;
-        let notices = crate::auth::notices::BlockNotices::new(sms.clone(), ephemeral.clone());
+        let email = match overrides.email {
+            Some(email) => email,
+            None => crate::email::factory::sender_from_settings(&settings, clock.clone())
+                .context("cannot set up the email sender")?,
+        };
+        let notices = crate::notices::Notices::new(
+            email,
+            sms.clone(),
+            ephemeral.clone(),
+            web.clone(),
+            clock.clone(),
+            settings.notice_sms,
+        );
         let otp = crate::otp::OtpService::new(
             ephemeral.clone(),
             sms,
@@ -158,7 +173,7 @@ impl Application {
             hasher.clone(),
             clock.clone(),
             settings.password_policy,
-            notices,
+            notices.clone(),
             crate::web::CookieNames::new(settings.is_https()),
         );
         let browsers = crate::auth::Browsers::new(
@@ -219,6 +234,7 @@ impl Application {
             dpop,
             backchannel,
             endings,
+            notices,
         });
         let router = router(state.clone());
         Ok(Self {

@@ -55,6 +55,8 @@ pub struct Shared {
     pub backchannel: crate::oauth::backchannel::Backchannel,
     /// Ending sessions with their tokens (logout, the account page, blocks).
     pub endings: crate::auth::SessionEnds,
+    /// Security notices to the citizen by email and SMS.
+    pub notices: crate::notices::Notices,
 }
 
 impl axum::extract::FromRef<AppState> for crate::abuse::TrustedProxies {

@@ -306,6 +306,7 @@ async fn serve_provider(spec: ProviderSpec) -> anyhow::Result<()> {
         clock: Arc::new(SystemClock),
         hasher,
         sms: None,
+        email: None,
     };
     let app = Application::build_on(listener, settings, overrides)
         .await

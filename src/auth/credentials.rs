@@ -14,12 +14,12 @@
 use std::net::IpAddr;
 
 use super::ServiceError;
-use super::notices::BlockNotices;
 use super::trusted::Lane;
 use crate::clock::SharedClock;
 use crate::crypto::{HashError, PasswordHasher};
 use crate::domain::AuditKind;
 use crate::domain::{DocumentId, PasswordPolicy, PersonalData, PolicyProfile, normalize_password};
+use crate::notices::{Notice, Notices, Source};
 use crate::store::sql::{AuditEvent, CitizenRecord, SqlStore};
 use crate::web::Lang;
 use crate::web::{CookieNames, FieldError};
@@ -35,6 +35,8 @@ pub struct Attempt {
     pub context: (&'static str, String),
     /// The page's language, for a notice the attempt may cause.
     pub lang: Lang,
+    /// The browser the attempt came from, for that notice.
+    pub device: crate::domain::Device,
 }
 
 /// The result of checking a password.
@@ -60,7 +62,7 @@ pub struct Credentials {
     hasher: PasswordHasher,
     clock: SharedClock,
     policy: PolicyProfile,
-    notices: BlockNotices,
+    notices: Notices,
     cookies: CookieNames,
     endings: Option<super::SessionEnds>,
 }
@@ -73,7 +75,7 @@ impl Credentials {
         hasher: PasswordHasher,
         clock: SharedClock,
         policy: PolicyProfile,
-        notices: BlockNotices,
+        notices: Notices,
         cookies: CookieNames,
     ) -> Self {
         Self {
@@ -98,8 +100,8 @@ impl Credentials {
         self.cookies
     }
 
-    /// The block notices (`auth::notices`), for the other checks that block.
-    pub fn notices(&self) -> &BlockNotices {
+    /// The security notices (`crate::notices`), for the other checks that block.
+    pub fn notices(&self) -> &Notices {
         &self.notices
     }
 
@@ -261,8 +263,12 @@ impl Credentials {
             audit = audit.detail("password_blocked", true);
             metrics::counter!("clave_password_blocks_total", "lane" => if lane.is_trusted() { "trusted" } else { "unknown" })
                 .increment(1);
+            let source = Source {
+                device: attempt.device,
+                ip: attempt.ip,
+            };
             self.notices
-                .password_blocked(citizen.id.as_str(), &citizen.phone, attempt.lang)
+                .tell(Notice::PasswordBlocked, citizen, attempt.lang, source)
                 .await;
             // The account's password is blocked (not one trusted browser's
             // lane): its sessions end, with their tokens, and their portals

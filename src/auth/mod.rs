@@ -13,7 +13,6 @@
 pub mod credentials;
 pub mod ending;
 mod error;
-pub mod notices;
 pub mod session;
 pub mod transaction;
 pub mod trusted;

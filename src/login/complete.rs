@@ -8,6 +8,7 @@ use crate::auth::session::Origin;
 use crate::auth::transaction::LoginTx;
 use crate::domain::AuditKind;
 use crate::domain::{Assurance, Device, masked_network};
+use crate::notices::{Notice, Source};
 use crate::state::AppState;
 use crate::store::sql::AuditEvent;
 use crate::web::redirect::redirect;
@@ -22,6 +23,21 @@ pub struct Authenticated<'a> {
     pub assurance: Assurance,
     /// The address the login came from (for the audit trail).
     pub ip: std::net::IpAddr,
+}
+
+/// The account was just used from a browser it had not used: tell the citizen
+/// (before noting this page's language, so an intruder's does not choose it).
+async fn tell_new_browser(state: &AppState, ctx: &PageContext, citizen_id: &str, source: Source) {
+    match state.db.citizen(citizen_id).await {
+        Ok(Some(citizen)) => {
+            state
+                .notices
+                .tell(Notice::NewBrowser, &citizen, ctx.lang(), source)
+                .await;
+        }
+        Ok(None) => {}
+        Err(error) => tracing::warn!(%error, "could not read the citizen for a notice"),
+    }
 }
 
 /// Logs the citizen in and answers the portal.
@@ -82,9 +98,18 @@ pub async fn complete(
     // The browser is trusted for this account from now on (or again): its own
     // password lane, no question for this account (`auth::trusted`).
     match state.credentials.trust_browser(citizen_id, headers).await {
-        Ok((device, _new)) => cookies.push(ctx.web().device_cookie(device)),
+        Ok((cookie, new)) => {
+            cookies.push(ctx.web().device_cookie(cookie));
+            if new {
+                tell_new_browser(state, ctx, citizen_id, Source { device, ip }).await;
+            }
+        }
         // The login itself succeeded; the browser is trusted at the next one.
         Err(error) => tracing::warn!(%error, "could not trust the browser"),
+    }
+    if let Err(error) = state.db.set_language(citizen_id, ctx.lang().code()).await {
+        // The citizen's language only chooses the notices' (`crate::notices`).
+        tracing::warn!(%error, "could not note the citizen's language");
     }
     for cookie in &cookies {
         append_cookie(response.headers_mut(), cookie);

@@ -178,6 +178,7 @@ pub async fn submit(
         ip,
         context: ("client_id", tx.request.client_id.clone()),
         lang: ctx.lang(),
+        device: crate::domain::Device::of(&headers),
     };
     let checked = state
         .credentials

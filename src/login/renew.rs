@@ -12,8 +12,9 @@ use super::complete::{Authenticated, complete};
 use super::otp::otp_page;
 use crate::abuse::ClientIp;
 use crate::auth::transaction::{LoginTx, Stage};
-use crate::domain::Assurance;
 use crate::domain::AuditKind;
+use crate::domain::{Assurance, Device};
+use crate::notices::{Notice, Source};
 use crate::otp::notice::{field_error, notice_text};
 use crate::otp::{OtpPurpose, VerifyOutcome};
 use crate::routes;
@@ -152,6 +153,14 @@ pub async fn submit(
             {
                 return Err(PageError::BadRequest("error-login-expired"));
             }
+            let source = Source {
+                device: Device::of(&headers),
+                ip,
+            };
+            state
+                .notices
+                .tell(Notice::PasswordChanged, &citizen, ctx.lang(), source)
+                .await;
             complete(
                 &state,
                 &ctx,

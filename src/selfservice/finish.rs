@@ -2,13 +2,16 @@
 //! transaction with its audit event (all or nothing), and the answer is a page
 //! that says plainly what happened and what comes next.
 
+use std::net::IpAddr;
+
 use axum::http::HeaderMap;
 use axum::response::{IntoResponse, Response};
 
 use super::flow::{Flow, FlowKind};
 use super::start::citizen_of;
 use crate::domain::AuditKind;
-use crate::domain::{ActivationCode, CitizenStatus};
+use crate::domain::{ActivationCode, CitizenStatus, Device};
+use crate::notices::{Notice, Source};
 use crate::state::AppState;
 use crate::store::sql::{AuditEvent, CitizenRecord};
 use crate::web::{PageContext, PageError, append_cookie};
@@ -23,6 +26,14 @@ fn done(ctx: &PageContext, kind: FlowKind) -> Response {
         .into_response()
 }
 
+/// Notes the page's language as the citizen's, for the notices anybody can cause
+/// (`crate::notices`, "Language"). Best-effort: the flow is done either way.
+async fn remember_language(state: &AppState, ctx: &PageContext, citizen: &str) {
+    if let Err(error) = state.db.set_language(citizen, ctx.lang().code()).await {
+        tracing::warn!(%error, "could not note the citizen's language");
+    }
+}
+
 fn audit(state: &AppState, kind: AuditKind, citizen: &str) -> AuditEvent {
     AuditEvent::new(state.now(), kind, "citizen").citizen(citizen)
 }
@@ -32,15 +43,16 @@ pub async fn new_password(
     state: &AppState,
     ctx: &PageContext,
     headers: &HeaderMap,
+    ip: IpAddr,
     flow: &Flow,
     citizen: &CitizenRecord,
     hash: &str,
 ) -> Result<Response, PageError> {
-    let (event, void_sessions) = match flow.kind {
-        FlowKind::Activation => (AuditKind::CitizenActivated, false),
+    let (event, void_sessions, notice) = match flow.kind {
+        FlowKind::Activation => (AuditKind::CitizenActivated, false, Notice::Activated),
         // A forgotten (or stolen) password: sessions opened with the old one end.
-        FlowKind::PasswordReset => (AuditKind::PasswordReset, true),
-        FlowKind::PasswordChange => (AuditKind::PasswordChanged, true),
+        FlowKind::PasswordReset => (AuditKind::PasswordReset, true, Notice::PasswordReset),
+        FlowKind::PasswordChange => (AuditKind::PasswordChanged, true, Notice::PasswordChanged),
         FlowKind::Unsubscribe | FlowKind::CodeRegeneration => {
             return Err(PageError::BadRequest("selfservice-expired"));
         }
@@ -64,6 +76,15 @@ pub async fn new_password(
         // Sessions opened with the old password end now, with their tokens.
         state.endings.end_all(citizen.id.as_str()).await;
     }
+    remember_language(state, ctx, citizen.id.as_str()).await;
+    let source = Source {
+        device: Device::of(headers),
+        ip,
+    };
+    state
+        .notices
+        .tell(notice, citizen, ctx.lang(), source)
+        .await;
     let mut response = done(ctx, flow.kind);
     // Activating or resetting the password proves the citizen holds the
     // activation code and the mobile: this browser is trusted for the account.
@@ -86,11 +107,14 @@ pub async fn new_password(
 pub async fn confirmed(
     state: &AppState,
     ctx: &PageContext,
+    source: Source,
     flow: &Flow,
 ) -> Result<Response, PageError> {
     if flow.kind != FlowKind::Unsubscribe {
         return Err(PageError::BadRequest("selfservice-expired"));
     }
+    // Read first: the notice goes to the address the account had.
+    let citizen = citizen_of(state, flow).await?;
     let done_now = state
         .db
         .set_status(
@@ -105,6 +129,10 @@ pub async fn confirmed(
         return Err(PageError::BadRequest("selfservice-expired"));
     }
     state.endings.end_all(&flow.citizen_id).await;
+    state
+        .notices
+        .tell(Notice::Unsubscribed, &citizen, ctx.lang(), source)
+        .await;
     Ok(done(ctx, flow.kind))
 }
 
@@ -137,6 +165,7 @@ pub async fn after_code(
         return Err(PageError::BadRequest("selfservice-expired"));
     }
     metrics::counter!("clave_selfservice_total", "flow" => flow.kind.key(), "outcome" => "completed").increment(1);
+    remember_language(state, ctx, citizen.id.as_str()).await;
     Ok(ctx
         .page("selfservice/new_code.html")
         .title("regenerate-done-title")

@@ -22,6 +22,8 @@ use self::flow::FlowKind;
 use self::start::StartForm;
 use self::steps::{FlowQuery, StepForm};
 use crate::abuse::ClientIp;
+use crate::domain::Device;
+use crate::notices::Source;
 use crate::state::AppState;
 use crate::web::{CsrfForm, PageContext};
 
@@ -67,19 +69,39 @@ fn flow_routes(kind: FlowKind) -> Router<AppState> {
             get(move |State(state): State<AppState>, ctx: PageContext, Query(q): Query<FlowQuery>| {
                 steps::password_show(state, ctx, kind, q)
             })
-            .post(move |State(state): State<AppState>, ctx: PageContext, headers: HeaderMap, CsrfForm(f): CsrfForm<StepForm>| {
-                steps::password_submit(state, ctx, kind, headers, f)
-            }),
+            .post(
+                move |State(state): State<AppState>,
+                      ctx: PageContext,
+                      headers: HeaderMap,
+                      ClientIp(ip): ClientIp,
+                      CsrfForm(f): CsrfForm<StepForm>| {
+                    steps::password_submit(state, ctx, kind, headers, ip, f)
+                },
+            ),
         )
         .route(
             paths.confirm,
             get(move |State(state): State<AppState>, ctx: PageContext, Query(q): Query<FlowQuery>| {
                 steps::confirm_show(state, ctx, kind, q)
             })
-            .post(move |State(state): State<AppState>, ctx: PageContext, CsrfForm(f): CsrfForm<StepForm>| {
-                steps::confirm_submit(state, ctx, kind, f)
-            }),
+            .post(
+                move |State(state): State<AppState>,
+                      ctx: PageContext,
+                      headers: HeaderMap,
+                      ClientIp(ip): ClientIp,
+                      CsrfForm(f): CsrfForm<StepForm>| {
+                    steps::confirm_submit(state, ctx, kind, source(&headers, ip), f)
+                },
+            ),
         )
+}
+
+/// Where a request came from, for the notice its step may send.
+fn source(headers: &HeaderMap, ip: std::net::IpAddr) -> Source {
+    Source {
+        device: Device::of(headers),
+        ip,
+    }
 }
 
 /// Every self-service route.

@@ -24,7 +24,8 @@ use crate::abuse::screen::{Answer, Screening};
 use crate::auth::{Attempt, Lane, PasswordCheck};
 use crate::crypto::hash_token;
 use crate::domain::AuditKind;
-use crate::domain::{ActivationCode, CitizenStatus, DocumentId};
+use crate::domain::{ActivationCode, CitizenStatus, Device, DocumentId};
+use crate::notices::{Notice, Source};
 use crate::state::AppState;
 use crate::store::sql::{AuditEvent, CitizenRecord};
 use crate::web::{FieldError, Lang, Page, PageContext, PageError};
@@ -167,7 +168,11 @@ async fn guarded(
         .await?;
     match screening {
         Screening::Pass { next, counted } => {
-            let identified = identify(state, kind, ip, ctx.lang(), &lane, form).await;
+            let source = Source {
+                device: Device::of(headers),
+                ip,
+            };
+            let identified = identify(state, kind, source, ctx.lang(), &lane, form).await;
             // Only a wrong code or password stays counted (an unknown DNI/NIE
             // answers the same): anything else was no failure.
             if matches!(identified, Ok(Identified::Wrong(_))) {
@@ -203,7 +208,7 @@ pub fn status_page(ctx: &PageContext, kind: FlowKind, message_key: &'static str)
 async fn identify(
     state: &AppState,
     kind: FlowKind,
-    ip: IpAddr,
+    source: Source,
     lang: Lang,
     lane: &Lane,
     form: &StartForm,
@@ -218,10 +223,10 @@ async fn identify(
     };
     match kind {
         FlowKind::Activation | FlowKind::PasswordReset => {
-            by_code(state, kind, ip, lang, lane, &id, form).await
+            by_code(state, kind, source, lang, lane, &id, form).await
         }
         FlowKind::PasswordChange | FlowKind::Unsubscribe | FlowKind::CodeRegeneration => {
-            by_password(state, kind, ip, lang, lane, &id, form).await
+            by_password(state, kind, source, lang, lane, &id, form).await
         }
     }
 }
@@ -229,7 +234,7 @@ async fn identify(
 async fn by_code(
     state: &AppState,
     kind: FlowKind,
-    ip: IpAddr,
+    source: Source,
     lang: Lang,
     lane: &Lane,
     id: &DocumentId,
@@ -296,7 +301,7 @@ async fn by_code(
                 };
                 let mut audit = AuditEvent::new(now, AuditKind::ActivationCodeFailed, "citizen")
                     .citizen(citizen.id.as_str())
-                    .ip(ip)
+                    .ip(source.ip)
                     .outcome("failure")
                     .detail("flow", kind.key())
                     .detail("lane", lane_name)
@@ -306,9 +311,8 @@ async fn by_code(
                     metrics::counter!("clave_activation_code_blocks_total", "lane" => lane_name)
                         .increment(1);
                     state
-                        .credentials
-                        .notices()
-                        .code_blocked(citizen.id.as_str(), &citizen.phone, lang)
+                        .notices
+                        .tell(Notice::CodeBlocked, &citizen, lang, source)
                         .await;
                 }
                 state.db.append_audit(&audit).await?;
@@ -336,7 +340,7 @@ async fn by_code(
 async fn by_password(
     state: &AppState,
     kind: FlowKind,
-    ip: IpAddr,
+    source: Source,
     lang: Lang,
     lane: &Lane,
     id: &DocumentId,
@@ -350,9 +354,10 @@ async fn by_password(
     }
     let attempt = Attempt {
         failure_kind: AuditKind::PasswordCheckFailed,
-        ip,
+        ip: source.ip,
         context: ("flow", kind.key().to_owned()),
         lang,
+        device: source.device,
     };
     let (citizen, blocked_here) = match state
         .credentials

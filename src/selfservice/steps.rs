@@ -8,6 +8,7 @@ use serde::Deserialize;
 use super::finish;
 use super::flow::{Flow, FlowKind, Stage};
 use super::start::citizen_of;
+use crate::notices::Source;
 use crate::otp::VerifyOutcome;
 use crate::otp::notice::{Notice, field_error, notice_of, notice_text};
 use crate::routes;
@@ -194,6 +195,7 @@ pub async fn password_submit(
     ctx: PageContext,
     kind: FlowKind,
     headers: axum::http::HeaderMap,
+    ip: std::net::IpAddr,
     form: StepForm,
 ) -> Result<Response, PageError> {
     let flow = Flow::load_at(&state.browsers, &ctx, kind, &form.flow, Stage::Password).await?;
@@ -209,7 +211,7 @@ pub async fn password_submit(
             .into_response()),
         Ok(hash) => {
             let response =
-                finish::new_password(&state, &ctx, &headers, &flow, &citizen, &hash).await?;
+                finish::new_password(&state, &ctx, &headers, ip, &flow, &citizen, &hash).await?;
             Flow::remove(&state.browsers, &form.flow).await?;
             Ok(response)
         }
@@ -237,10 +239,11 @@ pub async fn confirm_submit(
     state: AppState,
     ctx: PageContext,
     kind: FlowKind,
+    source: Source,
     form: StepForm,
 ) -> Result<Response, PageError> {
     let flow = Flow::load_at(&state.browsers, &ctx, kind, &form.flow, Stage::Confirm).await?;
-    let response = finish::confirmed(&state, &ctx, &flow).await?;
+    let response = finish::confirmed(&state, &ctx, source, &flow).await?;
     Flow::remove(&state.browsers, &form.flow).await?;
     Ok(response)
 }

@@ -145,6 +145,15 @@ pub(crate) const TEMPLATES: &[(&str, &str)] = &[
         "legacy/help.html",
         include_str!("../../templates/legacy/help.html"),
     ),
+    // The security notices (src/notices/): the same words as plain text and HTML.
+    (
+        "email/notice.txt",
+        include_str!("../../templates/email/notice.txt"),
+    ),
+    (
+        "email/notice.html",
+        include_str!("../../templates/email/notice.html"),
+    ),
     // The citizen's account page.
     (
         "account/overview.html",
@@ -165,6 +174,14 @@ pub(crate) const TEMPLATES: &[(&str, &str)] = &[
 /// your template reads variables of its own.
 #[cfg(test)]
 pub(crate) const SAMPLE_CONTEXTS: &[(&str, &str)] = &[
+    (
+        "email/notice.txt",
+        r#"{"subject": "S", "greeting": "Hola", "what": "W", "when": "04/12/2026 19:30 CET", "browser": "Firefox", "network": "203.0.113.x", "if_you": "Y", "if_not_you": "N", "action_label": "A", "action_url": "https://a/b", "account_url": "https://a/account"}"#,
+    ),
+    (
+        "email/notice.html",
+        r#"{"subject": "S", "greeting": "Hola", "what": "W", "when": "04/12/2026 19:30 CET", "browser": "Firefox", "network": "203.0.113.x", "if_you": "Y", "if_not_you": "N", "action_label": "A", "action_url": "https://a/b", "account_url": "https://a/account"}"#,
+    ),
     (
         "macros/forms.html",
         r#"{"note": "macro files render to nothing; their use is tested in templates.rs"}"#,

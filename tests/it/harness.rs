@@ -9,7 +9,8 @@ use std::sync::Arc;
 use clave_idp::clock::ManualClock;
 use clave_idp::crypto::{HasherParams, hash_token};
 use clave_idp::domain::{ClientKind, RegisteredUri};
-use clave_idp::settings::{Settings, SmsKind};
+use clave_idp::email::EmailOutboxEntry;
+use clave_idp::settings::{EmailKind, Settings, SmsKind};
 use clave_idp::sms::SmsSender;
 use clave_idp::sms::outbox::{OutboxSender, read_outbox};
 use clave_idp::startup::{Application, Overrides};
@@ -37,6 +38,8 @@ pub struct TestApp {
     /// The clock the provider reads.
     pub clock: ManualClock,
     pub outbox: PathBuf,
+    /// The email outbox: every security notice, one JSON line each.
+    pub email_outbox: PathBuf,
     _dir: tempfile::TempDir,
 }
 
@@ -88,6 +91,7 @@ impl TestApp {
         let address = listener.local_addr().expect("address");
         let issuer = format!("http://{address}");
         let outbox = dir.path().join("sms.jsonl");
+        let email_outbox = dir.path().join("email.jsonl");
         let settings = Settings {
             listen: address,
             issuer: issuer.clone(),
@@ -96,6 +100,8 @@ impl TestApp {
             redis_prefix: format!("{}:", support::unique_name("app")),
             sms: SmsKind::Outbox,
             sms_outbox: outbox.clone(),
+            email: EmailKind::Outbox,
+            email_outbox: email_outbox.clone(),
             store_timeout_ms: 10_000,
             key_encryption_key: Some(clave_idp::kek::Kek::generate()),
             rate_ip_soft: 100_000,
@@ -112,6 +118,7 @@ impl TestApp {
             sms: Some(sms.unwrap_or_else(|| {
                 Arc::new(OutboxSender::with_clock(&outbox, Arc::new(clock.clone())))
             })),
+            email: None,
         };
         let app = Application::build_on(listener, settings, overrides)
             .await
@@ -123,6 +130,7 @@ impl TestApp {
             state,
             clock,
             outbox,
+            email_outbox,
             _dir: dir,
         })
     }
@@ -254,6 +262,11 @@ impl TestApp {
     pub fn sms_count(&self) -> usize {
         read_outbox(&self.outbox).len()
     }
+
+    /// Every email sent so far, oldest first.
+    pub fn emails(&self) -> Vec<EmailOutboxEntry> {
+        clave_idp::email::read_outbox(&self.email_outbox)
+    }
 }
 
 /// A relying party to register.
@@ -350,12 +363,20 @@ impl Browser {
     /// A fresh browser whose requests reach the provider through a reverse proxy
     /// that says they came from `client_ip` (`X-Forwarded-For`).
     pub fn behind_proxy(client_ip: &str) -> Self {
-        let mut headers = reqwest::header::HeaderMap::new();
-        headers.insert("x-forwarded-for", client_ip.parse().unwrap());
+        Self::with_headers(&[("x-forwarded-for", client_ip)])
+    }
+
+    /// A fresh browser that sends `headers` with every request (`User-Agent`,
+    /// `Accept-Language`, …).
+    pub fn with_headers(headers: &[(&'static str, &str)]) -> Self {
+        let mut map = reqwest::header::HeaderMap::new();
+        for (name, value) in headers {
+            map.insert(*name, value.parse().unwrap());
+        }
         let http = reqwest::Client::builder()
             .cookie_store(true)
             .redirect(reqwest::redirect::Policy::none())
-            .default_headers(headers)
+            .default_headers(map)
             .build()
             .unwrap();
         Self { http }

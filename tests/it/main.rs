@@ -73,6 +73,7 @@ mod harness;
 mod legacy;
 mod limits;
 mod maintenance;
+mod notices;
 mod oidc;
 mod ops;
 mod otp;
