@@ -89,4 +89,5 @@ account-event-session-ended = Session ended
 account-event-all-sessions-ended = All sessions ended
 account-event-browser-forgotten = Trusted browser forgotten
 account-event-not-me = "This wasn't me": account protected
+account-event-history-exported = A Cl@ve operator exported your history
 account-event-other = Another change to your account

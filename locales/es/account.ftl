@@ -89,4 +89,5 @@ account-event-session-ended = Sesión cerrada
 account-event-all-sessions-ended = Todas las sesiones cerradas
 account-event-browser-forgotten = Navegador de confianza olvidado
 account-event-not-me = Aviso «No fui yo»: cuenta protegida
+account-event-history-exported = Un operador de Cl@ve ha exportado tu historial
 account-event-other = Otro cambio en tu cuenta

@@ -317,6 +317,7 @@ fn event_key(event: &AuditRecord) -> Option<(&'static str, bool)> {
         "all_sessions_ended" => ("account-event-all-sessions-ended", false),
         "browser_forgotten" => ("account-event-browser-forgotten", false),
         "not_me_reported" => ("account-event-not-me", true),
+        "history_exported" => ("account-event-history-exported", false),
         "password_rehashed" => return None,
         _ => ("account-event-other", false),
     })

@@ -8,7 +8,7 @@ use crate::domain::AuditKind;
 use crate::domain::{
     ActivationCode, CitizenStatus, DocumentId, Email, MobilePhone, PersonName, password_expires_at,
 };
-use crate::store::sql::{AuditEvent, CitizenRecord, NewCitizen, RegisterOutcome};
+use crate::store::sql::{AuditEvent, AuditRecord, CitizenRecord, NewCitizen, RegisterOutcome};
 
 #[derive(Debug, Subcommand)]
 pub(crate) enum CitizenCommand {
@@ -41,6 +41,13 @@ pub(crate) enum CitizenCommand {
     },
     /// Show a citizen's account (never its secrets).
     Show {
+        /// DNI or NIE.
+        #[arg(long)]
+        id: String,
+    },
+    /// Print a citizen's whole history (the audit trail about them, newest first),
+    /// as a GDPR access request needs it; the export is itself recorded.
+    History {
         /// DNI or NIE.
         #[arg(long)]
         id: String,
@@ -90,6 +97,7 @@ pub(crate) async fn run(ctx: &Context, command: CitizenCommand) -> Result<(), Cl
         }
         CitizenCommand::RegenerateCode { id } => regenerate(ctx, &parse_id(&id)?).await,
         CitizenCommand::Show { id } => show(ctx, &parse_id(&id)?).await,
+        CitizenCommand::History { id } => history(ctx, &parse_id(&id)?).await,
         CitizenCommand::ImportLegacy { file } => {
             super::import_legacy::import_legacy(ctx, &file).await
         }
@@ -234,6 +242,91 @@ async fn show(ctx: &Context, id: &DocumentId) -> Result<(), CliError> {
         lines.join("\n")
     });
     Ok(())
+}
+
+/// Events read from the trail at a time, so a long history is never one query.
+const HISTORY_BATCH: u32 = 500;
+
+async fn history(ctx: &Context, id: &DocumentId) -> Result<(), CliError> {
+    let citizen = ctx
+        .db
+        .citizen(id.as_str())
+        .await
+        .map_err(anyhow::Error::from)?;
+    let mut events = Vec::new();
+    let mut before = None;
+    loop {
+        let batch = ctx
+            .db
+            .audit_page(id.as_str(), before, HISTORY_BATCH)
+            .await
+            .map_err(anyhow::Error::from)?;
+        let full = batch.len() == HISTORY_BATCH as usize;
+        before = batch.last().map(|event| event.id);
+        events.extend(batch.iter().map(event_view));
+        if !full {
+            break;
+        }
+    }
+    if citizen.is_none() && events.is_empty() {
+        return Err(CliError::Refused(format!(
+            "{id} is not registered in Cl@ve and no event is recorded about it."
+        )));
+    }
+    // Who read a citizen's personal data, and when, is part of that data.
+    let audit = AuditEvent::new(ctx.now(), AuditKind::HistoryExported, &ctx.operator())
+        .citizen(id.as_str())
+        .detail("events", events.len());
+    ctx.db
+        .append_audit(&audit)
+        .await
+        .map_err(anyhow::Error::from)?;
+    let view = json!({
+        "id": id,
+        "citizen": citizen.as_ref().map(citizen_view),
+        "events": events,
+    });
+    ctx.print(view.clone(), || {
+        let mut lines = vec![format!(
+            "History of {id}: {} events, newest first",
+            events.len()
+        )];
+        for event in &events {
+            let text = |name: &str| event[name].as_str().unwrap_or("-").to_owned();
+            lines.push(format!(
+                "{}  {:<28} {:<8} portal={} acr={} ip={} browser={} {}",
+                text("at"),
+                text("kind"),
+                text("outcome"),
+                text("portal"),
+                text("acr"),
+                text("ip"),
+                text("browser"),
+                event["detail"]
+            ));
+        }
+        lines.join("\n")
+    });
+    Ok(())
+}
+
+/// One event of the trail as the export prints it: the whole record, the address
+/// unmasked (it is the citizen's own data), the detail as JSON.
+fn event_view(event: &AuditRecord) -> serde_json::Value {
+    let detail: serde_json::Value =
+        serde_json::from_str(&event.detail).unwrap_or_else(|_| json!(event.detail));
+    json!({
+        "id": event.id,
+        "at": rfc3339(event.at),
+        "kind": event.kind,
+        "actor": event.actor,
+        "outcome": event.outcome,
+        "portal": event.client_id,
+        "acr": event.acr,
+        "ip": event.ip,
+        "browser": event.browser,
+        "detail": detail,
+    })
 }
 
 fn citizen_view(c: &CitizenRecord) -> serde_json::Value {

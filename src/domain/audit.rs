@@ -51,6 +51,8 @@ pub enum AuditKind {
     BrowserForgotten,
     /// The citizen said a sign-in was not theirs ("this wasn't me").
     NotMeReported,
+    /// An operator exported the citizen's history (`citizen history`).
+    HistoryExported,
 }
 
 impl AuditKind {
@@ -80,6 +82,7 @@ impl AuditKind {
             AuditKind::AllSessionsEnded => "all_sessions_ended",
             AuditKind::BrowserForgotten => "browser_forgotten",
             AuditKind::NotMeReported => "not_me_reported",
+            AuditKind::HistoryExported => "history_exported",
         }
     }
 }

@@ -189,6 +189,70 @@ fn a_wrong_check_letter_is_refused_with_a_clear_message_and_writes_nothing() {
 }
 
 #[test]
+fn a_citizens_history_is_exported_newest_first_and_the_export_is_recorded() {
+    let cli = Cli::new();
+    assert!(cli.run(&REGISTER).status.success());
+    let regenerated = cli.run(&["citizen", "regenerate-code", "--id", "12345678Z"]);
+    assert!(regenerated.status.success(), "{}", stderr(&regenerated));
+
+    let output = cli.run(&["--json", "citizen", "history", "--id", "12345678z"]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    let json: serde_json::Value = serde_json::from_str(stdout(&output).trim()).unwrap();
+    assert_eq!(json["id"], "12345678Z");
+    assert_eq!(json["citizen"]["status"], "pending");
+    assert_eq!(json["citizen"]["email"], "maria@example.es");
+    let kinds: Vec<&str> = json["events"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| e["kind"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        kinds,
+        ["activation_code_regenerated", "citizen_registered"],
+        "newest first"
+    );
+    let newest = &json["events"][0];
+    assert!(newest["at"].as_str().unwrap().ends_with('Z'), "{newest}");
+    assert!(newest["detail"].is_object(), "detail as JSON: {newest}");
+    assert!(
+        !stdout(&output).contains("activation_code\""),
+        "never a secret"
+    );
+
+    // The export is part of the history the next export shows.
+    let again = cli.run(&["--json", "citizen", "history", "--id", "12345678Z"]);
+    let again: serde_json::Value = serde_json::from_str(stdout(&again).trim()).unwrap();
+    assert_eq!(again["events"][0]["kind"], "history_exported");
+    assert_eq!(again["events"][0]["detail"]["events"], 2);
+    assert_eq!(again["events"].as_array().unwrap().len(), 3);
+
+    let text = cli.run(&["citizen", "history", "--id", "12345678Z"]);
+    assert!(text.status.success());
+    assert!(
+        stdout(&text).starts_with("History of 12345678Z: 4 events, newest first"),
+        "{}",
+        stdout(&text)
+    );
+
+    // Nobody to export: refused, and nothing recorded.
+    let unknown = cli.run(&["citizen", "history", "--id", "87654321X"]);
+    assert_eq!(unknown.status.code(), Some(3), "{}", stderr(&unknown));
+    assert!(
+        stderr(&unknown).contains("not registered"),
+        "{}",
+        stderr(&unknown)
+    );
+    let wrong = cli.run(&["citizen", "history", "--id", "12345678A"]);
+    assert_eq!(wrong.status.code(), Some(2));
+    assert!(
+        stderr(&wrong).contains("check letter"),
+        "{}",
+        stderr(&wrong)
+    );
+}
+
+#[test]
 fn a_client_is_registered_with_an_id_and_secret_from_the_safe_alphabet() {
     let cli = Cli::new();
     let output = cli.run(&[
