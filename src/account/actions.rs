@@ -9,7 +9,7 @@ use axum::http::HeaderMap;
 use axum::response::{IntoResponse, Response};
 use serde::Deserialize;
 
-use super::login::{Viewer, viewer};
+use super::login::{Fresh, Viewer};
 use crate::abuse::ClientIp;
 use crate::domain::{AuditKind, Device};
 use crate::routes;
@@ -77,6 +77,7 @@ fn signed_out(ctx: &PageContext, message_key: &str, not_me: bool) -> Response {
 pub async fn end_session(
     State(state): State<AppState>,
     ctx: PageContext,
+    Fresh(viewer): Fresh,
     ClientIp(ip): ClientIp,
     headers: HeaderMap,
     CsrfForm(form): CsrfForm<SessionForm>,
@@ -84,10 +85,6 @@ pub async fn end_session(
     if form.sid.is_empty() || form.sid.len() > MAX_ID {
         return Err(PageError::BadRequest("account-unknown-session"));
     }
-    let viewer = match viewer(&state, &ctx, &headers).await? {
-        Ok(viewer) => viewer,
-        Err(login) => return Ok(login),
-    };
     let own = form.sid == viewer.session.sid;
     let ended = if own {
         state.endings.logout(&viewer.cookie).await?.is_some()
@@ -119,14 +116,11 @@ pub async fn end_session(
 pub async fn end_all(
     State(state): State<AppState>,
     ctx: PageContext,
+    Fresh(viewer): Fresh,
     ClientIp(ip): ClientIp,
     headers: HeaderMap,
     CsrfForm(_): CsrfForm<ConfirmForm>,
 ) -> Result<Response, PageError> {
-    let viewer = match viewer(&state, &ctx, &headers).await? {
-        Ok(viewer) => viewer,
-        Err(login) => return Ok(login),
-    };
     let citizen = viewer.citizen.id.as_str();
     let audit = event(&state, AuditKind::AllSessionsEnded, &viewer, ip, &headers);
     state
@@ -141,7 +135,7 @@ pub async fn end_all(
 /// account (its own password lane and its exemption from the question go).
 pub async fn forget_browser(
     State(state): State<AppState>,
-    ctx: PageContext,
+    Fresh(viewer): Fresh,
     ClientIp(ip): ClientIp,
     headers: HeaderMap,
     CsrfForm(form): CsrfForm<BrowserForm>,
@@ -149,10 +143,6 @@ pub async fn forget_browser(
     if form.id.is_empty() || form.id.len() > MAX_ID {
         return Err(PageError::BadRequest("account-unknown-browser"));
     }
-    let viewer = match viewer(&state, &ctx, &headers).await? {
-        Ok(viewer) => viewer,
-        Err(login) => return Ok(login),
-    };
     let audit = event(&state, AuditKind::BrowserForgotten, &viewer, ip, &headers);
     let forgotten = state
         .db
@@ -168,18 +158,10 @@ pub async fn forget_browser(
 }
 
 /// `GET /account/not-me`: what "this wasn't me" will do, and the button.
-pub async fn not_me_show(
-    State(state): State<AppState>,
-    ctx: PageContext,
-    headers: HeaderMap,
-) -> Result<Response, PageError> {
-    match viewer(&state, &ctx, &headers).await? {
-        Ok(_) => Ok(ctx
-            .page("account/not_me.html")
-            .title("account-not-me-title")
-            .into_response()),
-        Err(login) => Ok(login),
-    }
+pub async fn not_me_show(ctx: PageContext, _: Fresh) -> Response {
+    ctx.page("account/not_me.html")
+        .title("account-not-me-title")
+        .into_response()
 }
 
 /// `POST /account/not-me`: every session ends, every trusted browser is
@@ -188,14 +170,11 @@ pub async fn not_me_show(
 pub async fn not_me(
     State(state): State<AppState>,
     ctx: PageContext,
+    Fresh(viewer): Fresh,
     ClientIp(ip): ClientIp,
     headers: HeaderMap,
     CsrfForm(_): CsrfForm<ConfirmForm>,
 ) -> Result<Response, PageError> {
-    let viewer = match viewer(&state, &ctx, &headers).await? {
-        Ok(viewer) => viewer,
-        Err(login) => return Ok(login),
-    };
     let citizen = viewer.citizen.id.as_str();
     let audit = event(&state, AuditKind::NotMeReported, &viewer, ip, &headers);
     state.db.report_not_me(citizen, state.now(), &audit).await?;

@@ -12,8 +12,9 @@
 //! browser now holds. The code is never exchanged for tokens: the page needs no
 //! token, only the session the login just started.
 
-use axum::extract::{Query, State};
+use axum::extract::{FromRequestParts, Query, State};
 use axum::http::HeaderMap;
+use axum::http::request::Parts;
 use axum::response::{IntoResponse, Response};
 use serde::Deserialize;
 
@@ -56,6 +57,25 @@ pub async fn viewer(
         return Ok(Ok(viewer));
     }
     Ok(Err(begin(state, ctx)))
+}
+
+/// The viewer of a fresh login as an extractor, for every page and action of
+/// the account: a handler taking `Fresh(viewer)` runs only for them; anyone
+/// else gets the redirect that logs in (or the error page when the stores fail).
+#[derive(Debug, Clone)]
+pub struct Fresh(pub Viewer);
+
+impl FromRequestParts<AppState> for Fresh {
+    type Rejection = Response;
+
+    async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, Response> {
+        let Ok(ctx) = PageContext::from_request_parts(parts, state).await;
+        match viewer(state, &ctx, &parts.headers).await {
+            Ok(Ok(viewer)) => Ok(Fresh(viewer)),
+            Ok(Err(login)) => Err(login),
+            Err(error) => Err(error.into_response()),
+        }
+    }
 }
 
 /// The citizen behind a live session of this browser, fresh or not, whose

@@ -14,7 +14,7 @@ use axum::response::{IntoResponse, Response};
 use serde::{Deserialize, Serialize};
 
 use super::HISTORY_PAGE;
-use super::login::{Viewer, viewer};
+use super::login::{Fresh, Viewer};
 use crate::domain::{ACR_LOW, ACR_SUBSTANTIAL, Assurance, MadridTime, masked_network};
 use crate::state::AppState;
 use crate::store::sql::AuditRecord;
@@ -43,6 +43,7 @@ const DONE: &[(&str, &str)] = &[
 pub async fn show(
     State(state): State<AppState>,
     ctx: PageContext,
+    Fresh(viewer): Fresh,
     headers: HeaderMap,
     Query(query): Query<OverviewQuery>,
 ) -> Result<Response, PageError> {
@@ -52,10 +53,6 @@ pub async fn show(
             Ok(id) if id > 0 => Some(id),
             _ => return Err(PageError::BadRequest("account-bad-page")),
         },
-    };
-    let viewer = match viewer(&state, &ctx, &headers).await? {
-        Ok(viewer) => viewer,
-        Err(login) => return Ok(login),
     };
     let done = query
         .done

@@ -592,3 +592,136 @@ async fn the_history_is_paged_newest_first(app: TestApp) {
     let bad = browser.get(&app.url("/account?before=abc")).await;
     assert_eq!(bad.status, 400);
 }
+
+/// A DNI with its check letter.
+fn dni(number: u32) -> String {
+    const LETTERS: &[u8] = b"TRWAGMYFPDXBNJZSQVHLCKE";
+    format!("{number:08}{}", LETTERS[(number % 23) as usize] as char)
+}
+
+/// The provider behind a reverse proxy at 127.0.0.1 whose `X-Forwarded-For`
+/// names the client, on its shipped attempt limits.
+async fn behind_a_proxy(backends: crate::harness::Backends) -> Option<TestApp> {
+    let shipped = clave_idp::settings::Settings::default();
+    TestApp::spawn_configured(backends, None, |s| {
+        s.trusted_proxies = "127.0.0.1".to_owned();
+        s.rate_ip_soft = shipped.rate_ip_soft;
+        s.rate_ip_hard = shipped.rate_ip_hard;
+        s.rate_account_soft = shipped.rate_account_soft;
+    })
+    .await
+}
+
+/// A script from hundreds of addresses, without the citizen's session, posts to
+/// every account action (with and without a CSRF token of its own, naming the
+/// citizen's real session): each is sent to log in, nothing changes and nothing
+/// is stored; the citizen's own page is as it was.
+async fn a_script_from_many_addresses_without_the_session_changes_and_stores_nothing(
+    backends: crate::harness::Backends,
+) {
+    let Some(app) = behind_a_proxy(backends).await else {
+        return;
+    };
+    app.active_citizen(CITIZEN).await;
+    let citizen = Browser::behind_proxy("192.0.2.10");
+    let page = open_account(&app, &citizen, CITIZEN, PASSWORD).await;
+    let sid = listed_sessions(&page).pop().expect("the citizen's session");
+    let events = app.state.db.audit_events_for(CITIZEN).await.unwrap().len();
+    let before = crate::bounds::stored(&app).await;
+
+    for n in 0..300u32 {
+        let script = Browser::behind_proxy(&format!("2001:db8:{:x}::{:x}", n / 7, n + 1));
+        let own_csrf = script.get(&app.url("/activate")).await.csrf();
+        for (path, fields) in [
+            ("/account/not-me", vec![("csrf_token", own_csrf.as_str())]),
+            ("/account/sessions/end-all", vec![]),
+            (
+                "/account/sessions/end",
+                vec![("csrf_token", own_csrf.as_str()), ("sid", sid.as_str())],
+            ),
+            (
+                "/account/browsers/forget",
+                vec![("csrf_token", own_csrf.as_str()), ("id", "x")],
+            ),
+        ] {
+            let seen = script.post(&app.url(path), &fields).await;
+            assert!(
+                seen.status == 302
+                    && seen
+                        .location
+                        .as_deref()
+                        .is_some_and(|l| l.starts_with("/authorize")),
+                "{path} from script {n}: {} {}",
+                seen.status,
+                seen.body
+            );
+        }
+    }
+
+    assert_eq!(
+        crate::bounds::stored(&app).await.0,
+        before.0,
+        "unauthenticated requests store nothing"
+    );
+    let stored = app.state.db.citizen(CITIZEN).await.unwrap().unwrap();
+    assert!(
+        !stored.password_blocked,
+        "nobody could say \"not me\" for her"
+    );
+    assert_eq!(
+        app.state.db.audit_events_for(CITIZEN).await.unwrap().len(),
+        events,
+        "nothing happened to the account"
+    );
+    let again = citizen.get(&app.url("/account")).await;
+    assert_eq!(again.status, 200, "her session is as it was");
+    assert_eq!(listed_sessions(&again), [sid]);
+}
+
+/// An office of citizens behind one address, each opening their own account
+/// page on the shipped limits: every one gets in, none is asked the question.
+async fn an_office_behind_one_address_opens_its_account_pages(backends: crate::harness::Backends) {
+    let Some(app) = behind_a_proxy(backends).await else {
+        return;
+    };
+    let office = "198.51.100.20";
+    for n in 0..40u32 {
+        let id = dni(30_000_000 + n);
+        app.active_citizen(&id).await;
+        let browser = Browser::behind_proxy(office);
+        let page = open_account(&app, &browser, &id, PASSWORD).await;
+        assert!(
+            page.body.contains("Mi Cl@ve"),
+            "citizen {n} sees the page: {}",
+            page.body
+        );
+    }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_script_from_many_addresses_without_the_session_changes_and_stores_nothing_on_the_embedded_backends()
+ {
+    a_script_from_many_addresses_without_the_session_changes_and_stores_nothing(
+        crate::harness::Backends::Embedded,
+    )
+    .await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_script_from_many_addresses_without_the_session_changes_and_stores_nothing_on_postgres_and_redis()
+ {
+    a_script_from_many_addresses_without_the_session_changes_and_stores_nothing(
+        crate::harness::Backends::Real,
+    )
+    .await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn an_office_behind_one_address_opens_its_account_pages_on_the_embedded_backends() {
+    an_office_behind_one_address_opens_its_account_pages(crate::harness::Backends::Embedded).await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn an_office_behind_one_address_opens_its_account_pages_on_postgres_and_redis() {
+    an_office_behind_one_address_opens_its_account_pages(crate::harness::Backends::Real).await;
+}

@@ -65,7 +65,7 @@ fn encoded(value: &str) -> String {
 /// the in-process store's own accounting (which adds [`ENTRY_OVERHEAD`] an
 /// entry), or on Redis everything under the provider's prefix, with the
 /// server's `MEMORY USAGE` of those keys as the third figure.
-async fn stored(app: &TestApp) -> (usize, usize, usize) {
+pub(crate) async fn stored(app: &TestApp) -> (usize, usize, usize) {
     if let Some(footprint) = app.state.ephemeral.footprint() {
         return (footprint.keys, footprint.bytes, footprint.bytes);
     }
