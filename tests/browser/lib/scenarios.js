@@ -5,7 +5,10 @@
 // citizen per language, each starting where the previous one left the account:
 // information pages → activation → login (low, substantial, without JavaScript,
 // expired password) → blocked password → forgotten password → password change →
-// new activation code → unsubscribe → expired form.
+// account page "Mi Cl@ve" (end a session, forget a browser, end all; history and
+// its pages, with and without JavaScript; "this wasn't me", which blocks the
+// first citizen's password for good) → second citizen: activation → challenge
+// without JavaScript → new activation code → unsubscribe → expired form.
 
 const { spawnSync } = require('node:child_process');
 const path = require('node:path');
@@ -457,6 +460,192 @@ function journeys(lang, cast, env) {
       person.at += 1;
       await check(citizen, 'change-done');
     }),
+  );
+
+  // Mi Cl@ve, the account page, on the first citizen, who by now has signed in
+  // to the portal, failed, been blocked and changed passwords; ending sessions
+  // and forgetting a browser first makes the history longer than a page. "This
+  // wasn't me" comes last, as it blocks the password and no later journey needs
+  // it (its recovery would be a sixth SMS in the hour).
+
+  /** The account page's own login, from wherever `citizen` is to /account. */
+  async function accountLogin(citizen, { audit = false } = {}) {
+    assert(citizen.page.url().includes('/login?'), `the account page should ask for a login first, got ${citizen.page.url()}`);
+    if (audit) await check(citizen, 'account-login-method');
+    await passMethod(citizen, false);
+    if (audit) await check(citizen, 'account-login');
+    await typeCredentials(citizen, password());
+    const at = new URL(citizen.page.url());
+    assert(at.pathname === '/account', `the login should lead back to the account page, got ${at}`);
+  }
+
+  /** The history as the page lists it: datetime and what happened, newest first. */
+  function historyRows(citizen) {
+    return citizen.page.evaluate(() =>
+      [...document.querySelectorAll('#history ~ .records > li')].map((li) => ({
+        when: li.querySelector('time').getAttribute('datetime'),
+        title: li.querySelector('.record__title').textContent.trim(),
+      })),
+    );
+  }
+
+  /** The history is not empty, newest first, and the portal's sign-ins are in it. */
+  async function checkHistory(citizen, { portal = true } = {}) {
+    const rows = await historyRows(citizen);
+    assert(rows.length > 0, 'the history should not be empty');
+    for (let i = 1; i < rows.length; i++) {
+      assert(Date.parse(rows[i - 1].when) >= Date.parse(rows[i].when), `the history should be newest first: ${rows[i - 1].when} before ${rows[i].when}`);
+    }
+    if (portal) {
+      assert(rows.some((row) => row.title.includes('Sede electrónica de pruebas')), `the portal's sign-ins should be in the history: ${rows.map((r) => r.title).join(' | ')}`);
+    }
+    return rows;
+  }
+
+  /** Whether `citizen`'s browser still has a session: a portal gets a code with no login. */
+  async function signedInAtPortal(citizen) {
+    await citizen.visit(env.authorizeUrl(lang === 'en' ? { ui_locales: 'en' } : {}));
+    return new URL(citizen.page.url()).origin === env.rp.origin;
+  }
+
+  /** `citizen`, another browser of the same person, signs in at the portal. */
+  async function portalLogin(citizen) {
+    await startLogin(citizen);
+    await passMethod(citizen, false);
+    await typeCredentials(citizen, password());
+    expectCallback(citizen);
+  }
+
+  /** Pages to older history when the page offers it; audits it as `name`. */
+  async function olderHistory(citizen, name, newest) {
+    const older = 'a[href^="/account?before="]';
+    if ((await citizen.page.locator(older).count()) === 0) return false;
+    await citizen.follow(older);
+    assert(new URL(citizen.page.url()).searchParams.get('before'), `the older page is asked with ?before=, got ${citizen.page.url()}`);
+    await check(citizen, name);
+    const rows = await checkHistory(citizen, { portal: false });
+    const last = newest[newest.length - 1];
+    assert(Date.parse(rows[0].when) <= Date.parse(last.when), 'the older page starts where the first one ended');
+    await citizen.follow('a[href="/account#history"]');
+    assert(!new URL(citizen.page.url()).searchParams.get('before'), 'back at the newest page');
+    return true;
+  }
+
+  add('account page: end a session, forget a browser, end all sessions', () =>
+    withCitizen({}, (elsewhere) =>
+      withCitizen({}, async (citizen) => {
+        // Another browser of the same citizen, signed in at the portal.
+        await portalLogin(elsewhere);
+        assert(await signedInAtPortal(elsewhere), 'a browser with a session goes back to the portal with no login');
+        await citizen.visit(withLang('/account'));
+        await accountLogin(citizen);
+        // The sessions that are not this browser's (no "this browser" beside them),
+        // newest first: the other browser's is the newest.
+        const others = () => citizen.page.evaluate(() =>
+          [...document.querySelectorAll('form[action="/account/sessions/end"]')]
+            .filter((form) => !form.closest('li').querySelector('.record__title strong'))
+            .map((form) => ({
+              sid: form.querySelector('input[name="sid"]').value,
+              started: Date.parse(form.closest('li').querySelector('time').getAttribute('datetime')),
+            }))
+            .sort((a, b) => b.started - a.started)
+            .map((session) => session.sid),
+        );
+        const sessions = await others();
+        assert(sessions.length > 0, 'the other browser\'s session should be listed');
+        await citizen.follow(`form[action="/account/sessions/end"]:has(input[value="${sessions[0]}"]) button`);
+        assert(citizen.page.url().includes('done=session-ended'), `got ${citizen.page.url()}`);
+        await check(citizen, 'account-session-ended');
+        assert(!(await others()).includes(sessions[0]), 'the ended session is no longer listed');
+        assert(!(await signedInAtPortal(elsewhere)), 'the ended session should not sign the other browser in');
+        // A trusted browser that is not this one.
+        const browsers = await citizen.page.evaluate(() =>
+          [...document.querySelectorAll('form[action="/account/browsers/forget"]')]
+            .filter((form) => !form.closest('li').querySelector('.record__title strong'))
+            .map((form) => form.querySelector('input[name="id"]').value),
+        );
+        assert(browsers.length > 0, 'the browsers signed in before should be listed');
+        await citizen.follow(`form[action="/account/browsers/forget"]:has(input[value="${browsers[0]}"]) button`);
+        assert(citizen.page.url().includes('done=browser-forgotten'), `got ${citizen.page.url()}`);
+        await check(citizen, 'account-browser-forgotten');
+        const left = await citizen.page.locator(`form[action="/account/browsers/forget"] input[value="${browsers[0]}"]`).count();
+        assert(left === 0, 'the forgotten browser is no longer listed');
+        // End all: this browser's session and the other browser's new one.
+        await portalLogin(elsewhere);
+        await citizen.follow(`form[action="/account/sessions/end-all"] ${SUBMIT}`);
+        await check(citizen, 'account-ended-all');
+        assert(!(await signedInAtPortal(elsewhere)), 'ending all sessions should sign the other browser out too');
+        await citizen.follow('main a[href="/account"]');
+        assert(citizen.page.url().includes('/login?'), `this browser should be signed out too, got ${citizen.page.url()}`);
+      }),
+    ),
+  );
+
+  add('account page: login and history', () =>
+    withCitizen({}, async (citizen) => {
+      // The link every login page carries, from the keyboard.
+      await startLogin(citizen);
+      await passMethod(citizen, false);
+      await citizen.follow('main a[href="/account"]');
+      await accountLogin(citizen, { audit: true });
+      await check(citizen, 'account');
+      const rows = await checkHistory(citizen);
+      // The contents list jumps to each section.
+      await citizen.tabTo('nav a[href="#sessions"]');
+      await citizen.page.keyboard.press('Enter');
+      await citizen.page.waitForFunction(() => location.hash === '#sessions');
+      const paged = await olderHistory(citizen, 'account-older', rows);
+      assert(rows.length <= 20, `a history page shows at most 20 rows, this one ${rows.length}`);
+      // By now the history is longer than a page (where every optional journey ran).
+      if (env.demo && env.sqlite) assert(paged, 'the history should offer older entries');
+      await citizen.visit(withLang('/account?before=not-a-number'));
+      await check(citizen, 'account-bad-page');
+    }),
+  );
+
+  add('account page without JavaScript', () =>
+    withCitizen({ javaScript: false }, async (citizen) => {
+      await citizen.visit(withLang('/account'));
+      await accountLogin(citizen);
+      await check(citizen, 'account');
+      const rows = await checkHistory(citizen);
+      await olderHistory(citizen, 'account-older', rows);
+      await citizen.follow('a[href="/account/not-me"]');
+      await check(citizen, 'account-not-me');
+      await citizen.follow('main a[href="/account"]');
+      assert(new URL(citizen.page.url()).pathname === '/account', `"back" should lead to the account page, got ${citizen.page.url()}`);
+      // This browser's own session, ended from its "sign out" button.
+      await citizen.follow('li:has(.record__title strong) form[action="/account/sessions/end"] button');
+      await check(citizen, 'account-ended-this');
+      assert(!(await signedInAtPortal(citizen)), 'signing out here should end this browser\'s session');
+    }),
+  );
+
+  add('account page: this wasn\'t me', () =>
+    withCitizen({}, (elsewhere) =>
+      withCitizen({}, async (citizen) => {
+        await portalLogin(elsewhere);
+        assert(await signedInAtPortal(elsewhere), 'the other browser has a session');
+        await citizen.visit(withLang('/account'));
+        await accountLogin(citizen);
+        await citizen.follow('a[href="/account/not-me"]');
+        assert(new URL(citizen.page.url()).pathname === '/account/not-me', `got ${citizen.page.url()}`);
+        await check(citizen, 'account-not-me');
+        await citizen.follow(`form[action="/account/not-me"] ${SUBMIT}`);
+        await check(citizen, 'account-not-me-done');
+        const reset = await citizen.page.locator('main a[href="/password/forgot"]').count();
+        assert(reset === 1, 'the page leads to the forgotten-password flow');
+        assert(!(await signedInAtPortal(elsewhere)), 'every session ends, the other browser\'s too');
+        // The password is blocked now.
+        await startLogin(citizen);
+        await passMethod(citizen, false);
+        await typeCredentials(citizen, password());
+        assert(new URL(citizen.page.url()).origin !== env.rp.origin, 'the blocked password should not sign in');
+        await check(citizen, 'login-blocked-not-me');
+        await citizen.follow('main a[href="/password/forgot"]');
+        assert(citizen.page.url().endsWith('/password/forgot'), 'the blocked page links to the forgotten-password page');
+      }),
+    ),
   );
 
   if (env.legacy) {
