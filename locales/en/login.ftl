@@ -32,7 +32,7 @@ login-help = Help
 ## Account status
 
 login-account-status-title = You cannot log in with this account
-login-blocked = Your password is blocked because there were too many failed attempts. You can set a new one with your activation code.
+login-blocked = Your password is blocked, after too many failed attempts or because you asked for it with "This wasn't me" in Mi Cl@ve. You can set a new one with your activation code.
 login-unsubscribed = You unsubscribed from Cl@ve Permanente. To use it again you must register in Cl@ve again at a registration office.
 login-not-activated = Your Cl@ve Permanente user is not activated yet. Activate it with the activation code you received when you registered.
 login-legacy = You registered with the Social Security before Cl@ve existed and have not yet consented to use your data in Cl@ve. You can use them at Social Security services, where you will be offered to join Cl@ve.

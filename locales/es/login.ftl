@@ -32,7 +32,7 @@ login-help = Ayuda
 ## Estado de la cuenta
 
 login-account-status-title = No puedes acceder con esta cuenta
-login-blocked = Tu contraseña está bloqueada por haber superado el número de intentos fallidos. Puedes establecer una nueva con tu código de activación.
+login-blocked = Tu contraseña está bloqueada, por haber superado el número de intentos fallidos o porque lo pediste con «No fui yo» en Mi Cl@ve. Puedes establecer una nueva con tu código de activación.
 login-unsubscribed = Te diste de baja de Cl@ve Permanente. Para volver a usarlo debes realizar de nuevo el registro en Cl@ve en una oficina de registro.
 login-not-activated = Tu usuario de Cl@ve Permanente aún no está activado. Actívalo con el código de activación que recibiste en el registro.
 login-legacy = Te registraste en la Seguridad Social antes de la llegada de Cl@ve y todavía no has dado tu consentimiento para usar tus datos en Cl@ve. Puedes usarlos en los servicios de la Seguridad Social, donde se te ofrecerá incorporarte a Cl@ve.
