@@ -100,6 +100,29 @@ pub const CODE_REGENERATION: FlowPaths = FlowPaths {
     confirm: "/activation-code/regenerate/confirm",
 };
 
+/// The first page of the flow `path` belongs to, where a citizen starts again
+/// after an error there (a form or a flow that expired); `None` where only the
+/// portal can start again (a login) or nothing needs starting.
+pub fn start_of(path: &str) -> Option<&'static str> {
+    let within = |start: &str| {
+        path == start
+            || path
+                .strip_prefix(start)
+                .is_some_and(|rest| rest.starts_with('/'))
+    };
+    [
+        ACTIVATION,
+        PASSWORD_RESET,
+        PASSWORD_CHANGE,
+        UNSUBSCRIBE,
+        CODE_REGENERATION,
+    ]
+    .into_iter()
+    .map(|flow| flow.start)
+    .chain([ACCOUNT])
+    .find(|start| within(start))
+}
+
 /// The home page.
 pub const HOME: &str = "/";
 /// Help for citizens.

@@ -29,13 +29,15 @@ error-prefix = Error:
 
 error-reference = Error reference: { $id }
 error-help-link = Get help
+error-home-link = Go to the Cl@ve home page
+error-start-again = Start again
 error-not-found-title = Page not found
 error-not-found-body = We could not find the page you are looking for. Check that the address is correct.
 error-bad-request-title = We could not process the request
 error-bad-form = The data sent is not valid. Go back to the previous page and try again.
 error-form-too-large = The form sent is too large. Go back to the previous page and try again.
 error-csrf-title = The form has expired
-error-csrf-body = For your security, the form has expired. Please reload the page and try again.
+error-csrf-body = For your security, the form expired and was not sent: nothing has changed. Start again from the first page.
 error-too-many-title = Too many requests
 error-too-many-body =
     You have made too many attempts in a row. Wait { $minutes ->

@@ -29,13 +29,15 @@ error-prefix = Error:
 
 error-reference = Referencia del error: { $id }
 error-help-link = Consultar la ayuda
+error-home-link = Ir a la página de inicio de Cl@ve
+error-start-again = Volver a empezar
 error-not-found-title = Página no encontrada
 error-not-found-body = No encontramos la página que buscas. Comprueba que la dirección es correcta.
 error-bad-request-title = No se ha podido procesar la solicitud
 error-bad-form = Los datos enviados no son válidos. Vuelve a la página anterior e inténtalo de nuevo.
 error-form-too-large = El formulario enviado es demasiado grande. Vuelve a la página anterior e inténtalo de nuevo.
 error-csrf-title = El formulario ha caducado
-error-csrf-body = Por tu seguridad, el formulario ha caducado. Vuelve a cargar la página e inténtalo de nuevo.
+error-csrf-body = Por tu seguridad, el formulario ha caducado y no se ha enviado: no ha cambiado nada. Vuelve a empezar desde la primera página.
 error-too-many-title = Demasiadas solicitudes
 error-too-many-body =
     Has hecho demasiados intentos seguidos. Espera { $minutes ->

@@ -162,9 +162,10 @@ pub async fn submit(
 
 /// "You have not joined Cl@ve yet": the legacy citizen at a portal that is not a
 /// Social Security service (403, no code goes back to the portal).
-pub(super) fn not_migrated(ctx: &PageContext, tx: &LoginTx) -> Response {
+pub(super) fn not_migrated(ctx: &PageContext, tx_id: &str, tx: &LoginTx) -> Response {
     ctx.page("legacy/not_migrated.html")
         .title("login-account-status-title")
+        .with("tx", tx_id)
         .with("client_name", &tx.client_name)
         .status(StatusCode::FORBIDDEN)
         .into_response()

@@ -102,10 +102,12 @@ pub async fn submit(
     let id = match DocumentId::parse(&form.username) {
         Ok(id) => id,
         Err(error) => {
-            return Ok(retry(
-                vec![FieldError::from_error("username", &error)],
-                &form.username,
-            ));
+            // Every mistake at once: an empty password too.
+            let mut errors = vec![FieldError::from_error("username", &error)];
+            if form.password.is_empty() {
+                errors.push(FieldError::new("password", "login-password-required"));
+            }
+            return Ok(retry(errors, &form.username));
         }
     };
     let bound = format!("login:{}", form.tx);
@@ -207,7 +209,7 @@ pub async fn submit(
             ));
         }
     };
-    if let Some(page) = account_page(&ctx, &tx, &citizen, blocked_here) {
+    if let Some(page) = account_page(&ctx, &form.tx, &tx, &citizen, blocked_here) {
         metrics::counter!("clave_logins_total", "outcome" => "account_unusable").increment(1);
         return Ok(page);
     }
@@ -287,6 +289,7 @@ pub(crate) async fn continue_login(
 /// password.
 fn account_page(
     ctx: &PageContext,
+    tx_id: &str,
     tx: &LoginTx,
     citizen: &CitizenRecord,
     blocked_here: bool,
@@ -298,7 +301,7 @@ fn account_page(
             status if status.may_log_in_at(tx.social_security) => return None,
             // Not a Social Security portal: the message links to the help text
             // about the migration (offered only at Social Security services).
-            CitizenStatus::Legacy => return Some(super::legacy::not_migrated(ctx, tx)),
+            CitizenStatus::Legacy => return Some(super::legacy::not_migrated(ctx, tx_id, tx)),
             CitizenStatus::Unsubscribed => ("login-unsubscribed", StatusCode::FORBIDDEN),
             CitizenStatus::Pending => ("login-not-activated", StatusCode::FORBIDDEN),
             // Unreachable: an active account may log in everywhere (first arm).
@@ -309,6 +312,7 @@ fn account_page(
         ctx.page("login/account_status.html")
             .title("login-account-status-title")
             .with("message_key", message)
+            .with("tx", tx_id)
             .with("client_name", &tx.client_name)
             .status(status)
             .into_response(),

@@ -24,7 +24,7 @@ use crate::abuse::screen::{Answer, Screening};
 use crate::auth::{Attempt, Lane, PasswordCheck};
 use crate::crypto::hash_token;
 use crate::domain::AuditKind;
-use crate::domain::{ActivationCode, CitizenStatus, Device, DocumentId};
+use crate::domain::{ActivationCode, CitizenStatus, Device, DocumentId, Email};
 use crate::notices::{Notice, Source};
 use crate::state::AppState;
 use crate::store::sql::{AuditEvent, CitizenRecord};
@@ -213,13 +213,9 @@ async fn identify(
     lane: &Lane,
     form: &StartForm,
 ) -> Result<Identified, PageError> {
-    let id = match DocumentId::parse(&form.username) {
+    let id = match check_fields(kind, form) {
         Ok(id) => id,
-        Err(error) => {
-            return Ok(Identified::Refused(vec![FieldError::from_error(
-                "username", &error,
-            )]));
-        }
+        Err(errors) => return Ok(Identified::Refused(errors)),
     };
     match kind {
         FlowKind::Activation | FlowKind::PasswordReset => {
@@ -228,6 +224,35 @@ async fn identify(
         FlowKind::PasswordChange | FlowKind::Unsubscribe | FlowKind::CodeRegeneration => {
             by_password(state, kind, source, lang, lane, &id, form).await
         }
+    }
+}
+
+/// Every field of the first page checked at once, in the order the page shows
+/// them, before anything is looked up: a citizen sees every mistake in one
+/// submit, and nothing here depends on whether the account exists.
+fn check_fields(kind: FlowKind, form: &StartForm) -> Result<DocumentId, Vec<FieldError>> {
+    let mut errors = Vec::new();
+    let id = DocumentId::parse(&form.username)
+        .map_err(|error| errors.push(FieldError::from_error("username", &error)))
+        .ok();
+    match kind {
+        FlowKind::Activation | FlowKind::PasswordReset => {
+            if let Err(error) = Email::parse(&form.email) {
+                errors.push(FieldError::from_error("email", &error));
+            }
+            if let Err(error) = ActivationCode::parse(&form.activation_code) {
+                errors.push(FieldError::from_error("activation_code", &error));
+            }
+        }
+        FlowKind::PasswordChange | FlowKind::Unsubscribe | FlowKind::CodeRegeneration => {
+            if form.password.is_empty() {
+                errors.push(FieldError::new("password", "login-password-required"));
+            }
+        }
+    }
+    match id {
+        Some(id) if errors.is_empty() => Ok(id),
+        _ => Err(errors),
     }
 }
 

@@ -278,6 +278,7 @@ pub(crate) fn render_error_page(web: &Web, info: &RequestInfo, page: &ErrorPage)
     context.insert("error_title", &title);
     context.insert("error_message", &page.message(lang));
     context.insert("show_reference", &page.status.is_server_error());
+    context.insert("start_url", &crate::routes::start_of(&info.path));
     let html = web
         .templates()
         .render("error.html", &context)

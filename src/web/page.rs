@@ -222,17 +222,24 @@ impl Page {
             .map(|key| tr(lang, key))
             .unwrap_or_default();
         context.insert("title", &title);
-        let summary: Vec<ShownError> = self
-            .errors
-            .iter()
-            .map(|e| ShownError {
-                field: e.field.clone(),
-                message: message_of(lang, e),
-            })
-            .collect();
+        // One entry per field, in the order the errors came (the page's order),
+        // with every rule it breaks: the summary and the field say the same.
+        let mut summary: Vec<ShownError> = Vec::new();
+        for error in &self.errors {
+            let message = message_of(lang, error);
+            match summary.iter_mut().find(|shown| shown.field == error.field) {
+                Some(shown) => {
+                    shown.message.push(' ');
+                    shown.message.push_str(&message);
+                }
+                None => summary.push(ShownError {
+                    field: error.field.clone(),
+                    message,
+                }),
+            }
+        }
         let by_field: BTreeMap<&str, &str> = summary
             .iter()
-            .rev()
             .map(|e| (e.field.as_str(), e.message.as_str()))
             .collect();
         context.insert("field_errors", &by_field);

@@ -27,6 +27,10 @@ pub(crate) const TEMPLATES: &[(&str, &str)] = &[
         include_str!("../../templates/macros/forms.html"),
     ),
     (
+        "partials/cancel.html",
+        include_str!("../../templates/partials/cancel.html"),
+    ),
+    (
         "partials/question.html",
         include_str!("../../templates/partials/question.html"),
     ),
@@ -186,6 +190,10 @@ pub(crate) const SAMPLE_CONTEXTS: &[(&str, &str)] = &[
         "macros/forms.html",
         r#"{"note": "macro files render to nothing; their use is tested in templates.rs"}"#,
     ),
+    (
+        "partials/cancel.html",
+        r#"{"tx": "t", "client_name": "Sede"}"#,
+    ),
     ("login/method.html", r#"{"tx": "t", "client_name": "Sede"}"#),
     (
         "login/password.html",
@@ -197,16 +205,16 @@ pub(crate) const SAMPLE_CONTEXTS: &[(&str, &str)] = &[
     ),
     (
         "login/otp.html",
-        r#"{"tx": "t", "phone": "+34 *** *** 233", "notice": null, "resend_after_secs": 60, "validity_minutes": 5}"#,
+        r#"{"tx": "t", "client_name": "Sede", "phone": "+34 *** *** 233", "notice": null, "resend_after_secs": 60, "validity_minutes": 5}"#,
     ),
     (
         "login/renew_otp.html",
-        r#"{"tx": "t", "phone": "+34 *** *** 233", "notice": null, "resend_after_secs": 60, "validity_minutes": 5}"#,
+        r#"{"tx": "t", "client_name": "Sede", "phone": "+34 *** *** 233", "notice": null, "resend_after_secs": 60, "validity_minutes": 5}"#,
     ),
     ("login/renew.html", r#"{"tx": "t", "client_name": "Sede"}"#),
     (
         "login/account_status.html",
-        r#"{"message_key": "login-blocked", "client_name": "Sede"}"#,
+        r#"{"message_key": "login-blocked", "tx": "t", "client_name": "Sede"}"#,
     ),
     (
         "oidc/authorize_error.html",
@@ -264,7 +272,10 @@ pub(crate) const SAMPLE_CONTEXTS: &[(&str, &str)] = &[
         "legacy/consent.html",
         r#"{"tx": "t", "client_name": "Sede", "citizen_name": "María García López", "phone": "+34 *** *** 233"}"#,
     ),
-    ("legacy/not_migrated.html", r#"{"client_name": "Sede"}"#),
+    (
+        "legacy/not_migrated.html",
+        r#"{"tx": "t", "client_name": "Sede"}"#,
+    ),
     (
         "account/overview.html",
         r#"{"given_name": "María", "done_key": "account-done-session-ended", "older": 7, "newer": true,

@@ -70,6 +70,7 @@ mod ephemeral;
 mod faults;
 mod government;
 mod harness;
+mod journeys;
 mod legacy;
 mod limits;
 mod maintenance;

@@ -1,0 +1,266 @@
+//! The citizen's journeys through HTTP on both backends: every mistake of a form
+//! reported in one submit, each on its field; a way back to the portal on every
+//! step of a login; error pages that lead somewhere (the start of the flow, home).
+
+use scraper::{Html, Selector};
+
+use crate::harness::{Browser, ClientSpec, PASSWORD, Seen, TestApp};
+use crate::selfservice::start;
+
+const ID: &str = "12345678Z";
+const LOGIN: &str = "/authorize?client_id=sede&redirect_uri=https%3A%2F%2Fsede.example%2Fcallback&response_type=code&scope=openid&state=xyz";
+
+both_backends!(
+    every_empty_field_of_a_first_page_is_reported_in_one_submit,
+    the_login_reports_a_bad_dni_and_an_empty_password_together,
+    a_field_breaking_two_rules_is_one_summary_entry_saying_what_the_field_says,
+    every_step_of_a_login_offers_the_way_back_to_the_portal,
+    error_pages_lead_to_the_start_of_their_flow_and_home,
+);
+
+/// The error summary's links, as `(field, message)`.
+fn summary(page: &Seen) -> Vec<(String, String)> {
+    let html = Html::parse_document(&page.body);
+    let links = Selector::parse(".error-summary a").unwrap();
+    html.select(&links)
+        .map(|a| {
+            (
+                a.value()
+                    .attr("href")
+                    .unwrap()
+                    .trim_start_matches('#')
+                    .to_owned(),
+                a.text().collect::<String>().trim().to_owned(),
+            )
+        })
+        .collect()
+}
+
+/// The message shown beside field `id`, without its "Error:" prefix.
+fn field_message(page: &Seen, id: &str) -> Option<String> {
+    let html = Html::parse_document(&page.body);
+    let selector = Selector::parse(&format!("#{id}-error")).unwrap();
+    let prefix = Selector::parse(".visually-hidden").unwrap();
+    html.select(&selector).next().map(|p| {
+        let hidden: String = p.select(&prefix).flat_map(|e| e.text()).collect();
+        let all: String = p.text().collect();
+        all.replacen(&hidden, "", 1).trim().to_owned()
+    })
+}
+
+/// The fields marked invalid, in page order.
+fn invalid_fields(page: &Seen) -> Vec<String> {
+    let html = Html::parse_document(&page.body);
+    let selector = Selector::parse("input[aria-invalid=true]").unwrap();
+    html.select(&selector)
+        .map(|e| e.value().attr("id").unwrap().to_owned())
+        .collect()
+}
+
+fn links(page: &Seen) -> Vec<String> {
+    let html = Html::parse_document(&page.body);
+    let selector = Selector::parse("main a").unwrap();
+    html.select(&selector)
+        .filter_map(|a| a.value().attr("href").map(str::to_owned))
+        .collect()
+}
+
+fn fields(page: &Seen) -> Vec<String> {
+    summary(page).into_iter().map(|(field, _)| field).collect()
+}
+
+async fn every_empty_field_of_a_first_page_is_reported_in_one_submit(app: TestApp) {
+    for path in ["/activate", "/password/forgot"] {
+        let browser = Browser::new();
+        let seen = start(&browser, &app, path, &[]).await;
+        assert_eq!(seen.status, 422, "{path}: {}", seen.body);
+        assert_eq!(
+            fields(&seen),
+            ["username", "email", "activation_code"],
+            "{path}"
+        );
+        assert_eq!(invalid_fields(&seen), fields(&seen), "{path}");
+        // A bad email is reported as a bad email, not as data that do not match.
+        let seen = start(
+            &browser,
+            &app,
+            path,
+            &[
+                ("username", ID),
+                ("email", "maria"),
+                ("activation_code", ""),
+            ],
+        )
+        .await;
+        assert_eq!(fields(&seen), ["email", "activation_code"], "{path}");
+        assert!(
+            field_message(&seen, "email")
+                .unwrap()
+                .contains("una sola @"),
+            "{path}: {}",
+            seen.body
+        );
+    }
+    for path in [
+        "/password/change",
+        "/unsubscribe",
+        "/activation-code/regenerate",
+    ] {
+        let seen = start(&Browser::new(), &app, path, &[("username", "12345678")]).await;
+        assert_eq!(seen.status, 422, "{path}");
+        assert_eq!(fields(&seen), ["username", "password"], "{path}");
+    }
+    assert!(app.sms_count() == 0, "nothing was checked, nothing sent");
+}
+
+async fn the_login_reports_a_bad_dni_and_an_empty_password_together(app: TestApp) {
+    app.client(ClientSpec::confidential("sede")).await;
+    let browser = Browser::new();
+    let (page, _) = browser.reach_password_page(&app, &app.url(LOGIN)).await;
+    let seen = browser.submit_password(&app, &page, "1234", "").await;
+    assert_eq!(seen.status, 422, "{}", seen.body);
+    assert_eq!(fields(&seen), ["username", "password"]);
+    assert_eq!(invalid_fields(&seen), ["username", "password"]);
+}
+
+async fn a_field_breaking_two_rules_is_one_summary_entry_saying_what_the_field_says(app: TestApp) {
+    app.active_citizen(ID).await;
+    let browser = Browser::new();
+    let started = start(
+        &browser,
+        &app,
+        "/password/change",
+        &[("username", ID), ("password", PASSWORD)],
+    )
+    .await;
+    let (_, after_code) =
+        crate::selfservice::type_code(&browser, &app, &started, &app.last_otp()).await;
+    // Too short and of one character group: two rules, one field.
+    let seen = crate::selfservice::choose_password(&browser, &app, &after_code, "abc").await;
+    assert_eq!(seen.status, 422, "{}", seen.body);
+    let entries = summary(&seen);
+    assert_eq!(fields(&seen), ["new_password"], "{entries:?}");
+    let shown = field_message(&seen, "new_password").unwrap();
+    assert_eq!(entries[0].1, shown, "the summary says what the field says");
+    assert!(shown.contains("8"), "the length rule: {shown}");
+    assert!(shown.contains("tres"), "the groups rule: {shown}");
+}
+
+/// Whether `page` offers "cancel and return to the portal" for login `tx`, and
+/// that it works: the portal gets `access_denied` with its `state`.
+async fn cancels_to_the_portal(app: &TestApp, browser: &Browser, page: &Seen) {
+    let html = Html::parse_document(&page.body);
+    let form = Selector::parse("form[action=\"/login/cancel\"] input[name=tx]").unwrap();
+    let tx = html
+        .select(&form)
+        .next()
+        .and_then(|input| input.value().attr("value"))
+        .unwrap_or_else(|| panic!("no way back on the page:\n{}", page.body))
+        .to_owned();
+    let back = browser
+        .post(
+            &app.url("/login/cancel"),
+            &[("csrf_token", &page.csrf()), ("tx", &tx)],
+        )
+        .await;
+    assert_eq!(back.status, 303, "{}", back.body);
+    let location = back.location.unwrap();
+    assert!(
+        location.starts_with("https://sede.example/callback?error=access_denied"),
+        "{location}"
+    );
+    assert!(location.contains("state=xyz"), "{location}");
+}
+
+async fn every_step_of_a_login_offers_the_way_back_to_the_portal(app: TestApp) {
+    app.client(ClientSpec::confidential("sede")).await;
+    app.active_citizen(ID).await;
+    // The method screen and the password page.
+    let browser = Browser::new();
+    let (page, _) = browser.reach_password_page(&app, &app.url(LOGIN)).await;
+    cancels_to_the_portal(&app, &browser, &page).await;
+
+    // The SMS code at the substantial level.
+    let substantial =
+        format!("{LOGIN}&acr_values=http%3A%2F%2Feidas.europa.eu%2FLoA%2Fsubstantial");
+    let browser = Browser::new();
+    let (page, _) = browser
+        .reach_password_page(&app, &app.url(&substantial))
+        .await;
+    let to_code = browser.submit_password(&app, &page, ID, PASSWORD).await;
+    assert_eq!(to_code.status, 303, "{}", to_code.body);
+    let code = browser
+        .get(&app.url(to_code.location.as_deref().unwrap()))
+        .await;
+    assert_eq!(code.status, 200, "{}", code.body);
+    cancels_to_the_portal(&app, &browser, &code).await;
+
+    // An account that cannot log in: blocked, not activated, unsubscribed.
+    app.pending_citizen("87654321X", "unused").await;
+    let browser = Browser::new();
+    let (page, _) = browser.reach_password_page(&app, &app.url(LOGIN)).await;
+    // A pending citizen has no password: the wrong-password answer, with the way back.
+    let seen = browser
+        .submit_password(&app, &page, "87654321X", PASSWORD)
+        .await;
+    cancels_to_the_portal(&app, &browser, &seen).await;
+    let browser = Browser::new();
+    let (page, _) = browser.reach_password_page(&app, &app.url(LOGIN)).await;
+    let mut seen = page;
+    for _ in 0..5 {
+        seen = browser
+            .submit_password(&app, &seen, ID, "Wrong-Password-9")
+            .await;
+    }
+    let blocked = browser.submit_password(&app, &seen, ID, PASSWORD).await;
+    assert_eq!(blocked.status, 403, "{}", blocked.body);
+    assert!(links(&blocked).contains(&"/password/forgot".to_owned()));
+    cancels_to_the_portal(&app, &browser, &blocked).await;
+}
+
+async fn error_pages_lead_to_the_start_of_their_flow_and_home(app: TestApp) {
+    let browser = Browser::new();
+    // No such page: home.
+    let missing = browser.get(&app.url("/no-such-page")).await;
+    assert_eq!(missing.status, 404);
+    assert!(
+        links(&missing).contains(&"/".to_owned()),
+        "{}",
+        missing.body
+    );
+    // Every page's brand leads home.
+    assert!(
+        missing.body.contains("<a class=\"brand\" href=\"/\">"),
+        "{}",
+        missing.body
+    );
+    // A flow that expired: its first page.
+    let expired = browser
+        .get(&app.url("/activate/code?flow=nonexistent"))
+        .await;
+    assert!(expired.status >= 400, "{}", expired.body);
+    assert!(
+        links(&expired).contains(&"/activate".to_owned()),
+        "{}",
+        expired.body
+    );
+    let expired = browser
+        .get(&app.url("/password/forgot/password?flow=nonexistent"))
+        .await;
+    assert!(links(&expired).contains(&"/password/forgot".to_owned()));
+    // A form whose CSRF token expired: start again there, never "reload" (which
+    // would send the same form again).
+    let stale = browser
+        .post(
+            &app.url("/unsubscribe"),
+            &[("csrf_token", "stale"), ("username", ID)],
+        )
+        .await;
+    assert_eq!(stale.status, 403, "{}", stale.body);
+    assert!(
+        links(&stale).contains(&"/unsubscribe".to_owned()),
+        "{}",
+        stale.body
+    );
+    assert!(!stale.body.contains("cargar la página"), "{}", stale.body);
+}
