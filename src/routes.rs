@@ -57,6 +57,9 @@ pub struct FlowPaths {
     pub password: &'static str,
     /// The confirmation of an irreversible step.
     pub confirm: &'static str,
+    /// The end page, reached by a redirect after the step that finishes the flow
+    /// (Post/Redirect/Get: Back and reload never send that step again).
+    pub done: &'static str,
 }
 
 /// Activation: activation code + SMS code + first password.
@@ -66,6 +69,7 @@ pub const ACTIVATION: FlowPaths = FlowPaths {
     code_resend: "/activate/code/resend",
     password: "/activate/password",
     confirm: "/activate/confirm",
+    done: "/activate/done",
 };
 /// Forgotten or blocked password: activation code + SMS code + new password.
 pub const PASSWORD_RESET: FlowPaths = FlowPaths {
@@ -74,6 +78,7 @@ pub const PASSWORD_RESET: FlowPaths = FlowPaths {
     code_resend: "/password/forgot/code/resend",
     password: "/password/forgot/password",
     confirm: "/password/forgot/confirm",
+    done: "/password/forgot/done",
 };
 /// Password change: current password + SMS code + new password.
 pub const PASSWORD_CHANGE: FlowPaths = FlowPaths {
@@ -82,6 +87,7 @@ pub const PASSWORD_CHANGE: FlowPaths = FlowPaths {
     code_resend: "/password/change/code/resend",
     password: "/password/change/password",
     confirm: "/password/change/confirm",
+    done: "/password/change/done",
 };
 /// Closing the account: password + SMS code + confirmation.
 pub const UNSUBSCRIBE: FlowPaths = FlowPaths {
@@ -90,6 +96,7 @@ pub const UNSUBSCRIBE: FlowPaths = FlowPaths {
     code_resend: "/unsubscribe/code/resend",
     password: "/unsubscribe/password",
     confirm: "/unsubscribe/confirm",
+    done: "/unsubscribe/done",
 };
 /// A new activation code: password + SMS code.
 pub const CODE_REGENERATION: FlowPaths = FlowPaths {
@@ -98,6 +105,7 @@ pub const CODE_REGENERATION: FlowPaths = FlowPaths {
     code_resend: "/activation-code/regenerate/code/resend",
     password: "/activation-code/regenerate/password",
     confirm: "/activation-code/regenerate/confirm",
+    done: "/activation-code/regenerate/done",
 };
 
 /// The first page of the flow `path` belongs to, where a citizen starts again
@@ -204,7 +212,13 @@ mod tests {
     #[test]
     fn every_step_of_a_flow_lives_under_its_entry_page() {
         for flow in FLOWS {
-            for step in [flow.code, flow.code_resend, flow.password, flow.confirm] {
+            for step in [
+                flow.code,
+                flow.code_resend,
+                flow.password,
+                flow.confirm,
+                flow.done,
+            ] {
                 let rest = step.strip_prefix(flow.start).unwrap_or_default();
                 assert!(rest.starts_with('/'), "{step} is not under {}", flow.start);
             }

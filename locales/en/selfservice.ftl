@@ -6,6 +6,7 @@
 selfservice-continue = Continue
 selfservice-save-password = Save the password
 selfservice-expired = This procedure has expired or is not valid. Start again from the beginning.
+selfservice-already-done-title = This is already done
 selfservice-code-blocked = Your activation code is blocked because it was entered wrongly more than 5 times. To get a new one you must register in Cl@ve again or regenerate the activation code.
 selfservice-legacy = You registered with the Social Security before Cl@ve existed. To use these procedures you must first join Cl@ve: you will be offered to when you identify yourself at a Social Security service.
 selfservice-unsubscribed = You unsubscribed from Cl@ve Permanente. To use it again you must register in Cl@ve again.
@@ -67,4 +68,5 @@ regenerate-title = Get a new activation code
 regenerate-intro = Identify yourself with your DNI/NIE and your password. We will send you an SMS and, once you confirm it, you will see your new activation code.
 regenerate-done-title = New activation code
 regenerate-done = This is your new activation code. The previous one no longer works.
+regenerate-already-done = Your new activation code was already made. For your security it is shown only once; if you did not write it down, get another one.
 regenerate-keep = Write it down and keep it somewhere safe: it is shown only this once and you will need it if you forget the password.

@@ -6,6 +6,7 @@
 selfservice-continue = Continuar
 selfservice-save-password = Guardar la contraseña
 selfservice-expired = Esta gestión ha caducado o no es válida. Vuelve a empezar desde el principio.
+selfservice-already-done-title = Esta gestión ya está hecha
 selfservice-code-blocked = Tu código de activación está bloqueado por haberse introducido mal más de 5 veces. Para obtener uno nuevo debes realizar de nuevo el registro en Cl@ve o regenerar el código de activación.
 selfservice-legacy = Te registraste en la Seguridad Social antes de la llegada de Cl@ve. Para usar estas gestiones debes incorporarte antes a Cl@ve: se te ofrecerá al identificarte en un servicio de la Seguridad Social.
 selfservice-unsubscribed = Te diste de baja de Cl@ve Permanente. Para volver a usarlo debes realizar de nuevo el registro en Cl@ve.
@@ -67,4 +68,5 @@ regenerate-title = Obtener un nuevo código de activación
 regenerate-intro = Identifícate con tu DNI/NIE y tu contraseña. Te enviaremos un SMS y, al confirmarlo, verás tu nuevo código de activación.
 regenerate-done-title = Nuevo código de activación
 regenerate-done = Este es tu nuevo código de activación. El anterior ya no sirve.
+regenerate-already-done = Ya se ha generado tu nuevo código de activación. Por seguridad solo se muestra una vez; si no lo anotaste, obtén otro.
 regenerate-keep = Anótalo y guárdalo en un lugar seguro: solo se muestra esta vez y lo necesitarás si olvidas la contraseña.

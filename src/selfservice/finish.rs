@@ -14,11 +14,16 @@ use crate::domain::{ActivationCode, CitizenStatus, Device};
 use crate::notices::{Notice, Source};
 use crate::state::AppState;
 use crate::store::sql::{AuditEvent, CitizenRecord};
-use crate::web::{PageContext, PageError, append_cookie};
+use crate::web::{PageContext, PageError};
 
-fn done(ctx: &PageContext, kind: FlowKind) -> Response {
+/// Counts a finished flow.
+fn completed(kind: FlowKind) {
     metrics::counter!("clave_selfservice_total", "flow" => kind.key(), "outcome" => "completed")
         .increment(1);
+}
+
+/// The end page of a finished flow (`GET {flow}/done`).
+pub fn done_page(ctx: &PageContext, kind: FlowKind) -> Response {
     ctx.page("selfservice/done.html")
         .title(format!("{}-done-title", kind.key()))
         .with("message_key", format!("{}-done", kind.key()))
@@ -38,7 +43,9 @@ fn audit(state: &AppState, kind: AuditKind, citizen: &str) -> AuditEvent {
     AuditEvent::new(state.now(), kind, "citizen").citizen(citizen)
 }
 
-/// The new password passed every check: store it.
+/// The new password passed every check: store it. Returns the device cookie of
+/// a browser that becomes trusted for the account (activation and reset prove
+/// the activation code and the mobile).
 pub async fn new_password(
     state: &AppState,
     ctx: &PageContext,
@@ -47,7 +54,7 @@ pub async fn new_password(
     flow: &Flow,
     citizen: &CitizenRecord,
     hash: &str,
-) -> Result<Response, PageError> {
+) -> Result<Option<String>, PageError> {
     let (event, void_sessions, notice) = match flow.kind {
         FlowKind::Activation => (AuditKind::CitizenActivated, false, Notice::Activated),
         // A forgotten (or stolen) password: sessions opened with the old one end.
@@ -85,7 +92,7 @@ pub async fn new_password(
         .notices
         .tell(notice, citizen, ctx.lang(), source)
         .await;
-    let mut response = done(ctx, flow.kind);
+    completed(flow.kind);
     // Activating or resetting the password proves the citizen holds the
     // activation code and the mobile: this browser is trusted for the account.
     if matches!(flow.kind, FlowKind::Activation | FlowKind::PasswordReset) {
@@ -94,13 +101,11 @@ pub async fn new_password(
             .trust_browser(citizen.id.as_str(), headers)
             .await
         {
-            Ok((device, _)) => {
-                append_cookie(response.headers_mut(), &ctx.web().device_cookie(device));
-            }
+            Ok((device, _)) => return Ok(Some(device)),
             Err(error) => tracing::warn!(%error, "could not trust the browser"),
         }
     }
-    Ok(response)
+    Ok(None)
 }
 
 /// The citizen confirmed an irreversible step (unsubscribe).
@@ -109,7 +114,7 @@ pub async fn confirmed(
     ctx: &PageContext,
     source: Source,
     flow: &Flow,
-) -> Result<Response, PageError> {
+) -> Result<(), PageError> {
     if flow.kind != FlowKind::Unsubscribe {
         return Err(PageError::BadRequest("selfservice-expired"));
     }
@@ -133,7 +138,8 @@ pub async fn confirmed(
         .notices
         .tell(Notice::Unsubscribed, &citizen, ctx.lang(), source)
         .await;
-    Ok(done(ctx, flow.kind))
+    completed(flow.kind);
+    Ok(())
 }
 
 /// The code was right and nothing else is asked (code regeneration): the new
@@ -164,7 +170,7 @@ pub async fn after_code(
     {
         return Err(PageError::BadRequest("selfservice-expired"));
     }
-    metrics::counter!("clave_selfservice_total", "flow" => flow.kind.key(), "outcome" => "completed").increment(1);
+    completed(flow.kind);
     remember_language(state, ctx, citizen.id.as_str()).await;
     Ok(ctx
         .page("selfservice/new_code.html")

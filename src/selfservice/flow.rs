@@ -96,6 +96,18 @@ impl FlowKind {
         }
     }
 
+    /// The catalog key of what the flow did, for a page of it seen again after
+    /// its end (a new activation code is shown once only: that page says so).
+    pub fn done_key(self) -> &'static str {
+        match self {
+            FlowKind::Activation => "activation-done",
+            FlowKind::PasswordReset => "reset-done",
+            FlowKind::PasswordChange => "change-done",
+            FlowKind::Unsubscribe => "unsubscribe-done",
+            FlowKind::CodeRegeneration => "regenerate-already-done",
+        }
+    }
+
     /// How many pages the flow has (for "Step 2 of 3").
     pub fn steps(self) -> u32 {
         match self {
@@ -167,8 +179,8 @@ impl Flow {
         Self::begin(browsers, ctx, purpose).await
     }
 
-    /// The live flow `id` of this browser, of this kind and at `stage`; else the
-    /// "start again" page.
+    /// The live flow `id` of this browser, of this kind and at `stage`; once it
+    /// is finished, the page that says it is done; else the "start again" page.
     pub async fn load_at(
         browsers: &Browsers,
         ctx: &PageContext,
@@ -177,11 +189,23 @@ impl Flow {
         stage: Stage,
     ) -> Result<Flow, PageError> {
         let flow = Self::load(browsers, ctx, id).await?;
-        if flow.kind == kind && flow.stage == stage {
+        if flow.kind != kind {
+            Err(PageError::BadRequest(SelfService::EXPIRED))
+        } else if flow.stage == stage {
             Ok(flow)
+        } else if flow.stage == Stage::Done {
+            Err(PageError::AlreadyDone(kind.done_key()))
         } else {
             Err(PageError::BadRequest(SelfService::EXPIRED))
         }
+    }
+
+    /// Marks the flow finished: kept until it would have expired, so that a page
+    /// of it seen again (Back, a resent form) says it is done, and nothing of it
+    /// can run twice.
+    pub async fn finish(mut self, browsers: &Browsers, id: &str) -> Result<(), PageError> {
+        self.stage = Stage::Done;
+        self.save(browsers, id).await
     }
 }
 

@@ -80,6 +80,12 @@ fn flow_routes(kind: FlowKind) -> Router<AppState> {
             ),
         )
         .route(
+            paths.done,
+            get(move |State(state): State<AppState>, ctx: PageContext, Query(q): Query<FlowQuery>| {
+                steps::done_show(state, ctx, kind, q)
+            }),
+        )
+        .route(
             paths.confirm,
             get(move |State(state): State<AppState>, ctx: PageContext, Query(q): Query<FlowQuery>| {
                 steps::confirm_show(state, ctx, kind, q)

@@ -15,7 +15,7 @@ use crate::routes;
 use crate::state::AppState;
 use crate::store::sql::CitizenRecord;
 use crate::web::redirect::redirect;
-use crate::web::{FieldError, Page, PageContext, PageError};
+use crate::web::{FieldError, Page, PageContext, PageError, append_cookie};
 
 /// The `flow` (and `notice`) query parameters of the step pages.
 #[derive(Debug, Deserialize)]
@@ -136,8 +136,11 @@ pub async fn code_submit(
     }
     flow.code_accepted()?;
     if flow.stage == Stage::Done {
-        Flow::remove(&state.browsers, &form.flow).await?;
-        return finish::after_code(&state, &ctx, &flow).await;
+        // The new code is on this answer only; the flow stays, finished, so that
+        // Back says it is done instead of "expired".
+        let response = finish::after_code(&state, &ctx, &flow).await?;
+        flow.save(&state.browsers, &form.flow).await?;
+        return Ok(response);
     }
     flow.save(&state.browsers, &form.flow).await?;
     let next = if flow.stage == Stage::Password {
@@ -210,9 +213,12 @@ pub async fn password_submit(
             .status(StatusCode::UNPROCESSABLE_ENTITY)
             .into_response()),
         Ok(hash) => {
-            let response =
+            let device =
                 finish::new_password(&state, &ctx, &headers, ip, &flow, &citizen, &hash).await?;
-            Flow::remove(&state.browsers, &form.flow).await?;
+            let mut response = finished(&state, kind, flow, &form.flow).await?;
+            if let Some(device) = device {
+                append_cookie(response.headers_mut(), &ctx.web().device_cookie(device));
+            }
             Ok(response)
         }
     }
@@ -243,9 +249,40 @@ pub async fn confirm_submit(
     form: StepForm,
 ) -> Result<Response, PageError> {
     let flow = Flow::load_at(&state.browsers, &ctx, kind, &form.flow, Stage::Confirm).await?;
-    let response = finish::confirmed(&state, &ctx, source, &flow).await?;
-    Flow::remove(&state.browsers, &form.flow).await?;
-    Ok(response)
+    finish::confirmed(&state, &ctx, source, &flow).await?;
+    finished(&state, kind, flow, &form.flow).await
+}
+
+/// The flow did what it is for: it is marked finished and the browser goes to
+/// its end page by a redirect (Post/Redirect/Get), so that neither Back nor a
+/// reload sends the last step again; a page of the flow seen again says it is
+/// done (`Flow::load_at`).
+async fn finished(
+    state: &AppState,
+    kind: FlowKind,
+    flow: Flow,
+    id: &str,
+) -> Result<Response, PageError> {
+    flow.finish(&state.browsers, id).await?;
+    Ok(redirect(
+        &routes::flow_step(kind.paths().done, id, None),
+        true,
+    ))
+}
+
+/// `GET {flow}/done?flow=…`: the end page of a finished flow.
+pub async fn done_show(
+    state: AppState,
+    ctx: PageContext,
+    kind: FlowKind,
+    query: FlowQuery,
+) -> Result<Response, PageError> {
+    match Flow::load_at(&state.browsers, &ctx, kind, &query.flow, Stage::Done).await {
+        // A new activation code is shown once, by the step that made it.
+        Ok(_) if kind == FlowKind::CodeRegeneration => Err(PageError::AlreadyDone(kind.done_key())),
+        Ok(_) => Ok(finish::done_page(&ctx, kind)),
+        Err(error) => Err(error),
+    }
 }
 
 /// A field error for the new-password form.

@@ -45,6 +45,10 @@ pub enum PageError {
     /// The request cannot be processed; the key of the message to show (400).
     #[error("bad request ({0})")]
     BadRequest(&'static str),
+    /// The flow this step belongs to is already finished (Back or a resent form
+    /// after the end): the key of what it did (409).
+    #[error("flow already finished ({0})")]
+    AlreadyDone(&'static str),
     /// The form's CSRF token is missing or wrong (403).
     #[error("CSRF check failed")]
     CsrfFailed,
@@ -158,6 +162,9 @@ impl PageError {
             ),
             PageError::BadRequest(key) => {
                 ErrorPage::new(StatusCode::BAD_REQUEST, "error-bad-request-title", key)
+            }
+            PageError::AlreadyDone(key) => {
+                ErrorPage::new(StatusCode::CONFLICT, "selfservice-already-done-title", key)
             }
             PageError::CsrfFailed => {
                 ErrorPage::new(StatusCode::FORBIDDEN, "error-csrf-title", "error-csrf-body")

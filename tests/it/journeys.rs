@@ -16,6 +16,7 @@ both_backends!(
     a_field_breaking_two_rules_is_one_summary_entry_saying_what_the_field_says,
     every_step_of_a_login_offers_the_way_back_to_the_portal,
     error_pages_lead_to_the_start_of_their_flow_and_home,
+    back_after_a_finished_flow_says_it_is_done_and_runs_nothing_again,
 );
 
 /// The error summary's links, as `(field, message)`.
@@ -263,4 +264,88 @@ async fn error_pages_lead_to_the_start_of_their_flow_and_home(app: TestApp) {
         stale.body
     );
     assert!(!stale.body.contains("cargar la página"), "{}", stale.body);
+}
+
+async fn back_after_a_finished_flow_says_it_is_done_and_runs_nothing_again(app: TestApp) {
+    app.active_citizen(ID).await;
+    let browser = Browser::new();
+    let started = start(
+        &browser,
+        &app,
+        "/password/change",
+        &[("username", ID), ("password", PASSWORD)],
+    )
+    .await;
+    let (_, after_code) =
+        crate::selfservice::type_code(&browser, &app, &started, &app.last_otp()).await;
+    let password_url = after_code.location.clone().unwrap();
+    let form = browser.get(&app.url(&password_url)).await;
+    let fields = [
+        ("csrf_token", form.csrf()),
+        ("flow", form.field("flow").unwrap()),
+        ("new_password", "Otra-Clave-2027".to_owned()),
+        ("new_password_confirm", "Otra-Clave-2027".to_owned()),
+    ];
+    let fields: Vec<(&str, &str)> = fields.iter().map(|(k, v)| (*k, v.as_str())).collect();
+    let answer = browser
+        .post(&app.url("/password/change/password"), &fields)
+        .await;
+    // Post/Redirect/Get: the answer to the last step is a redirect to the end page.
+    assert_eq!(answer.status, 303, "{}", answer.body);
+    let done_url = answer.location.unwrap();
+    assert!(
+        done_url.starts_with("/password/change/done?flow="),
+        "{done_url}"
+    );
+    let done = browser.get(&app.url(&done_url)).await;
+    assert_eq!(done.status, 200, "{}", done.body);
+    assert!(done.body.contains("Tu nueva contraseña ya está activa"));
+    let changed_at = app
+        .state
+        .db
+        .citizen(ID)
+        .await
+        .unwrap()
+        .unwrap()
+        .password_set_at;
+
+    // Back to the password step, and the same form sent again: "already done".
+    let back = browser.get(&app.url(&password_url)).await;
+    assert_eq!(back.status, 409, "{}", back.body);
+    assert!(
+        back.body.contains("Esta gestión ya está hecha"),
+        "{}",
+        back.body
+    );
+    assert!(back.body.contains("Tu nueva contraseña ya está activa"));
+    assert!(!back.body.contains("ha caducado"), "{}", back.body);
+    // A second change would stamp a later time.
+    app.clock.advance(5);
+    let again = browser
+        .post(&app.url("/password/change/password"), &fields)
+        .await;
+    assert_eq!(again.status, 409, "{}", again.body);
+    let citizen = app.state.db.citizen(ID).await.unwrap().unwrap();
+    assert_eq!(citizen.password_set_at, changed_at, "nothing ran twice");
+    // Reloading the end page is harmless.
+    assert_eq!(browser.get(&app.url(&done_url)).await.status, 200);
+
+    // A new activation code: shown once; Back says it was made, without it.
+    let started = start(
+        &browser,
+        &app,
+        "/activation-code/regenerate",
+        &[("username", ID), ("password", "Otra-Clave-2027")],
+    )
+    .await;
+    let code_url = started.location.clone().unwrap();
+    let (_, shown) = crate::selfservice::type_code(&browser, &app, &started, &app.last_otp()).await;
+    assert_eq!(shown.status, 200, "{}", shown.body);
+    let back = browser.get(&app.url(&code_url)).await;
+    assert_eq!(back.status, 409, "{}", back.body);
+    assert!(
+        back.body.contains("solo se muestra una vez"),
+        "{}",
+        back.body
+    );
 }

@@ -201,6 +201,7 @@ async fn forgotten_password(app: &TestApp, browser: &Browser, code: &str, new_pa
             ],
         )
         .await;
+    let done = crate::selfservice::follow_to_done(browser, app, done).await;
     assert_eq!(done.status, 200, "{}", done.body);
 }
 

@@ -234,15 +234,20 @@ async fn an_unsubscribe_puts_one_email_in_the_outbox_without_a_link_to_a_closed_
     let confirm = firefox
         .get(&app.url(after_code.location.as_deref().unwrap()))
         .await;
-    let done = firefox
-        .post(
-            &app.url("/unsubscribe/confirm"),
-            &[
-                ("csrf_token", &confirm.csrf()),
-                ("flow", &confirm.field("flow").unwrap()),
-            ],
-        )
-        .await;
+    let done = crate::selfservice::follow_to_done(
+        &firefox,
+        &app,
+        firefox
+            .post(
+                &app.url("/unsubscribe/confirm"),
+                &[
+                    ("csrf_token", &confirm.csrf()),
+                    ("flow", &confirm.field("flow").unwrap()),
+                ],
+            )
+            .await,
+    )
+    .await;
     assert_eq!(done.status, 200, "{}", done.body);
 
     let emails = app.emails();

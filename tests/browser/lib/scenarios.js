@@ -152,8 +152,12 @@ function journeys(lang, cast, env) {
     if (tryErrors) {
       await citizen.submitForm([['#new_password', 'abc'], ['#new_password_confirm', 'abc']]);
       await check(citizen, `${name}-policy`, { expectErrors: true });
-      const errors = await citizen.page.locator('.error-summary li').count();
-      assert(errors >= 2, `a short password should break several rules, the summary lists ${errors}`);
+      // Several rules broken, one field: one summary entry that says what the field says.
+      const entries = (await citizen.page.locator('.error-summary li').allTextContents()).map((t) => t.trim());
+      assert(entries.length === 1, `one field in error, one summary entry; the summary lists ${entries.length}`);
+      const beside = (await citizen.page.locator('#new_password-error').textContent()) || '';
+      assert(beside.includes(entries[0]), `the summary says "${entries[0]}", the field "${beside.trim()}"`);
+      assert(/8/.test(entries[0]) && entries[0].length > 60, `a short password breaks several rules: "${entries[0]}"`);
       await citizen.submitForm([['#new_password', good], ['#new_password_confirm', `${good}x`]]);
       await check(citizen, `${name}-mismatch`, { expectErrors: true });
       await citizen.submitForm([['#new_password', person.namedPassword], ['#new_password_confirm', person.namedPassword]]);
@@ -272,6 +276,8 @@ function journeys(lang, cast, env) {
       await citizen.tabTo('#username');
       await citizen.enter();
       await check(citizen, 'activate-empty', { expectErrors: true });
+      const named = await citizen.page.locator('.error-summary a').evaluateAll((links) => links.map((a) => a.getAttribute('href')));
+      assert(named.join() === '#username,#email,#activation_code', `every empty field in one submit, got ${named}`);
       if (citizen.javaScript) {
         await citizen.tabTo('.error-summary a');
         await citizen.page.keyboard.press('Enter');
