@@ -3,8 +3,8 @@
 
 ## Header and home page
 
-demo-title = Demo e-government portal
-demo-banner = Demo portal: this site is not part of Cl@ve. It is a sample OpenID Connect relying party that identifies citizens through Cl@ve as a real e-government portal would.
+demo-title = Demo e-government site
+demo-banner = Demo e-government site: this site is not part of Cl@ve. It is a sample OpenID Connect relying party that identifies citizens through Cl@ve as a real e-government portal would.
 demo-login-title = Log in to the portal
 demo-login-intro = To use this portal you have to identify yourself. We will take you to Cl@ve and, once you have identified yourself, bring you back here.
 demo-acr-label = Level of assurance
@@ -18,7 +18,7 @@ demo-scope-email = Email address
 demo-scope-email-hint = email
 demo-scope-phone = Mobile phone
 demo-scope-phone-hint = phone_number
-demo-scope-nif = DNI or NIE
+demo-scope-nif = DNI/NIE
 demo-scope-nif-hint = nif
 demo-government-label = Government profile (private_key_jwt, PAR and DPoP)
 demo-government-hint = The portal logs in as a government-grade relying party: it signs its requests with its own key instead of a shared secret, pushes the authorization request to Cl@ve first, and binds its access token to a key of this login.
@@ -34,7 +34,7 @@ demo-claim-sub = Identifier at this portal
 demo-claim-name = Full name
 demo-claim-given-name = Given name
 demo-claim-family-name = Surnames
-demo-claim-nif = DNI or NIE
+demo-claim-nif = DNI/NIE
 demo-claim-email = Email address
 demo-claim-phone-number = Mobile phone
 demo-claim-acr = Level of assurance

@@ -3,10 +3,10 @@
 
 ## DNI/NIE
 
-document-id-empty = Enter your DNI or NIE.
-document-id-too-long = A DNI or NIE has 9 characters, like 12345678Z or X1234567L.
+document-id-empty = Enter your DNI/NIE.
+document-id-too-long = A DNI/NIE has 9 characters, like 12345678Z or X1234567L.
 document-id-bad-format = Enter a DNI (8 digits and a letter, like 12345678Z) or a NIE (X, Y or Z, 7 digits and a letter, like X1234567L).
-document-id-wrong-check-letter = The letter does not match the number of the DNI or NIE. Check that you typed them correctly.
+document-id-wrong-check-letter = The letter does not match the number of the DNI/NIE. Check that you typed them correctly.
 
 ## E-mail
 
@@ -34,7 +34,7 @@ otp-wrong-length = The code you received by SMS has { $digits } digits.
 
 ## Activation code
 
-activation-code-empty = Enter the activation code you were given in the registration act.
+activation-code-empty = Enter the activation code you were given when you registered.
 activation-code-wrong-length = The activation code has { $expected } letters and digits, but you typed { $found }.
 activation-code-invalid-character = Activation codes never contain “{ $character }”. Check the letters and digits on your registration document.
 
@@ -51,5 +51,10 @@ password-too-short = The password must have at least { $min } characters.
 password-too-long = The password can have at most { $max } characters.
 password-needs-three-groups = A password shorter than { $groups_from } characters must mix at least three of these groups: lower-case letters, upper-case letters, digits and special characters ({ $specials }).
 password-contains-name = The password must not contain your name or surnames.
-password-contains-document = The password must not contain your DNI or NIE or its number.
+password-contains-document = The password must not contain your DNI/NIE or its number.
 password-too-common = That password is too common and easy to guess. Choose another one.
+
+## A secret that is never sent back (when the security question appears)
+
+field-password-again = For your security, type your password again.
+field-activation-code-again = For your security, type your activation code again.

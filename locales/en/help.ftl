@@ -15,23 +15,23 @@ help-action-legacy = More about joining Cl@ve
 ## What it is and how to use it
 
 help-what-title = What Cl@ve Permanente is and how to use it
-help-what-body = Cl@ve Permanente lets you identify yourself to the online services of the Spanish public administrations with a user, which is always your DNI or NIE, and a password you choose.
+help-what-body = Cl@ve Permanente lets you identify yourself to the online services of the Spanish public administrations with a user, which is always your DNI/NIE, and a password you choose.
 help-what-use-intro = To use it:
 help-what-use-1 = Go to the online service you want to use and choose to identify yourself with Cl@ve.
 help-what-use-2 = On the Cl@ve screen, choose Cl@ve Permanente.
-help-what-use-3 = Enter your DNI or NIE and your password. If the service requires it, also enter the code you will receive by SMS.
+help-what-use-3 = Enter your DNI/NIE and your password. If the service requires it, also enter the code you will receive by SMS.
 help-what-use-4 = If the details are right, you go back to the service, identified.
 
 ## Activation
 
 help-activate-title = How to activate your user
 help-activate-before = Before you start you need:
-help-activate-need-act = the activation code you were given in your Cl@ve registration act;
+help-activate-need-act = the activation code you were given when you registered in Cl@ve;
 help-activate-need-email = the email address you gave when you registered;
 help-activate-need-phone = the mobile phone you gave when you registered, at hand, because we will send you an SMS.
 help-activate-steps-intro = The steps are:
 help-activate-step-1 = Register with Cl@ve at a registration office. At the end you are given an activation code.
-help-activate-step-2 = Go to "Activate your user" and enter your DNI or NIE, your email address and the activation code.
+help-activate-step-2 = Go to "Activate your user" and enter your DNI/NIE, your email address and the activation code.
 help-activate-step-3 = If the details are right, you receive an SMS with a single-use code on your mobile. Enter it on the page.
 help-activate-step-4 = Choose your password; it must meet the requirements shown on the page. From then on you can use Cl@ve Permanente.
 help-activate-blocked = If you enter the activation code wrongly more than 5 times, it is blocked and you need a new one: you will have to register with Cl@ve again.
@@ -51,11 +51,11 @@ help-sms-resend = You can ask for a new code on the same page after a few second
 ## Forgotten details
 
 help-forgot-title = If you forget your password or your activation code
-help-forgot-user = You cannot forget your user: it is always your DNI or NIE, and it cannot be changed.
+help-forgot-user = You cannot forget your user: it is always your DNI/NIE, and it cannot be changed.
 help-forgot-password-title = You forgot your password, or it is blocked
-help-forgot-password = You can set a new one if you still have your activation code. Go to "Set a new password", enter your DNI or NIE and the activation code, confirm with the code we send you by SMS and choose the new password. If it was blocked, it is unblocked.
+help-forgot-password = You can set a new one if you still have your activation code. Go to "Set a new password", enter your DNI/NIE and the activation code, confirm with the code we send you by SMS and choose the new password. If it was blocked, it is unblocked.
 help-forgot-code-title = You lost your activation code
-help-forgot-code-know-password = If you still remember your password, you can get a new activation code: go to "Get a new activation code" with your DNI or NIE and your password, and confirm with the SMS code.
+help-forgot-code-know-password = If you still remember your password, you can get a new activation code: go to "Get a new activation code" with your DNI/NIE and your password, and confirm with the SMS code.
 help-forgot-code-both = If you lost your activation code and do not remember your password either, you have to register with Cl@ve again to receive a new code.
 
 ## Password
@@ -81,13 +81,13 @@ help-legacy-logo = The Cl@ve logo on the Tu Seguridad Social portal means it acc
 
 ## Closing your account
 
-help-unsubscribe-title = Closing your account
-help-unsubscribe-body = If you no longer want your Cl@ve Permanente user, you can close it. We ask for your DNI or NIE, your password and an SMS code to confirm. If you later want to use it again, you will have to register with Cl@ve again.
+help-unsubscribe-title = Close your account
+help-unsubscribe-body = If you no longer want your Cl@ve Permanente user, you can close it. We ask for your DNI/NIE, your password and an SMS code to confirm. If you later want to use it again, you will have to register with Cl@ve again.
 
 ## Registration
 
 help-register-title = Where to register with Cl@ve
-help-register-body = The Cl@ve registration, which gives you the activation code, is done at a Cl@ve registration office, for example the offices of the Tax Agency (Agencia Tributaria) or of the Social Security. Bring your valid DNI or NIE and the email address and mobile number you want to register.
+help-register-body = The Cl@ve registration, which gives you the activation code, is done at a Cl@ve registration office, for example the offices of the Tax Agency (Agencia Tributaria) or of the Social Security. Bring your valid DNI/NIE and the email address and mobile number you want to register.
 help-register-again = You need to register again if you blocked or lost your activation code and do not remember your password, or if you closed your account and want to use Cl@ve Permanente again.
 
 ## Security question

@@ -15,17 +15,17 @@ legacy-consent-data-phone = Mobile phone:
 legacy-consent-data-email = Your email address.
 legacy-consent-accept-title = If you accept
 legacy-consent-accept-portals = You will be able to identify yourself with Cl@ve Permanente at every public administration service that uses Cl@ve, not only at the Social Security's.
-legacy-consent-accept-password = You will keep using your DNI or NIE and your usual password.
-legacy-consent-accept-services = You will be able to use the Cl@ve Permanente procedures, such as changing your password or unsubscribing.
+legacy-consent-accept-password = You will keep using your DNI/NIE and your usual password.
+legacy-consent-accept-services = You will be able to use the Cl@ve Permanente procedures, such as changing your password or closing your account.
 legacy-consent-decline-title = If you do not accept now
-legacy-consent-decline-effect = You will still continue to { $client }, but you will only be able to use Social Security services. We will offer you to join again the next time you identify yourself at one of them.
+legacy-consent-decline-effect = You will still continue to “{ $client }”, but you will only be able to use Social Security services. We will offer you to join again the next time you identify yourself at one of them.
 legacy-consent-accept = I agree to join Cl@ve
-legacy-consent-decline = Not now, continue to { $client }
+legacy-consent-decline = Not now, continue to “{ $client }”
 legacy-consent-required = Choose whether you agree to join Cl@ve or prefer to continue without joining.
 
 ## Outside the Social Security services
 
-legacy-not-migrated-where = { $client } is not a Social Security service, so you cannot identify yourself there yet. When you identify yourself at a Social Security service you will be offered to join Cl@ve; after that you will be able to log in here too.
+legacy-not-migrated-where = “{ $client }” is not a Social Security service, so you cannot identify yourself there yet. When you identify yourself at a Social Security service you will be offered to join Cl@ve; after that you will be able to log in here too.
 legacy-help-link = What joining Cl@ve means if you registered with the Social Security
 
 ## Help

@@ -5,20 +5,21 @@
 ## Method selection
 
 login-method-title = Identify yourself with Cl@ve
-login-method-intro = { $client } asks you to identify yourself. Choose how.
+login-method-intro = The service “{ $client }” asks you to identify yourself. Choose how.
 login-method-legend = Identification method
 login-method-permanente = Cl@ve Permanente
-login-method-permanente-hint = With your DNI or NIE and your password. If the service requires it, also with a code you will receive by SMS.
+login-method-permanente-hint = With your DNI/NIE and your password. If the service requires it, also with a code you will receive by SMS.
 login-method-required = Choose an identification method.
 login-continue = Continue
-login-cancel = Cancel and return to { $client }
+login-cancel = Cancel and return to “{ $client }”
 login-no-account = No Cl@ve Permanente yet? Activate your user
 
 ## Cl@ve Permanente
 
 login-password-title = Cl@ve Permanente
-login-password-intro = Enter your DNI or NIE and your password to access { $client }.
-field-username = DNI or NIE
+login-password-task = Enter your DNI/NIE and your password
+login-password-intro = Enter your DNI/NIE and your password to access “{ $client }”.
+field-username = DNI/NIE
 field-username-hint = For example, 12345678Z or X1234567L.
 field-password = Password
 login-submit = Log in
@@ -33,7 +34,7 @@ login-help = Help
 
 login-account-status-title = You cannot log in with this account
 login-blocked = Your password is blocked, after too many failed attempts or because you asked for it with "This wasn't me" in Mi Cl@ve. You can set a new one with your activation code.
-login-unsubscribed = You unsubscribed from Cl@ve Permanente. To use it again you must register in Cl@ve again at a registration office.
+login-unsubscribed = You closed your Cl@ve Permanente account. To use it again you must register in Cl@ve again at a registration office.
 login-not-activated = Your Cl@ve Permanente user is not activated yet. Activate it with the activation code you received when you registered.
 login-legacy = You registered with the Social Security before Cl@ve existed and have not yet consented to use your data in Cl@ve. You can use them at Social Security services, where you will be offered to join Cl@ve.
 
@@ -45,8 +46,10 @@ otp-resent = We have sent you a new code. The previous one no longer works.
 ## Expired password
 
 login-renew-title = Your password has expired
+login-renew-caption = Renew your expired password
+login-renew-task = Choose a new password
 login-renew-intro = Cl@ve Permanente passwords expire after 2 years. To continue, confirm it is you with the code we sent you by SMS and choose a new password.
-login-renew-password-intro = Choose your new password. Then you will continue to { $client }.
+login-renew-password-intro = Choose your new password. Then you will continue to “{ $client }”.
 login-renew-submit = Save and continue
 field-new-password = New password
 field-new-password-hint = It must follow the rules above.
@@ -66,7 +69,7 @@ password-same-as-current = The new password must differ from the current one.
 
 logout-title = Log out
 logout-question = Do you want to end your Cl@ve session?
-logout-question-client = { $client } asks you to end your Cl@ve session. Do you want to end it?
+logout-question-client = The service “{ $client }” asks you to end your Cl@ve session. Do you want to end it?
 logout-confirm = Log out
 logout-done-title = Logged out
 logout-done-body = You have ended your Cl@ve session. You can close this window.

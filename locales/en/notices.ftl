@@ -21,7 +21,7 @@ notice-action-not-me = Open Mi Cl@ve and press "This wasn't me"
 notice-activation-subject = Cl@ve: you activated your user
 notice-activation-what = Your Cl@ve Permanente user was activated and its first password chosen.
 notice-activation-if-you = If it was you, there is nothing to do: you can now sign in to the services that accept Cl@ve.
-notice-activation-if-not-you = If it was not you, someone knows your activation code and received the SMS code sent to your mobile. Go to a registration office as soon as you can, with your DNI or NIE.
+notice-activation-if-not-you = If it was not you, someone knows your activation code and received the SMS code sent to your mobile. Go to a registration office as soon as you can, with your DNI/NIE.
 
 ## Password changed (knowing the old one, or renewing an expired one)
 
@@ -50,7 +50,7 @@ notice-code-blocked-subject = Cl@ve: your activation code was blocked
 notice-code-blocked-what = Your Cl@ve Permanente activation code was blocked after repeated failed attempts. Nobody got into your account with them.
 notice-code-blocked-if-you = If it was you, you need a new activation code.
 notice-code-blocked-if-not-you = If it was not you, your account is still protected. Get a new code with your password and an SMS code.
-notice-code-blocked-if-not-you-pending = As you have not activated your user yet, a registration office gives you the new code; bring your valid DNI or NIE.
+notice-code-blocked-if-not-you-pending = As you have not activated your user yet, a registration office gives you the new code; bring your valid DNI/NIE.
 
 ## Sign-in from a new browser
 
@@ -61,10 +61,10 @@ notice-new-browser-if-not-you = If it was not you, someone knows your password. 
 
 ## Unsubscribe
 
-notice-unsubscribe-subject = Cl@ve: you unsubscribed from Cl@ve Permanente
+notice-unsubscribe-subject = Cl@ve: you closed your Cl@ve Permanente account
 notice-unsubscribe-what = Your Cl@ve Permanente user was closed: you can no longer sign in with it, and every session has been closed.
 notice-unsubscribe-if-you = If it was you, there is nothing to do. Should you want to come back, register again at a registration office.
-notice-unsubscribe-if-not-you = If it was not you, someone knew your password and received the SMS code sent to your mobile. Go to a registration office with your DNI or NIE to register again.
+notice-unsubscribe-if-not-you = If it was not you, someone knew your password and received the SMS code sent to your mobile. Go to a registration office with your DNI/NIE to register again.
 
 ## Notice SMS (only when CLAVE_NOTICE_SMS asks for them; the block ones are in otp.ftl)
 

@@ -24,7 +24,7 @@ sms-otp-password-change = Cl@ve: your code to change your password is { $code }.
         [one] { $minutes } minute
        *[other] { $minutes } minutes
     }. Do not share it with anyone.
-sms-otp-unsubscribe = Cl@ve: your code to unsubscribe from Cl@ve Permanente is { $code }. It expires in { $minutes ->
+sms-otp-unsubscribe = Cl@ve: your code to close your Cl@ve Permanente account is { $code }. It expires in { $minutes ->
         [one] { $minutes } minute
        *[other] { $minutes } minutes
     }. Do not share it with anyone.

@@ -7,9 +7,18 @@ selfservice-continue = Continue
 selfservice-save-password = Save the password
 selfservice-expired = This procedure has expired or is not valid. Start again from the beginning.
 selfservice-already-done-title = This is already done
+
+## What each step asks (the <h1>; the procedure's name goes above it, docs/style.md)
+
+selfservice-task-registration-data = Enter your registration details
+selfservice-task-identify = Identify yourself with your DNI/NIE and your password
+selfservice-task-code = Enter the code we sent you by SMS
+selfservice-task-first-password = Choose your password
+selfservice-task-new-password = Choose your new password
 selfservice-code-blocked = Your activation code is blocked because it was entered wrongly more than 5 times. To get a new one you must register in Cl@ve again or regenerate the activation code.
+selfservice-code-blocked-pending = Your activation code is blocked because it was entered wrongly more than 5 times. As you have not activated your user yet, a Cl@ve registration office gives you a new code: bring your valid DNI/NIE.
 selfservice-legacy = You registered with the Social Security before Cl@ve existed. To use these procedures you must first join Cl@ve: you will be offered to when you identify yourself at a Social Security service.
-selfservice-unsubscribed = You unsubscribed from Cl@ve Permanente. To use it again you must register in Cl@ve again.
+selfservice-unsubscribed = You closed your Cl@ve Permanente account. To use it again you must register in Cl@ve again.
 selfservice-code-block-warning = If you enter the activation code wrongly more than 5 times, it will be blocked and you will need a new one.
 field-email = Email
 field-email-hint = The one you gave when you registered.
@@ -19,7 +28,7 @@ field-activation-code-hint = The one you were given when you registered, for exa
 ## Activation
 
 activation-title = Activate your Cl@ve Permanente user
-activation-intro = Enter your DNI or NIE, the email and the activation code you gave and received when you registered. Then we will send an SMS to the mobile you registered.
+activation-intro = Enter your DNI/NIE, the email address you gave when you registered and the activation code the registration office gave you. Then we will send an SMS to the mobile you registered.
 activation-mismatch = The details do not match the registration. Check the DNI/NIE, the email and the activation code.
 activation-already-active = Your user is already activated. If you do not remember the password, use “I forgot my password”.
 activation-password-intro = Choose the password you will log in with from now on.
@@ -51,16 +60,17 @@ change-done = Your new password is active and valid for 2 years. Your other open
 
 ## Unsubscribe
 
-unsubscribe-title = Unsubscribe from Cl@ve Permanente
+unsubscribe-title = Close your Cl@ve Permanente account
 unsubscribe-intro = Identify yourself with your DNI/NIE and your password. We will send you an SMS to confirm.
-unsubscribe-confirm-intro = Before you confirm, note what unsubscribing means:
+unsubscribe-confirm-intro = Before you confirm, note what closing your account means:
+unsubscribe-task-confirm = Confirm that you want to close your account
 unsubscribe-consequence-logins = You will no longer be able to identify yourself with Cl@ve Permanente at any service.
 unsubscribe-consequence-sessions = All your open sessions at portals will be closed.
 unsubscribe-consequence-reopen = If you want to use it again later, you will have to register in Cl@ve again.
-unsubscribe-confirm-button = Confirm unsubscribing
+unsubscribe-confirm-button = Close my account
 unsubscribe-keep = No, I want to keep my user
-unsubscribe-done-title = Unsubscribed
-unsubscribe-done = You have unsubscribed from Cl@ve Permanente. To use it again you must register in Cl@ve again.
+unsubscribe-done-title = Account closed
+unsubscribe-done = You have closed your Cl@ve Permanente account. To use it again you must register in Cl@ve again.
 
 ## Activation-code regeneration
 

@@ -4,7 +4,7 @@
 ## Cabecera y página principal
 
 demo-title = Sede electrónica de demostración
-demo-banner = Portal de demostración: este sitio no forma parte de Cl@ve. Es una parte usuaria de OpenID Connect de ejemplo que se identifica ante Cl@ve como lo haría una sede electrónica real.
+demo-banner = Sede electrónica de demostración: este sitio no forma parte de Cl@ve. Es una parte usuaria de OpenID Connect de ejemplo que se identifica ante Cl@ve como lo haría una sede electrónica real.
 demo-login-title = Accede a la sede
 demo-login-intro = Para hacer trámites en esta sede tienes que identificarte. Te llevaremos a Cl@ve y, cuando te identifiques, volverás aquí.
 demo-acr-label = Nivel de seguridad
@@ -18,7 +18,7 @@ demo-scope-email = Correo electrónico
 demo-scope-email-hint = email
 demo-scope-phone = Teléfono móvil
 demo-scope-phone-hint = phone_number
-demo-scope-nif = DNI o NIE
+demo-scope-nif = DNI/NIE
 demo-scope-nif-hint = nif
 demo-government-label = Perfil gubernamental (private_key_jwt, PAR y DPoP)
 demo-government-hint = La sede se identifica como un cliente de nivel gubernamental: firma sus peticiones con su propia clave en lugar de un secreto compartido, envía antes la petición de autorización a Cl@ve y vincula su token de acceso a una clave de este acceso.
@@ -34,7 +34,7 @@ demo-claim-sub = Identificador en esta sede
 demo-claim-name = Nombre completo
 demo-claim-given-name = Nombre
 demo-claim-family-name = Apellidos
-demo-claim-nif = DNI o NIE
+demo-claim-nif = DNI/NIE
 demo-claim-email = Correo electrónico
 demo-claim-phone-number = Teléfono móvil
 demo-claim-acr = Nivel de seguridad

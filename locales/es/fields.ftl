@@ -3,10 +3,10 @@
 
 ## DNI/NIE
 
-document-id-empty = Escribe tu DNI o NIE.
-document-id-too-long = El DNI o NIE tiene 9 caracteres, como 12345678Z o X1234567L.
+document-id-empty = Escribe tu DNI/NIE.
+document-id-too-long = El DNI/NIE tiene 9 caracteres, como 12345678Z o X1234567L.
 document-id-bad-format = Escribe un DNI (8 números y una letra, como 12345678Z) o un NIE (X, Y o Z, 7 números y una letra, como X1234567L).
-document-id-wrong-check-letter = La letra no corresponde al número del DNI o NIE. Comprueba que los has escrito bien.
+document-id-wrong-check-letter = La letra no corresponde al número del DNI/NIE. Comprueba que los has escrito bien.
 
 ## Correo electrónico
 
@@ -51,5 +51,10 @@ password-too-short = La contraseña debe tener al menos { $min } caracteres.
 password-too-long = La contraseña puede tener como máximo { $max } caracteres.
 password-needs-three-groups = Si la contraseña tiene menos de { $groups_from } caracteres, debe combinar al menos tres de estos grupos: letras minúsculas, letras mayúsculas, números y caracteres especiales ({ $specials }).
 password-contains-name = La contraseña no puede contener tu nombre ni tus apellidos.
-password-contains-document = La contraseña no puede contener tu DNI o NIE ni su número.
+password-contains-document = La contraseña no puede contener tu DNI/NIE ni su número.
 password-too-common = Esa contraseña es demasiado común y fácil de adivinar. Elige otra.
+
+## Un secreto que no se devuelve (al aparecer la pregunta de seguridad)
+
+field-password-again = Por seguridad, vuelve a escribir tu contraseña.
+field-activation-code-again = Por seguridad, vuelve a escribir tu código de activación.

@@ -16,11 +16,11 @@ help-action-legacy = Más sobre la incorporación a Cl@ve
 ## Qué es y cómo se usa
 
 help-what-title = Qué es Cl@ve Permanente y cómo se usa
-help-what-body = Cl@ve Permanente te permite identificarte en los servicios electrónicos de las Administraciones Públicas con un usuario, que es siempre tu DNI o NIE, y una contraseña que eliges tú.
+help-what-body = Cl@ve Permanente te permite identificarte en los servicios electrónicos de las Administraciones Públicas con un usuario, que es siempre tu DNI/NIE, y una contraseña que eliges tú.
 help-what-use-intro = Para usarla:
 help-what-use-1 = Entra en el servicio electrónico que quieras usar y elige identificarte con Cl@ve.
 help-what-use-2 = En la pantalla de Cl@ve, elige Cl@ve Permanente.
-help-what-use-3 = Escribe tu DNI o NIE y tu contraseña. Si el servicio lo requiere, escribe también el código que recibirás por SMS.
+help-what-use-3 = Escribe tu DNI/NIE y tu contraseña. Si el servicio lo requiere, escribe también el código que recibirás por SMS.
 help-what-use-4 = Si los datos son correctos, volverás al servicio ya identificado.
 
 ## Activación
@@ -32,7 +32,7 @@ help-activate-need-email = el correo electrónico que diste en ese registro;
 help-activate-need-phone = a mano, el teléfono móvil que diste en ese registro, porque te enviaremos un SMS.
 help-activate-steps-intro = Los pasos son:
 help-activate-step-1 = Regístrate en Cl@ve en una oficina de registro. Al terminar te darán un código de activación.
-help-activate-step-2 = Entra en «Activar tu usuario» y escribe tu DNI o NIE, tu correo electrónico y el código de activación.
+help-activate-step-2 = Entra en «Activar tu usuario» y escribe tu DNI/NIE, tu correo electrónico y el código de activación.
 help-activate-step-3 = Si los datos son correctos, recibirás en tu móvil un SMS con un código de un solo uso. Escríbelo en la página.
 help-activate-step-4 = Elige tu contraseña; debe cumplir los requisitos que se indican en la página. A partir de ese momento podrás usar Cl@ve Permanente.
 help-activate-blocked = Si escribes mal el código de activación más de 5 veces, se bloquea y necesitarás uno nuevo: tendrás que volver a hacer el registro en Cl@ve.
@@ -52,11 +52,11 @@ help-sms-resend = Puedes pedir un código nuevo desde la misma página pasados u
 ## Olvidos
 
 help-forgot-title = Si olvidas la contraseña o el código de activación
-help-forgot-user = No puedes olvidar tu usuario: es siempre tu DNI o NIE, y no se puede cambiar.
+help-forgot-user = No puedes olvidar tu usuario: es siempre tu DNI/NIE, y no se puede cambiar.
 help-forgot-password-title = Has olvidado la contraseña o está bloqueada
-help-forgot-password = Puedes establecer una nueva si conservas tu código de activación. Entra en «Establecer una nueva contraseña», escribe tu DNI o NIE y el código de activación, confirma con el código que te enviaremos por SMS y elige la nueva contraseña. Si estaba bloqueada, quedará desbloqueada.
+help-forgot-password = Puedes establecer una nueva si conservas tu código de activación. Entra en «Establecer una nueva contraseña», escribe tu DNI/NIE y el código de activación, confirma con el código que te enviaremos por SMS y elige la nueva contraseña. Si estaba bloqueada, quedará desbloqueada.
 help-forgot-code-title = Has perdido el código de activación
-help-forgot-code-know-password = Si aún recuerdas tu contraseña, puedes obtener un código de activación nuevo: entra en «Obtener un nuevo código de activación» con tu DNI o NIE y tu contraseña, y confírmalo con el código SMS.
+help-forgot-code-know-password = Si aún recuerdas tu contraseña, puedes obtener un código de activación nuevo: entra en «Obtener un nuevo código de activación» con tu DNI/NIE y tu contraseña, y confírmalo con el código SMS.
 help-forgot-code-both = Si has perdido el código de activación y tampoco recuerdas la contraseña, tienes que hacer de nuevo el registro en Cl@ve para recibir un código nuevo.
 
 ## Contraseña
@@ -83,12 +83,12 @@ help-legacy-logo = El logotipo de Cl@ve en el portal Tu Seguridad Social indica 
 ## Baja
 
 help-unsubscribe-title = Darte de baja
-help-unsubscribe-body = Si no quieres mantener tu usuario de Cl@ve Permanente, puedes darte de baja. Te pediremos tu DNI o NIE, tu contraseña y un código SMS para confirmarlo. Si más adelante quieres volver a usarlo, tendrás que hacer de nuevo el registro en Cl@ve.
+help-unsubscribe-body = Si no quieres mantener tu usuario de Cl@ve Permanente, puedes darte de baja. Te pediremos tu DNI/NIE, tu contraseña y un código SMS para confirmarlo. Si más adelante quieres volver a usarlo, tendrás que hacer de nuevo el registro en Cl@ve.
 
 ## Registro
 
 help-register-title = Dónde hacer el registro en Cl@ve
-help-register-body = El registro en Cl@ve, que te da el código de activación, se hace en una oficina de registro de Cl@ve, por ejemplo en las oficinas de la Agencia Tributaria o de la Seguridad Social. Lleva tu DNI o NIE en vigor y el correo electrónico y el teléfono móvil que quieras registrar.
+help-register-body = El registro en Cl@ve, que te da el código de activación, se hace en una oficina de registro de Cl@ve, por ejemplo en las oficinas de la Agencia Tributaria o de la Seguridad Social. Lleva tu DNI/NIE en vigor y el correo electrónico y el teléfono móvil que quieras registrar.
 help-register-again = Necesitas hacer un registro nuevo si bloqueaste o perdiste el código de activación sin recordar la contraseña, o si te diste de baja y quieres volver a usar Cl@ve Permanente.
 
 ## Pregunta de seguridad

@@ -16,17 +16,17 @@ legacy-consent-data-phone = Teléfono móvil:
 legacy-consent-data-email = Tu correo electrónico.
 legacy-consent-accept-title = Si aceptas
 legacy-consent-accept-portals = Podrás identificarte con Cl@ve Permanente en todos los servicios de las administraciones públicas que usan Cl@ve, no solo en los de la Seguridad Social.
-legacy-consent-accept-password = Seguirás usando tu DNI o NIE y tu contraseña de siempre.
+legacy-consent-accept-password = Seguirás usando tu DNI/NIE y tu contraseña de siempre.
 legacy-consent-accept-services = Podrás hacer las gestiones de Cl@ve Permanente, como cambiar tu contraseña o darte de baja.
 legacy-consent-decline-title = Si ahora no aceptas
-legacy-consent-decline-effect = Continuarás igualmente hacia { $client }, pero solo podrás usar los servicios de la Seguridad Social. Te volveremos a ofrecer la incorporación la próxima vez que te identifiques en uno de ellos.
+legacy-consent-decline-effect = Continuarás igualmente hacia «{ $client }», pero solo podrás usar los servicios de la Seguridad Social. Te volveremos a ofrecer la incorporación la próxima vez que te identifiques en uno de ellos.
 legacy-consent-accept = Acepto incorporarme a Cl@ve
-legacy-consent-decline = Ahora no, continuar hacia { $client }
+legacy-consent-decline = Ahora no, continuar hacia «{ $client }»
 legacy-consent-required = Elige si aceptas incorporarte a Cl@ve o prefieres continuar sin hacerlo.
 
 ## Fuera de los servicios de la Seguridad Social
 
-legacy-not-migrated-where = { $client } no es un servicio de la Seguridad Social, así que todavía no puedes identificarte en él. Cuando te identifiques en un servicio de la Seguridad Social se te ofrecerá incorporarte a Cl@ve; después podrás acceder también aquí.
+legacy-not-migrated-where = «{ $client }» no es un servicio de la Seguridad Social, así que todavía no puedes identificarte en él. Cuando te identifiques en un servicio de la Seguridad Social se te ofrecerá incorporarte a Cl@ve; después podrás acceder también aquí.
 legacy-help-link = Qué significa incorporarte a Cl@ve si te registraste en la Seguridad Social
 
 ## Ayuda

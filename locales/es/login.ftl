@@ -5,20 +5,21 @@
 ## Selección de método
 
 login-method-title = Identifícate con Cl@ve
-login-method-intro = { $client } te pide que te identifiques. Elige cómo quieres hacerlo.
+login-method-intro = El servicio «{ $client }» te pide que te identifiques. Elige cómo quieres hacerlo.
 login-method-legend = Método de identificación
 login-method-permanente = Cl@ve Permanente
-login-method-permanente-hint = Con tu DNI o NIE y tu contraseña. Si el servicio lo requiere, también con un código que recibirás por SMS.
+login-method-permanente-hint = Con tu DNI/NIE y tu contraseña. Si el servicio lo requiere, también con un código que recibirás por SMS.
 login-method-required = Elige un método de identificación.
 login-continue = Continuar
-login-cancel = Cancelar y volver a { $client }
+login-cancel = Cancelar y volver a «{ $client }»
 login-no-account = ¿Aún no tienes Cl@ve Permanente? Activa tu usuario
 
 ## Cl@ve Permanente
 
 login-password-title = Cl@ve Permanente
-login-password-intro = Escribe tu DNI o NIE y tu contraseña para acceder a { $client }.
-field-username = DNI o NIE
+login-password-task = Escribe tu DNI/NIE y tu contraseña
+login-password-intro = Escribe tu DNI/NIE y tu contraseña para acceder a «{ $client }».
+field-username = DNI/NIE
 field-username-hint = Por ejemplo, 12345678Z o X1234567L.
 field-password = Contraseña
 login-submit = Acceder
@@ -45,8 +46,10 @@ otp-resent = Te hemos enviado un código nuevo. El anterior ya no sirve.
 ## Contraseña caducada
 
 login-renew-title = Tu contraseña ha caducado
+login-renew-caption = Renovar la contraseña caducada
+login-renew-task = Elige una contraseña nueva
 login-renew-intro = Las contraseñas de Cl@ve Permanente caducan a los 2 años. Para seguir, confirma tu identidad con el código que te hemos enviado por SMS y elige una contraseña nueva.
-login-renew-password-intro = Elige tu nueva contraseña. Después continuarás hacia { $client }.
+login-renew-password-intro = Elige tu nueva contraseña. Después continuarás hacia «{ $client }».
 login-renew-submit = Guardar y continuar
 field-new-password = Nueva contraseña
 field-new-password-hint = Debe cumplir las reglas indicadas arriba.
@@ -66,7 +69,7 @@ password-same-as-current = La nueva contraseña debe ser distinta de la actual.
 
 logout-title = Cerrar sesión
 logout-question = ¿Quieres cerrar tu sesión de Cl@ve?
-logout-question-client = { $client } te pide cerrar tu sesión de Cl@ve. ¿Quieres cerrarla?
+logout-question-client = El servicio «{ $client }» te pide cerrar tu sesión de Cl@ve. ¿Quieres cerrarla?
 logout-confirm = Cerrar sesión
 logout-done-title = Sesión cerrada
 logout-done-body = Has cerrado tu sesión de Cl@ve. Puedes cerrar esta ventana.

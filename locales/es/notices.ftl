@@ -21,7 +21,7 @@ notice-action-not-me = Entrar en Mi Cl@ve y pulsar «No fui yo»
 notice-activation-subject = Cl@ve: has activado tu usuario
 notice-activation-what = Se ha activado tu usuario de Cl@ve Permanente y se ha elegido su primera contraseña.
 notice-activation-if-you = Si has sido tú, no tienes que hacer nada: ya puedes identificarte en los servicios que aceptan Cl@ve.
-notice-activation-if-not-you = Si no has sido tú, alguien conoce tu código de activación y ha recibido el código SMS de tu móvil. Acude cuanto antes a una oficina de registro con tu DNI o NIE.
+notice-activation-if-not-you = Si no has sido tú, alguien conoce tu código de activación y ha recibido el código SMS de tu móvil. Acude cuanto antes a una oficina de registro con tu DNI/NIE.
 
 ## Contraseña cambiada (conociendo la anterior, o al renovar una contraseña caducada)
 
@@ -50,7 +50,7 @@ notice-code-blocked-subject = Cl@ve: tu código de activación se ha bloqueado
 notice-code-blocked-what = Tu código de activación de Cl@ve Permanente se ha bloqueado tras varios intentos fallidos. Nadie ha entrado en tu cuenta con ellos.
 notice-code-blocked-if-you = Si has sido tú, necesitas un código de activación nuevo.
 notice-code-blocked-if-not-you = Si no has sido tú, tu cuenta sigue protegida. Obtén un código nuevo con tu contraseña y un código SMS.
-notice-code-blocked-if-not-you-pending = Como aún no has activado tu usuario, el código nuevo te lo dan en una oficina de registro; lleva tu DNI o NIE en vigor.
+notice-code-blocked-if-not-you-pending = Como aún no has activado tu usuario, el código nuevo te lo dan en una oficina de registro; lleva tu DNI/NIE en vigor.
 
 ## Acceso desde un navegador nuevo
 
@@ -64,7 +64,7 @@ notice-new-browser-if-not-you = Si no has sido tú, alguien conoce tu contraseñ
 notice-unsubscribe-subject = Cl@ve: te has dado de baja de Cl@ve Permanente
 notice-unsubscribe-what = Tu usuario de Cl@ve Permanente se ha dado de baja: ya no podrás identificarte con él y se han cerrado todas tus sesiones.
 notice-unsubscribe-if-you = Si has sido tú, no tienes que hacer nada. Si un día quieres volver, regístrate de nuevo en una oficina de registro.
-notice-unsubscribe-if-not-you = Si no has sido tú, alguien conocía tu contraseña y ha recibido el código SMS de tu móvil. Acude a una oficina de registro con tu DNI o NIE para darte de alta de nuevo.
+notice-unsubscribe-if-not-you = Si no has sido tú, alguien conocía tu contraseña y ha recibido el código SMS de tu móvil. Acude a una oficina de registro con tu DNI/NIE para darte de alta de nuevo.
 
 ## SMS de los avisos (solo si CLAVE_NOTICE_SMS lo pide; los de bloqueo están en otp.ftl)
 

@@ -7,7 +7,16 @@ selfservice-continue = Continuar
 selfservice-save-password = Guardar la contraseña
 selfservice-expired = Esta gestión ha caducado o no es válida. Vuelve a empezar desde el principio.
 selfservice-already-done-title = Esta gestión ya está hecha
+
+## Lo que pide cada paso (el <h1>; el nombre de la gestión va encima, docs/style.md)
+
+selfservice-task-registration-data = Escribe tus datos del registro
+selfservice-task-identify = Identifícate con tu DNI/NIE y tu contraseña
+selfservice-task-code = Escribe el código que te hemos enviado por SMS
+selfservice-task-first-password = Elige tu contraseña
+selfservice-task-new-password = Elige tu nueva contraseña
 selfservice-code-blocked = Tu código de activación está bloqueado por haberse introducido mal más de 5 veces. Para obtener uno nuevo debes realizar de nuevo el registro en Cl@ve o regenerar el código de activación.
+selfservice-code-blocked-pending = Tu código de activación está bloqueado por haberse introducido mal más de 5 veces. Como aún no has activado tu usuario, el código nuevo te lo dan en una oficina de registro de Cl@ve: lleva tu DNI/NIE en vigor.
 selfservice-legacy = Te registraste en la Seguridad Social antes de la llegada de Cl@ve. Para usar estas gestiones debes incorporarte antes a Cl@ve: se te ofrecerá al identificarte en un servicio de la Seguridad Social.
 selfservice-unsubscribed = Te diste de baja de Cl@ve Permanente. Para volver a usarlo debes realizar de nuevo el registro en Cl@ve.
 selfservice-code-block-warning = Si introduces mal el código de activación más de 5 veces, se bloqueará y necesitarás uno nuevo.
@@ -19,7 +28,7 @@ field-activation-code-hint = El que te dieron en el registro, por ejemplo ABCD-E
 ## Activación
 
 activation-title = Activar tu usuario de Cl@ve Permanente
-activation-intro = Escribe tu DNI o NIE, el correo electrónico y el código de activación que diste y recibiste en el registro. Después te enviaremos un SMS al móvil que registraste.
+activation-intro = Escribe tu DNI/NIE, el correo electrónico que diste al registrarte y el código de activación que te entregaron en la oficina de registro. Después te enviaremos un SMS al móvil que registraste.
 activation-mismatch = Los datos no coinciden con los del registro. Revisa el DNI/NIE, el correo electrónico y el código de activación.
 activation-already-active = Tu usuario ya está activado. Si no recuerdas la contraseña, usa «He olvidado mi contraseña».
 activation-password-intro = Elige la contraseña con la que accederás a partir de ahora.
@@ -54,6 +63,7 @@ change-done = Tu nueva contraseña ya está activa y será válida durante 2 añ
 unsubscribe-title = Darte de baja de Cl@ve Permanente
 unsubscribe-intro = Identifícate con tu DNI/NIE y tu contraseña. Te enviaremos un SMS para confirmar la baja.
 unsubscribe-confirm-intro = Antes de confirmar, ten en cuenta lo que significa darte de baja:
+unsubscribe-task-confirm = Confirma que quieres darte de baja
 unsubscribe-consequence-logins = Ya no podrás identificarte con Cl@ve Permanente en ningún servicio.
 unsubscribe-consequence-sessions = Se cerrarán todas tus sesiones abiertas en los portales.
 unsubscribe-consequence-reopen = Si más adelante quieres volver a usarlo, tendrás que realizar de nuevo el registro en Cl@ve.

@@ -145,6 +145,11 @@ impl From<InvalidStep> for PageError {
 /// A login in progress.
 pub type LoginTx = Transaction<Login>;
 
+/// The pages of a login whose password expired: the method, the password, the
+/// renewal's SMS code and the new password (the renewal's code also gives the
+/// substantial level, so no other SMS follows).
+pub const RENEWAL_STEPS: u32 = 4;
+
 /// The most bytes one login transaction takes as stored JSON, with every
 /// parameter of `GET /authorize` at its cap (src/oauth/params.rs): checked by
 /// a unit test here, and by `tests/it/bounds.rs` through HTTP.
@@ -236,6 +241,18 @@ impl LoginTx {
 }
 
 impl Login {
+    /// The pages this login shows, for "Step N of M" (docs/style.md): the
+    /// method and the password, and the SMS code at the substantial level. An
+    /// expired password adds its own two (the code and the new password) when
+    /// it turns out expired: [`RENEWAL_STEPS`].
+    pub fn steps(&self) -> u32 {
+        if self.request.assurance == crate::domain::Assurance::Substantial {
+            3
+        } else {
+            2
+        }
+    }
+
     /// The method was chosen: on to the password (again, if the citizen came
     /// back to the method screen).
     pub fn method_chosen(&mut self) {

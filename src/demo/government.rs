@@ -30,7 +30,7 @@ use crate::crypto::random_token;
 /// The government profile's client id.
 pub const CLIENT_ID: &str = "demo-portal-gov";
 /// The name citizens see on the Cl@ve login screens.
-pub const CLIENT_NAME: &str = "Portal de demostración (perfil gubernamental)";
+pub const CLIENT_NAME: &str = "Sede electrónica de demostración (perfil gubernamental)";
 /// The provider secret holding the portal's private signing key (a JWK).
 pub const KEY_NAME: &str = "demo_gov_client_key";
 /// The `kid` of the portal's key.

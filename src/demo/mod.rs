@@ -42,7 +42,7 @@ use crate::state::AppState;
 /// The demo portal's client id (fixed: nothing in it depends on the settings).
 pub const CLIENT_ID: &str = "demo-portal";
 /// The name citizens see on the Cl@ve login screens.
-pub const CLIENT_NAME: &str = "Portal de demostración";
+pub const CLIENT_NAME: &str = "Sede electrónica de demostración";
 /// The provider secret holding the demo portal's client secret.
 pub const SECRET_NAME: &str = "demo_client_secret";
 

@@ -182,7 +182,7 @@ mod tests {
     fn the_record_is_a_confidential_client_in_the_issuer_host_sector() {
         let record = client_record("http://127.0.0.1:8080", "s3cret", 7).unwrap();
         assert_eq!(record.client_id, "demo-portal");
-        assert_eq!(record.name, "Portal de demostración");
+        assert_eq!(record.name, "Sede electrónica de demostración");
         assert_eq!(
             record.redirect_uris,
             ["http://127.0.0.1:8080/demo/callback"]

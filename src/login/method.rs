@@ -25,7 +25,7 @@ pub struct MethodForm {
 fn page(ctx: &PageContext, tx_id: &str, tx: &LoginTx) -> Page {
     ctx.page("login/method.html")
         .title("login-method-title")
-        .step(1, 2)
+        .step(1, tx.steps())
         .with("tx", tx_id)
         .with("client_name", &tx.client_name)
 }

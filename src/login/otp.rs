@@ -7,7 +7,7 @@ use serde::Deserialize;
 
 use super::complete::{Authenticated, complete};
 use crate::abuse::ClientIp;
-use crate::auth::transaction::{LoginTx, Stage};
+use crate::auth::transaction::{LoginTx, RENEWAL_STEPS, Stage};
 use crate::domain::Assurance;
 use crate::otp::notice::{field_error, notice_of, notice_text};
 use crate::otp::{OtpPurpose, VerifyOutcome};
@@ -47,9 +47,21 @@ pub(super) async fn otp_page(
         Some(citizen) => citizen.phone.masked(),
         None => String::new(),
     };
+    // The login's SMS code is its last page; the renewal's is its third of four.
+    let (step, steps) = if template == "login/renew_otp.html" {
+        (RENEWAL_STEPS - 1, RENEWAL_STEPS)
+    } else {
+        (tx.steps(), tx.steps())
+    };
     Ok(ctx
         .page(template)
         .title("login-otp-title")
+        .caption(if template == "login/renew_otp.html" {
+            "login-renew-caption"
+        } else {
+            "login-password-title"
+        })
+        .step(step, steps)
         .with("tx", tx_id)
         .with("client_name", &tx.client_name)
         .with("phone", phone)

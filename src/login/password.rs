@@ -61,8 +61,9 @@ pub struct PasswordForm {
 
 fn page(ctx: &PageContext, tx_id: &str, tx: &LoginTx, username: &str) -> Page {
     ctx.page("login/password.html")
-        .title("login-password-title")
-        .step(2, 2)
+        .title("login-password-task")
+        .caption("login-password-title")
+        .step(2, tx.steps())
         .with("tx", tx_id)
         .with("client_name", &tx.client_name)
         .with("username", username)
@@ -155,7 +156,12 @@ pub async fn submit(
             return Ok(page(&ctx, &form.tx, &tx, id.as_str())
                 .with("question", next)
                 .with("challenge_sms_sent", !form.challenge_code.is_empty())
-                .errors(vec![error])
+                // The password is never sent back: say so, or the next submit
+                // fails again for a field the summary did not name.
+                .errors(vec![
+                    FieldError::new("password", "field-password-again"),
+                    error,
+                ])
                 .status(StatusCode::UNPROCESSABLE_ENTITY)
                 .into_response());
         }

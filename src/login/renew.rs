@@ -11,7 +11,7 @@ use serde::Deserialize;
 use super::complete::{Authenticated, complete};
 use super::otp::otp_page;
 use crate::abuse::ClientIp;
-use crate::auth::transaction::{LoginTx, Stage};
+use crate::auth::transaction::{LoginTx, RENEWAL_STEPS, Stage};
 use crate::domain::AuditKind;
 use crate::domain::{Assurance, Device};
 use crate::notices::{Notice, Source};
@@ -57,7 +57,9 @@ fn stage(tx: &LoginTx) -> Result<(String, bool), PageError> {
 
 fn password_page(ctx: &PageContext, tx_id: &str, tx: &LoginTx) -> Page {
     ctx.page("login/renew.html")
-        .title("login-renew-title")
+        .title("login-renew-task")
+        .caption("login-renew-caption")
+        .step(RENEWAL_STEPS, RENEWAL_STEPS)
         .with("tx", tx_id)
         .with("client_name", &tx.client_name)
 }

@@ -26,6 +26,7 @@ fn completed(kind: FlowKind) {
 pub fn done_page(ctx: &PageContext, kind: FlowKind) -> Response {
     ctx.page("selfservice/done.html")
         .title(format!("{}-done-title", kind.key()))
+        .caption(format!("{}-title", kind.key()))
         .with("message_key", format!("{}-done", kind.key()))
         .with("kind", kind.key())
         .into_response()
@@ -175,6 +176,7 @@ pub async fn after_code(
     Ok(ctx
         .page("selfservice/new_code.html")
         .title("regenerate-done-title")
+        .caption("regenerate-title")
         .with("activation_code", code.expose_grouped())
         .into_response())
 }

@@ -64,7 +64,12 @@ pub fn page(ctx: &PageContext, kind: FlowKind, form: &StartForm) -> Page {
         _ => "selfservice/password_start.html",
     };
     ctx.page(template)
-        .title(format!("{}-title", kind.key()))
+        .title(if kind.checks_password() {
+            "selfservice-task-identify"
+        } else {
+            "selfservice-task-registration-data"
+        })
+        .caption(format!("{}-title", kind.key()))
         .with("key", kind.key())
         .with("base", kind.path())
         .step(1, kind.steps())
@@ -182,7 +187,15 @@ async fn guarded(
             }
             Ok((identified?, next))
         }
-        Screening::Stopped { next, error } => Ok((Identified::Refused(vec![error]), Some(next))),
+        Screening::Stopped { next, error } => {
+            // Secrets are never sent back: the summary names the field to type again.
+            let again = if kind.checks_password() {
+                FieldError::new("password", "field-password-again")
+            } else {
+                FieldError::new("activation_code", "field-activation-code-again")
+            };
+            Ok((Identified::Refused(vec![again, error]), Some(next)))
+        }
     }
 }
 
@@ -256,6 +269,17 @@ fn check_fields(kind: FlowKind, form: &StartForm) -> Result<DocumentId, Vec<Fiel
     }
 }
 
+/// What a blocked activation code leads to: a citizen with a password gets a
+/// new code by regenerating it; one who never activated has no password, so only
+/// a registration office can give one.
+fn code_blocked(citizen: &CitizenRecord) -> &'static str {
+    if citizen.status == CitizenStatus::Pending {
+        "selfservice-code-blocked-pending"
+    } else {
+        "selfservice-code-blocked"
+    }
+}
+
 async fn by_code(
     state: &AppState,
     kind: FlowKind,
@@ -301,7 +325,7 @@ async fn by_code(
         // Told only to whoever typed the right code (and email): nobody else learns
         // that this DNI/NIE is registered.
         return Ok(if code_right && email_right {
-            Identified::Status("selfservice-code-blocked")
+            Identified::Status(code_blocked(&citizen))
         } else {
             mismatch()
         });
@@ -342,7 +366,7 @@ async fn by_code(
                 }
                 state.db.append_audit(&audit).await?;
                 if count.blocked {
-                    return Ok(Identified::Status("selfservice-code-blocked"));
+                    return Ok(Identified::Status(code_blocked(&citizen)));
                 }
             }
         }

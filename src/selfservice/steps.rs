@@ -86,7 +86,8 @@ async fn code_page(
     let phone = citizen.phone.masked();
     Ok(ctx
         .page("selfservice/code.html")
-        .title(format!("{}-title", kind.key()))
+        .title("selfservice-task-code")
+        .caption(format!("{}-title", kind.key()))
         .step(2, kind.steps())
         .with("flow", id)
         .with("base", kind.path())
@@ -173,7 +174,12 @@ pub async fn code_resend(
 
 fn password_page(ctx: &PageContext, kind: FlowKind, id: &str) -> Page {
     ctx.page("selfservice/password.html")
-        .title(format!("{}-title", kind.key()))
+        .title(if kind == FlowKind::Activation {
+            "selfservice-task-first-password"
+        } else {
+            "selfservice-task-new-password"
+        })
+        .caption(format!("{}-title", kind.key()))
         .step(3, kind.steps())
         .with("flow", id)
         .with("base", kind.path())
@@ -234,7 +240,8 @@ pub async fn confirm_show(
     Flow::load_at(&state.browsers, &ctx, kind, &query.flow, Stage::Confirm).await?;
     Ok(ctx
         .page(format!("selfservice/{}_confirm.html", kind.key()))
-        .title(format!("{}-title", kind.key()))
+        .title(format!("{}-task-confirm", kind.key()))
+        .caption(format!("{}-title", kind.key()))
         .step(3, kind.steps())
         .with("flow", &query.flow)
         .with("base", kind.path()))

@@ -118,6 +118,7 @@ impl PageContext {
             template: template.into(),
             context: tera::Context::new(),
             title_key: None,
+            caption_key: None,
             status: StatusCode::OK,
             errors: Vec::new(),
             step: None,
@@ -151,6 +152,7 @@ pub struct Page {
     template: String,
     context: tera::Context,
     title_key: Option<String>,
+    caption_key: Option<String>,
     status: StatusCode,
     errors: Vec<FieldError>,
     step: Option<(u32, u32)>,
@@ -167,6 +169,14 @@ impl Page {
     /// The catalog key of the page title (`<title>` and, by convention, the `<h1>`).
     pub fn title(mut self, key: impl Into<String>) -> Self {
         self.title_key = Some(key.into());
+        self
+    }
+
+    /// The catalog key of the caption above the `<h1>`: the name of the flow
+    /// whose step the page is, when the heading is the step's task
+    /// (docs/style.md, "Headings and steps"); the `<title>` carries both.
+    pub fn caption(mut self, key: impl Into<String>) -> Self {
+        self.caption_key = Some(key.into());
         self
     }
 
@@ -222,6 +232,9 @@ impl Page {
             .map(|key| tr(lang, key))
             .unwrap_or_default();
         context.insert("title", &title);
+        if let Some(key) = self.caption_key.as_deref() {
+            context.insert("caption", &tr(lang, key));
+        }
         // One entry per field, in the order the errors came (the page's order),
         // with every rule it breaks: the summary and the field say the same.
         let mut summary: Vec<ShownError> = Vec::new();

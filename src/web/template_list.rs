@@ -129,6 +129,10 @@ pub(crate) const TEMPLATES: &[(&str, &str)] = &[
     ),
     // The demo portal (development profile only).
     (
+        "demo/header.html",
+        include_str!("../../templates/demo/header.html"),
+    ),
+    (
         "demo/home.html",
         include_str!("../../templates/demo/home.html"),
     ),

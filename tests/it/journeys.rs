@@ -17,6 +17,8 @@ both_backends!(
     every_step_of_a_login_offers_the_way_back_to_the_portal,
     error_pages_lead_to_the_start_of_their_flow_and_home,
     back_after_a_finished_flow_says_it_is_done_and_runs_nothing_again,
+    a_blocked_code_of_a_citizen_not_yet_activated_leads_to_an_office_never_to_regeneration,
+    the_step_count_follows_the_pages_of_the_login,
 );
 
 /// The error summary's links, as `(field, message)`.
@@ -348,4 +350,87 @@ async fn back_after_a_finished_flow_says_it_is_done_and_runs_nothing_again(app: 
         "{}",
         back.body
     );
+}
+
+async fn a_blocked_code_of_a_citizen_not_yet_activated_leads_to_an_office_never_to_regeneration(
+    app: TestApp,
+) {
+    let code = clave_idp::domain::ActivationCode::generate();
+    app.pending_citizen(ID, &code.hash()).await;
+    let browser = Browser::new();
+    for _ in 0..6 {
+        start(
+            &browser,
+            &app,
+            "/activate",
+            &[
+                ("username", ID),
+                ("email", "maria@example.es"),
+                ("activation_code", "AAAA-AAAA-AAAA-AAAA"),
+            ],
+        )
+        .await;
+    }
+    let blocked = start(
+        &browser,
+        &app,
+        "/activate",
+        &[
+            ("username", ID),
+            ("email", "maria@example.es"),
+            ("activation_code", &code.expose_grouped()),
+        ],
+    )
+    .await;
+    assert_eq!(blocked.status, 403, "{}", blocked.body);
+    let offered = links(&blocked);
+    assert!(
+        offered.contains(&"/help#register".to_owned()),
+        "{offered:?}"
+    );
+    assert!(
+        !offered.iter().any(|l| l.contains("regenerate")),
+        "regeneration needs a password this citizen does not have: {offered:?}"
+    );
+    assert!(
+        blocked.body.contains("oficina de registro"),
+        "{}",
+        blocked.body
+    );
+}
+
+/// "Paso N de M" of `page`.
+fn step(page: &Seen) -> Option<String> {
+    let html = Html::parse_document(&page.body);
+    let selector = Selector::parse(".steps").unwrap();
+    html.select(&selector)
+        .next()
+        .map(|p| p.text().collect::<String>().trim().to_owned())
+}
+
+async fn the_step_count_follows_the_pages_of_the_login(app: TestApp) {
+    app.client(ClientSpec::confidential("sede")).await;
+    app.active_citizen(ID).await;
+    // The low level: the method and the password.
+    let browser = Browser::new();
+    let method = browser.get(&app.url(LOGIN)).await;
+    let method = browser
+        .get(&app.url(method.location.as_deref().unwrap()))
+        .await;
+    assert_eq!(step(&method).as_deref(), Some("Paso 1 de 2"));
+    let (page, _) = browser.reach_password_page(&app, &app.url(LOGIN)).await;
+    assert_eq!(step(&page).as_deref(), Some("Paso 2 de 2"));
+    // The substantial level adds the SMS code: three pages, the code the third.
+    let substantial =
+        format!("{LOGIN}&acr_values=http%3A%2F%2Feidas.europa.eu%2FLoA%2Fsubstantial");
+    let browser = Browser::new();
+    let (page, _) = browser
+        .reach_password_page(&app, &app.url(&substantial))
+        .await;
+    assert_eq!(step(&page).as_deref(), Some("Paso 2 de 3"));
+    let to_code = browser.submit_password(&app, &page, ID, PASSWORD).await;
+    let code = browser
+        .get(&app.url(to_code.location.as_deref().unwrap()))
+        .await;
+    assert_eq!(step(&code).as_deref(), Some("Paso 3 de 3"), "{}", code.body);
 }
