@@ -223,6 +223,21 @@
         shown = visible;
         for (var i = 0; i < manual.length; i++) manual[i].hidden = !visible;
       }
+      function clearFieldError(id) {
+        var input = document.getElementById(id);
+        var message = document.getElementById(id + "-error");
+        if (!input || !message) return;
+        message.parentNode.removeChild(message);
+        input.removeAttribute("aria-invalid");
+        var described = (input.getAttribute("aria-describedby") || "")
+          .split(" ")
+          .filter(function (token) { return token && token !== id + "-error"; })
+          .join(" ");
+        if (described) input.setAttribute("aria-describedby", described);
+        else input.removeAttribute("aria-describedby");
+        var field = input.closest(".field");
+        if (field) field.classList.remove("field--error");
+      }
       function fallBack() {
         show(true);
         waiting = false;
@@ -234,9 +249,13 @@
       var retry = box.getAttribute("data-pow-retry");
       var summary = document.querySelector(".error-summary");
       if (retry && summary) {
-        each('a[href^="#captcha_answer"]', summary, function (link) {
+        // The question's entry, and the "type your password (or code) again"
+        // the server adds beside it, are both said by the notice below.
+        each('a[href="#captcha_answer"], a[href="#password"], a[href="#activation_code"]', summary, function (link) {
           var item = link.parentNode;
           item.parentNode.removeChild(item);
+          var id = link.getAttribute("href").slice(1);
+          if (id !== "captcha_answer") clearFieldError(id);
         });
         if (!summary.querySelector("li")) {
           var notice = document.createElement("p");

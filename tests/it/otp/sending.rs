@@ -160,7 +160,7 @@ pub(super) async fn the_sms_carries_the_code_and_what_it_is_for_and_nothing_else
     assert!(es.body.contains("activar su usuario"), "{}", es.body);
     assert!(es.body.contains("5 minutos"), "{}", es.body);
     assert!(
-        en.body.contains("unsubscribe") && en.body.contains("5 minutes"),
+        en.body.contains("close your Cl@ve Permanente account") && en.body.contains("5 minutes"),
         "{}",
         en.body
     );
