@@ -11,6 +11,7 @@
 //! through methods that refuse a step the citizen cannot take from where they are
 //! ([`InvalidStep`]), in the manner of a state machine.
 
+use std::collections::BTreeMap;
 use std::ops::{Deref, DerefMut};
 
 use serde::de::DeserializeOwned;
@@ -23,7 +24,7 @@ use crate::store::ephemeral::keys::{
     KeySpace, LOGIN_TX_METHOD_SECS, LOGIN_TX_SECS, Space, ttl_for,
 };
 use crate::store::sql::ClientRecord;
-use crate::web::{PageContext, PageError};
+use crate::web::{Lang, PageContext, PageError};
 
 /// What a kind of transaction is for: where it is stored, how long it lives, and
 /// the page that says it is gone.
@@ -162,6 +163,10 @@ pub struct Login {
     pub request: AuthRequest,
     /// The portal's name, shown on every page.
     pub client_name: String,
+    /// Its name in the other languages of the pages, where it registered one
+    /// (`client_name#en`): at most one per language the provider speaks.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub client_names: BTreeMap<String, String>,
     /// Whether the portal is a Social Security service.
     pub social_security: bool,
     /// Progress.
@@ -221,9 +226,17 @@ impl LoginTx {
         request: AuthRequest,
         client: &ClientRecord,
     ) -> Result<String, PageError> {
+        let client_names = Lang::ALL
+            .iter()
+            .filter_map(|lang| {
+                let name = client.profile.localized_names.get(lang.code())?;
+                Some((lang.code().to_owned(), name.clone()))
+            })
+            .collect();
         let login = Login {
             request,
             client_name: client.name.clone(),
+            client_names,
             social_security: client.social_security,
             stage: Stage::Method,
         };
@@ -241,6 +254,14 @@ impl LoginTx {
 }
 
 impl Login {
+    /// The portal's name as a page in `lang` shows it: its name in that
+    /// language where it registered one, else its `client_name`.
+    pub fn client_name_in(&self, lang: Lang) -> &str {
+        self.client_names
+            .get(lang.code())
+            .unwrap_or(&self.client_name)
+    }
+
     /// The pages this login shows, for "Step N of M" (docs/style.md): the
     /// method and the password, and the SMS code at the substantial level. An
     /// expired password adds its own two (the code and the new password) when
@@ -337,9 +358,17 @@ mod tests {
         Login {
             request,
             client_name: "Sede".into(),
+            client_names: BTreeMap::from([("en".to_owned(), "Sede (en)".to_owned())]),
             social_security: false,
             stage,
         }
+    }
+
+    #[test]
+    fn a_page_shows_the_portal_name_of_its_language_where_there_is_one() {
+        let login = login(Stage::Method);
+        assert_eq!(login.client_name_in(Lang::En), "Sede (en)");
+        assert_eq!(login.client_name_in(Lang::Es), "Sede");
     }
 
     /// The longest query `GET /authorize` accepts (every capped parameter at its
@@ -396,6 +425,7 @@ mod tests {
             purpose: Login {
                 request,
                 client_name: client.name,
+                client_names: BTreeMap::new(),
                 social_security: false,
                 stage: Stage::Method,
             },

@@ -183,7 +183,7 @@ impl Metadata {
                         "{name}: the provider draws the secret itself and shows it once"
                     ));
                 }
-                _ if PROFILE_NAMES.contains(&name) => {
+                _ if PROFILE_NAMES.contains(&name) || name.starts_with("client_name#") => {
                     set_profile(&mut ClientProfile::default(), name, value)?;
                     out.profile.push((name.to_owned(), value.clone()));
                 }
@@ -448,6 +448,23 @@ pub fn set_profile(profile: &mut ClientProfile, name: &str, value: &Value) -> Re
             }
             profile.sector_identifier_uri = uri;
         }
+        _ if name.starts_with("client_name#") => {
+            let language = language_of(name)?;
+            if value.is_null() {
+                profile.localized_names.remove(&language);
+            } else {
+                let text = string(name, value)?.trim().to_owned();
+                if text.is_empty()
+                    || text.chars().count() > 100
+                    || text.chars().any(char::is_control)
+                {
+                    return Err(format!(
+                        "{name}: give the portal's name (1–100 characters, no control characters)"
+                    ));
+                }
+                profile.localized_names.insert(language, text);
+            }
+        }
         _ => {
             return Err(format!(
                 "{name}: not a client metadata name this provider knows"
@@ -455,6 +472,20 @@ pub fn set_profile(profile: &mut ClientProfile, name: &str, value: &Value) -> Re
         }
     }
     Ok(())
+}
+
+/// The primary language subtag of `client_name#<BCP 47 tag>`, lower case
+/// (`client_name#ca-ES` → `ca`).
+fn language_of(name: &str) -> Result<String, String> {
+    let tag = name.split_once('#').map_or("", |(_, tag)| tag);
+    let primary = tag.split('-').next().unwrap_or("");
+    if (2..=3).contains(&primary.len()) && primary.chars().all(|c| c.is_ascii_alphabetic()) {
+        Ok(primary.to_ascii_lowercase())
+    } else {
+        Err(format!(
+            "{name}: after # comes a language tag (RFC 5646), such as client_name#ca or client_name#en"
+        ))
+    }
 }
 
 /// A profile in the names of a metadata file (what `client show --json` adds).
@@ -534,6 +565,9 @@ pub fn profile_metadata(profile: &ClientProfile) -> Value {
     if let Some(uri) = &profile.sector_identifier_uri {
         object.insert("sector_identifier_uri".into(), json!(uri));
     }
+    for (language, name) in &profile.localized_names {
+        object.insert(format!("client_name#{language}"), json!(name));
+    }
     Value::Object(object)
 }
 
@@ -555,6 +589,36 @@ mod tests {
         assert_eq!(metadata.auth_method, Some(AuthMethod::None));
         assert_eq!(metadata.id_token_alg.as_deref(), Some("ES256"));
         assert_eq!(metadata.social_security, Some(true));
+    }
+
+    #[test]
+    fn names_in_other_languages_are_kept_by_language_and_shown_back() {
+        let metadata = Metadata::parse(
+            r#"{"client_name": "Sede", "client_name#en": " Tax office ",
+                "client_name#ca-ES": "Seu electrònica"}"#,
+        )
+        .unwrap();
+        let mut profile = ClientProfile::default();
+        for (name, value) in &metadata.profile {
+            set_profile(&mut profile, name, value).unwrap();
+        }
+        assert_eq!(profile.localized_names["en"], "Tax office");
+        assert_eq!(profile.localized_names["ca"], "Seu electrònica");
+        let shown = profile_metadata(&profile);
+        assert_eq!(shown["client_name#en"], "Tax office");
+        assert_eq!(shown["client_name#ca"], "Seu electrònica");
+        // `null` in an update removes one.
+        set_profile(&mut profile, "client_name#en", &Value::Null).unwrap();
+        assert!(!profile.localized_names.contains_key("en"));
+        for bad in [
+            r#"{"client_name#": "X"}"#,
+            r#"{"client_name#1x": "X"}"#,
+            r#"{"client_name#en": ""}"#,
+            r#"{"client_name#en": 7}"#,
+        ] {
+            let error = Metadata::parse(bad).unwrap_err();
+            assert!(error.starts_with("client_name#"), "{bad}: {error}");
+        }
     }
 
     #[test]

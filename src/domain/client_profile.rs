@@ -11,6 +11,8 @@
 //! (a `private_key_jwt` client without keys, an encryption `alg` without `enc`)
 //! are [`ClientProfile::problems`].
 
+use std::collections::BTreeMap;
+
 use serde::{Deserialize, Serialize};
 
 use crate::crypto::KeyAlg;
@@ -101,6 +103,11 @@ fn is_false(value: &bool) -> bool {
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(default, deny_unknown_fields)]
 pub struct ClientProfile {
+    /// The portal's name in other languages (`client_name#ca`, RFC 7591 §2.2), by
+    /// primary language subtag; a page in that language shows it instead of
+    /// `client_name`.
+    #[serde(skip_serializing_if = "BTreeMap::is_empty")]
+    pub localized_names: BTreeMap<String, String>,
     /// The client authenticates with `private_key_jwt` (RFC 7523 §2.2) rather
     /// than a secret.
     #[serde(skip_serializing_if = "is_false")]

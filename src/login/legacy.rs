@@ -71,7 +71,7 @@ fn page(ctx: &PageContext, tx_id: &str, tx: &LoginTx, citizen: &CitizenRecord) -
     ctx.page("legacy/consent.html")
         .title("legacy-consent-title")
         .with("tx", tx_id)
-        .with("client_name", &tx.client_name)
+        .with("client_name", tx.client_name_in(ctx.lang()))
         .with("citizen_name", name)
         .with("phone", phone)
 }
@@ -166,7 +166,7 @@ pub(super) fn not_migrated(ctx: &PageContext, tx_id: &str, tx: &LoginTx) -> Resp
     ctx.page("legacy/not_migrated.html")
         .title("login-account-status-title")
         .with("tx", tx_id)
-        .with("client_name", &tx.client_name)
+        .with("client_name", tx.client_name_in(ctx.lang()))
         .status(StatusCode::FORBIDDEN)
         .into_response()
 }

@@ -27,7 +27,7 @@ fn page(ctx: &PageContext, tx_id: &str, tx: &LoginTx) -> Page {
         .title("login-method-title")
         .step(1, tx.steps())
         .with("tx", tx_id)
-        .with("client_name", &tx.client_name)
+        .with("client_name", tx.client_name_in(ctx.lang()))
 }
 
 /// `GET /login?tx=…`.

@@ -63,7 +63,7 @@ pub(super) async fn otp_page(
         })
         .step(step, steps)
         .with("tx", tx_id)
-        .with("client_name", &tx.client_name)
+        .with("client_name", tx.client_name_in(ctx.lang()))
         .with("phone", phone)
         .with("resend_after_secs", state.otp.policy().cooldown_secs())
         .with("validity_minutes", state.otp.policy().validity_minutes()))

@@ -65,7 +65,7 @@ fn page(ctx: &PageContext, tx_id: &str, tx: &LoginTx, username: &str) -> Page {
         .caption("login-password-title")
         .step(2, tx.steps())
         .with("tx", tx_id)
-        .with("client_name", &tx.client_name)
+        .with("client_name", tx.client_name_in(ctx.lang()))
         .with("username", username)
 }
 
@@ -319,7 +319,7 @@ fn account_page(
             .title("login-account-status-title")
             .with("message_key", message)
             .with("tx", tx_id)
-            .with("client_name", &tx.client_name)
+            .with("client_name", tx.client_name_in(ctx.lang()))
             .status(status)
             .into_response(),
     )

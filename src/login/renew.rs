@@ -61,7 +61,7 @@ fn password_page(ctx: &PageContext, tx_id: &str, tx: &LoginTx) -> Page {
         .caption("login-renew-caption")
         .step(RENEWAL_STEPS, RENEWAL_STEPS)
         .with("tx", tx_id)
-        .with("client_name", &tx.client_name)
+        .with("client_name", tx.client_name_in(ctx.lang()))
 }
 
 /// `GET /login/renew?tx=…`.

@@ -85,7 +85,16 @@ async fn end_session(
         return Ok(ctx
             .page("oidc/logout_confirm.html")
             .title("logout-title")
-            .with("client_name", client.as_ref().map(|c| c.name.clone()))
+            .with(
+                "client_name",
+                client.as_ref().map(|c| {
+                    c.profile
+                        .localized_names
+                        .get(ctx.lang().code())
+                        .unwrap_or(&c.name)
+                        .clone()
+                }),
+            )
             .with("client_id", client.as_ref().map(|c| c.client_id.clone()))
             .with(
                 "post_logout_redirect_uri",

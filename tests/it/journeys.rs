@@ -19,6 +19,7 @@ both_backends!(
     back_after_a_finished_flow_says_it_is_done_and_runs_nothing_again,
     a_blocked_code_of_a_citizen_not_yet_activated_leads_to_an_office_never_to_regeneration,
     the_step_count_follows_the_pages_of_the_login,
+    a_portal_is_named_in_the_language_of_the_page_where_it_registered_one,
 );
 
 /// The error summary's links, as `(field, message)`.
@@ -433,4 +434,37 @@ async fn the_step_count_follows_the_pages_of_the_login(app: TestApp) {
         .get(&app.url(to_code.location.as_deref().unwrap()))
         .await;
     assert_eq!(step(&code).as_deref(), Some("Paso 3 de 3"), "{}", code.body);
+}
+
+async fn a_portal_is_named_in_the_language_of_the_page_where_it_registered_one(app: TestApp) {
+    let profile = clave_idp::domain::ClientProfile {
+        localized_names: [("en".to_owned(), "Tax Agency e-office".to_owned())].into(),
+        ..Default::default()
+    };
+    app.government_client(
+        "agencia",
+        "https://agencia.example/callback",
+        clave_idp::domain::ClientKind::Public,
+        "RS256",
+        profile,
+    )
+    .await;
+    let login = "/authorize?client_id=agencia&redirect_uri=https%3A%2F%2Fagencia.example%2Fcallback&response_type=code&scope=openid&code_challenge=E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM&code_challenge_method=S256";
+    let browser = Browser::new();
+    let (spanish, _) = browser.reach_password_page(&app, &app.url(login)).await;
+    assert!(
+        spanish.body.contains("«Portal agencia»"),
+        "{}",
+        spanish.body
+    );
+    let browser = Browser::new();
+    let (english, _) = browser
+        .reach_password_page(&app, &app.url(&format!("{login}&ui_locales=en")))
+        .await;
+    assert!(
+        english.body.contains("“Tax Agency e-office”"),
+        "{}",
+        english.body
+    );
+    assert!(!english.body.contains("Portal agencia"), "{}", english.body);
 }
