@@ -196,10 +196,12 @@ pub fn document(issuer: &str, require_par: bool) -> anyhow::Result<String> {
     // provider fetches no request object from a client's server.
     .set_request_uri_parameter_supported(Some(false))
     .set_require_request_uri_registration(Some(false))
-    .set_ui_locales_supported(Some(vec![
-        LanguageTag::new("es".into()),
-        LanguageTag::new("en".into()),
-    ]))
+    .set_ui_locales_supported(Some(
+        crate::web::Lang::ALL
+            .iter()
+            .map(|lang| LanguageTag::new(lang.code().into()))
+            .collect(),
+    ))
     .set_service_documentation(Some(ServiceDocUrl::new(url(routes::HELP))?));
     Ok(serde_json::to_string(&metadata)?)
 }

@@ -40,13 +40,20 @@ pub enum Lang {
     /// Spanish, the default.
     #[default]
     Es,
+    /// Catalan (also read by Valencian speakers: the real Cl@ve's Valencian pages
+    /// are Catalan in its Valencian standard, and `ca-valencia` tags choose it).
+    Ca,
+    /// Galician.
+    Gl,
+    /// Basque.
+    Eu,
     /// English.
     En,
 }
 
 impl Lang {
     /// Every supported language, in the order the language switch lists them.
-    pub const ALL: &'static [Lang] = &[Lang::Es, Lang::En];
+    pub const ALL: &'static [Lang] = &[Lang::Es, Lang::Ca, Lang::Gl, Lang::Eu, Lang::En];
 
     /// The language used when nothing else decides.
     pub const DEFAULT: Lang = Lang::Es;
@@ -55,6 +62,9 @@ impl Lang {
     pub fn code(self) -> &'static str {
         match self {
             Lang::Es => "es",
+            Lang::Ca => "ca",
+            Lang::Gl => "gl",
+            Lang::Eu => "eu",
             Lang::En => "en",
         }
     }
@@ -63,6 +73,9 @@ impl Lang {
     pub fn name_key(self) -> &'static str {
         match self {
             Lang::Es => "lang-name-es",
+            Lang::Ca => "lang-name-ca",
+            Lang::Gl => "lang-name-gl",
+            Lang::Eu => "lang-name-eu",
             Lang::En => "lang-name-en",
         }
     }
@@ -80,6 +93,9 @@ impl Lang {
     fn langid(self) -> LanguageIdentifier {
         match self {
             Lang::Es => langid!("es"),
+            Lang::Ca => langid!("ca"),
+            Lang::Gl => langid!("gl"),
+            Lang::Eu => langid!("eu"),
             Lang::En => langid!("en"),
         }
     }
