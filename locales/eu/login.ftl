@@ -7,8 +7,8 @@
 login-method-title = Identifikatu Cl@ve bidez
 login-method-intro = «{ $client }» zerbitzuak identifika zaitezen eskatzen dizu. Aukeratu nola egin nahi duzun.
 login-method-legend = Identifikazio-metodoa
-# Marka-izena, itzuli gabe; { "…" } idazkera check_catalog.py-k gaztelaniazkotzat har ez dezan (berdin bistaratzen da).
-login-method-permanente = { "Cl@ve Permanente" }
+# Marka-izena, itzuli gabe.
+login-method-permanente = Cl@ve Permanente
 login-method-permanente-hint = Zure DNI/NIEarekin eta pasahitzarekin. Zerbitzuak eskatzen badu, SMS bidez jasoko duzun kode batekin ere bai.
 login-method-required = Aukeratu identifikazio-metodo bat.
 login-continue = Jarraitu
@@ -17,8 +17,8 @@ login-no-account = Oraindik ez duzu Cl@ve Permanente erabiltzailerik? Aktibatu z
 
 ## Cl@ve Permanente
 
-# Marka-izena, itzuli gabe; { "…" } idazkera check_catalog.py-k gaztelaniazkotzat har ez dezan (berdin bistaratzen da).
-login-password-title = { "Cl@ve Permanente" }
+# Marka-izena, itzuli gabe.
+login-password-title = Cl@ve Permanente
 login-password-task = Idatzi zure DNI/NIEa eta pasahitza
 login-password-intro = Idatzi zure DNI/NIEa eta pasahitza «{ $client }» zerbitzuan sartzeko.
 field-username = DNI/NIE

@@ -34,7 +34,7 @@ privacy-cookies = Zer cookie erabiltzen ditugun jakiteko, ikusi cookieei buruzko
 
 ## Hasiera-orria
 
-# Marka-izena, itzuli gabe; { "…" } idazkera check_catalog.py-k gaztelaniazkotzat har ez dezan (berdin bistaratzen da).
-home-title = { "Cl@ve Permanente" }
+# Marka-izena, itzuli gabe.
+home-title = Cl@ve Permanente
 home-intro = Hemendik zure Cl@ve Permanente erabiltzailea kudea dezakezu.
 home-portals = Zerbitzu elektroniko batean identifikatzeko, sartu zerbitzu horren webgunean eta aukeratu «Cl@ve»: hona ekarriko zaitu.
