@@ -7,6 +7,7 @@ selfservice-continue = Continuar
 selfservice-save-password = Guardar la contraseña
 selfservice-expired = Esta gestión ha caducado o no es válida. Vuelve a empezar desde el principio.
 selfservice-already-done-title = Esta gestión ya está hecha
+selfservice-continue-to = Continuar a «{ $client }»
 
 ## Lo que pide cada paso (el <h1>; el nombre de la gestión va encima, docs/style.md)
 
