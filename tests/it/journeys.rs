@@ -307,7 +307,7 @@ async fn back_after_a_finished_flow_says_it_is_done_and_runs_nothing_again(app: 
     );
     let done = browser.get(&app.url(&done_url)).await;
     assert_eq!(done.status, 200, "{}", done.body);
-    assert!(done.body.contains("Tu nueva contraseña ya está activa"));
+    assert!(done.body.contains("Su nueva contraseña ya está activa"));
     let changed_at = app
         .state
         .db
@@ -325,7 +325,7 @@ async fn back_after_a_finished_flow_says_it_is_done_and_runs_nothing_again(app: 
         "{}",
         back.body
     );
-    assert!(back.body.contains("Tu nueva contraseña ya está activa"));
+    assert!(back.body.contains("Su nueva contraseña ya está activa"));
     assert!(!back.body.contains("ha caducado"), "{}", back.body);
     // A second change would stamp a later time.
     app.clock.advance(5);
