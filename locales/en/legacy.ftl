@@ -40,4 +40,4 @@ legacy-help-accept = Your account becomes a Cl@ve Permanente account with the da
 legacy-help-decline-title = If you do not accept
 legacy-help-decline = You can keep using the Social Security services as before. You will be offered to join again the next time you identify yourself at one of them.
 legacy-help-until-title = Until you join
-legacy-help-until = Only users registered in Cl@ve can use the Cl@ve Permanente procedures (activating the user, recovering or changing the password, getting a new activation code or unsubscribing) and identify themselves at services that are not the Social Security's.
+legacy-help-until = Only users registered in Cl@ve can use the Cl@ve Permanente procedures (activating the user, recovering or changing the password, getting a new activation code or closing the account) and identify themselves at services that are not the Social Security's.

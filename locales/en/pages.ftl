@@ -29,7 +29,7 @@ privacy-data = The details you gave when you registered (DNI/NIE, name and surna
 privacy-sharing-heading = Who we share it with
 privacy-sharing = When you use an online public service, we only send it the data that service needs and is authorised to receive. Each service gets a different identifier for you, so services cannot link your visits to one another, except those that need your DNI/NIE to process your request.
 privacy-rights-heading = Your rights
-privacy-rights = You can exercise your rights of access, rectification, erasure and the others granted by the General Data Protection Regulation before the body responsible for this service, through the channels listed in the help pages. You can unsubscribe from Cl@ve Permanente at any time.
+privacy-rights = You can exercise your rights of access, rectification, erasure and the others granted by the General Data Protection Regulation before the body responsible for this service, through the channels listed in the help pages. You can close your Cl@ve Permanente account at any time.
 privacy-cookies = To see which cookies we use, read the cookies page.
 
 ## Front page

@@ -7,6 +7,7 @@ selfservice-continue = Continue
 selfservice-save-password = Save the password
 selfservice-expired = This procedure has expired or is not valid. Start again from the beginning.
 selfservice-already-done-title = This is already done
+selfservice-continue-to = Continue to “{ $client }”
 
 ## What each step asks (the <h1>; the procedure's name goes above it, docs/style.md)
 

@@ -3,14 +3,14 @@
 
 ## DNI/NIE
 
-document-id-empty = Escribe tu DNI/NIE.
+document-id-empty = Escriba su DNI/NIE.
 document-id-too-long = El DNI/NIE tiene 9 caracteres, como 12345678Z o X1234567L.
-document-id-bad-format = Escribe un DNI (8 números y una letra, como 12345678Z) o un NIE (X, Y o Z, 7 números y una letra, como X1234567L).
-document-id-wrong-check-letter = La letra no corresponde al número del DNI/NIE. Comprueba que los has escrito bien.
+document-id-bad-format = Escriba un DNI (8 números y una letra, como 12345678Z) o un NIE (X, Y o Z, 7 números y una letra, como X1234567L).
+document-id-wrong-check-letter = La letra no corresponde al número del DNI/NIE. Compruebe que los ha escrito bien.
 
 ## Correo electrónico
 
-email-empty = Escribe tu dirección de correo electrónico.
+email-empty = Escriba su dirección de correo electrónico.
 email-too-long = La dirección de correo electrónico es demasiado larga: puede tener como máximo 254 caracteres.
 email-forbidden-character = La dirección de correo electrónico no puede contener espacios.
 email-not-one-at = La dirección de correo electrónico debe contener una sola @, como nombre@ejemplo.es.
@@ -19,7 +19,7 @@ email-invalid-domain = La parte posterior a la @ debe ser un dominio válido, co
 
 ## Teléfono móvil
 
-phone-empty = Escribe tu número de teléfono móvil.
+phone-empty = Escriba su número de teléfono móvil.
 phone-invalid-character = El número de móvil solo puede contener cifras, un + inicial y espacios.
 phone-too-short = El número de móvil es demasiado corto.
 phone-too-long = El número de móvil es demasiado largo: puede tener como máximo 15 cifras con el prefijo del país.
@@ -28,19 +28,19 @@ phone-invalid-country-code = El prefijo del país, después del +, no puede empe
 
 ## Código de un solo uso (SMS)
 
-otp-empty = Escribe el código que has recibido por SMS.
-otp-not-digits = El código que has recibido por SMS solo contiene números.
-otp-wrong-length = El código que has recibido por SMS tiene { $digits } cifras.
+otp-empty = Escriba el código que ha recibido por SMS.
+otp-not-digits = El código que ha recibido por SMS solo contiene números.
+otp-wrong-length = El código que ha recibido por SMS tiene { $digits } cifras.
 
 ## Código de activación
 
-activation-code-empty = Escribe el código de activación que recibiste en el acto de registro.
-activation-code-wrong-length = El código de activación tiene { $expected } letras y números, pero has escrito { $found }.
-activation-code-invalid-character = Los códigos de activación nunca contienen «{ $character }». Revisa las letras y los números de tu documento de registro.
+activation-code-empty = Escriba el código de activación que recibió en el registro.
+activation-code-wrong-length = El código de activación tiene { $expected } letras y números, pero ha escrito { $found }.
+activation-code-invalid-character = Los códigos de activación nunca contienen «{ $character }». Revise las letras y los números de su documento de registro.
 
 ## Nombre y apellidos
 
-person-name-empty = Escribe el nombre.
+person-name-empty = Escriba el nombre.
 person-name-too-long = El nombre es demasiado largo: puede tener como máximo 100 caracteres.
 person-name-forbidden-character = El nombre contiene un carácter que no está permitido: «{ $character }».
 person-name-no-letters = El nombre debe contener al menos una letra.
@@ -50,11 +50,11 @@ person-name-no-letters = El nombre debe contener al menos una letra.
 password-too-short = La contraseña debe tener al menos { $min } caracteres.
 password-too-long = La contraseña puede tener como máximo { $max } caracteres.
 password-needs-three-groups = Si la contraseña tiene menos de { $groups_from } caracteres, debe combinar al menos tres de estos grupos: letras minúsculas, letras mayúsculas, números y caracteres especiales ({ $specials }).
-password-contains-name = La contraseña no puede contener tu nombre ni tus apellidos.
-password-contains-document = La contraseña no puede contener tu DNI/NIE ni su número.
-password-too-common = Esa contraseña es demasiado común y fácil de adivinar. Elige otra.
+password-contains-name = La contraseña no puede contener su nombre ni sus apellidos.
+password-contains-document = La contraseña no puede contener su DNI/NIE, ni siquiera solo las cifras.
+password-too-common = Esa contraseña es demasiado común y fácil de adivinar. Elija otra.
 
 ## Un secreto que no se devuelve (al aparecer la pregunta de seguridad)
 
-field-password-again = Por seguridad, vuelve a escribir tu contraseña.
-field-activation-code-again = Por seguridad, vuelve a escribir tu código de activación.
+field-password-again = Por seguridad, vuelva a escribir su contraseña.
+field-activation-code-again = Por seguridad, vuelva a escribir su código de activación.

@@ -35,22 +35,22 @@ error-help-link = Consultar la ayuda
 error-home-link = Ir a la página de inicio de Cl@ve
 error-start-again = Volver a empezar
 error-not-found-title = Página no encontrada
-error-not-found-body = No encontramos la página que buscas. Comprueba que la dirección es correcta.
+error-not-found-body = No encontramos la página que busca. Compruebe que la dirección es correcta.
 error-bad-request-title = No se ha podido procesar la solicitud
-error-bad-form = Los datos enviados no son válidos. Vuelve a la página anterior e inténtalo de nuevo.
-error-form-too-large = El formulario enviado es demasiado grande. Vuelve a la página anterior e inténtalo de nuevo.
+error-bad-form = Los datos enviados no son válidos. Vuelva a la página anterior e inténtelo de nuevo.
+error-form-too-large = El formulario enviado es demasiado grande. Vuelva a la página anterior e inténtelo de nuevo.
 error-csrf-title = El formulario ha caducado
-error-csrf-body = Por tu seguridad, el formulario ha caducado y no se ha enviado: no ha cambiado nada. Vuelve a empezar desde la primera página.
+error-csrf-body = Por su seguridad, el formulario ha caducado y no se ha enviado: no ha cambiado nada. Vuelva a empezar desde la primera página.
 error-too-many-title = Demasiadas solicitudes
 error-too-many-body =
-    Has hecho demasiados intentos seguidos. Espera { $minutes ->
+    Ha hecho demasiados intentos seguidos. Espere { $minutes ->
         [one] un minuto
        *[other] { $minutes } minutos
-    } y vuelve a intentarlo.
+    } y vuelva a intentarlo.
 error-unavailable-title = Servicio no disponible temporalmente
-error-unavailable-body = El servicio no está disponible en este momento. Inténtalo de nuevo dentro de unos minutos.
+error-unavailable-body = El servicio no está disponible en este momento. Inténtelo de nuevo dentro de unos minutos.
 error-internal-title = Se ha producido un error
-error-internal-body = No hemos podido completar la operación. Inténtalo de nuevo más tarde; si el problema continúa, indica la referencia del error al pedir ayuda.
+error-internal-body = No hemos podido completar la operación. Inténtelo de nuevo más tarde; si el problema continúa, indique la referencia del error al pedir ayuda.
 
 ## Mostrar u ocultar la contraseña (static/clave.js)
 
@@ -58,5 +58,5 @@ password-show = Mostrar
 password-hide = Ocultar
 password-show-label = Mostrar la contraseña
 password-hide-label = Ocultar la contraseña
-password-shown = Tu contraseña está visible.
-password-hidden = Tu contraseña está oculta.
+password-shown = Su contraseña está visible.
+password-hidden = Su contraseña está oculta.

@@ -40,7 +40,7 @@ sms-otp-expired-password-renewal = Cl@ve: su código para renovar su contraseña
 ## Página del código
 
 otp-title = Código de verificación
-otp-sent = Te hemos enviado un SMS con un código de 6 cifras a tu teléfono móvil registrado.
+otp-sent = Le hemos enviado un SMS con un código de 6 cifras a su teléfono móvil registrado.
 otp-validity = El código caduca en { $minutes ->
         [one] { $minutes } minuto
        *[other] { $minutes } minutos
@@ -50,35 +50,35 @@ otp-hint = 6 cifras, sin espacios ni letras.
 otp-submit = Continuar
 otp-resend = Enviar un código nuevo
 otp-resend-wait = disponible en { $seconds } s
-otp-resend-ready = Ya puedes pedir un código nuevo.
+otp-resend-ready = Ya puede pedir un código nuevo.
 
 ## Resultados
 
 otp-wrong = El código no es correcto. { $tries ->
-        [one] Te queda { $tries } intento.
-       *[other] Te quedan { $tries } intentos.
+        [one] Le queda { $tries } intento.
+       *[other] Le quedan { $tries } intentos.
     }
-otp-malformed = El código tiene 6 cifras. Revisa lo que has escrito.
-otp-expired = El código ha caducado. Solicita uno nuevo.
-otp-too-many-tries = Has introducido demasiados códigos incorrectos. Solicita uno nuevo.
-otp-no-code = No hay ningún código pendiente o ya se ha usado. Solicita uno nuevo.
-otp-cooling-down = Podrás solicitar un código nuevo dentro de { $seconds ->
+otp-malformed = El código tiene 6 cifras. Revise lo que ha escrito.
+otp-expired = El código ha caducado. Solicite uno nuevo.
+otp-too-many-tries = Ha introducido demasiados códigos incorrectos. Solicite uno nuevo.
+otp-no-code = No hay ningún código pendiente o ya se ha usado. Solicite uno nuevo.
+otp-cooling-down = Podrá solicitar un código nuevo dentro de { $seconds ->
         [one] { $seconds } segundo
        *[other] { $seconds } segundos
     }.
-otp-hourly-limit = Has solicitado el número máximo de códigos en una hora. Podrás solicitar otro dentro de { $minutes ->
+otp-hourly-limit = Ha solicitado el número máximo de códigos en una hora. Podrá solicitar otro dentro de { $minutes ->
         [one] { $minutes } minuto
        *[other] { $minutes } minutos
     }.
-otp-sms-unavailable = No hemos podido enviar el SMS. Inténtalo de nuevo más tarde.
+otp-sms-unavailable = No hemos podido enviar el SMS. Inténtelo de nuevo más tarde.
 
 ## Si no llega el SMS
 
-otp-help-title = ¿No te llega el SMS?
-otp-help-more = Más ayuda si no te llega el SMS
-otp-help-multisim = Si utilizas una tarjeta multiSIM, los SMS se envían al número principal y no al secundario. Comprueba que tu terminal móvil está registrado con el número correcto.
-otp-help-operator = Asegúrate de que tu operador no tiene restringido el envío o la recepción de SMS de números especiales.
-otp-help-other-phone = El problema puede estar en la configuración de tu terminal móvil. Prueba a insertar tu tarjeta SIM en otro teléfono: en el 90 % de los casos, al probar en otro teléfono se reciben todos los SMS pendientes de entrega.
+otp-help-title = ¿No le llega el SMS?
+otp-help-more = Más ayuda si no le llega el SMS
+otp-help-multisim = Si utiliza una tarjeta multiSIM, los SMS se envían al número principal y no al secundario. Compruebe que su terminal móvil está registrado con el número correcto.
+otp-help-operator = Asegúrese de que su operador no tiene restringido el envío o la recepción de SMS de números especiales.
+otp-help-other-phone = El problema puede estar en la configuración de su terminal móvil. Pruebe a insertar su tarjeta SIM en otro teléfono: en el 90 % de los casos, al probar en otro teléfono se reciben todos los SMS pendientes de entrega.
 
 # The notice sent when failed attempts block the password (at most one a day).
 sms-notice-password-blocked = Cl@ve: su contraseña se ha bloqueado tras 5 intentos fallidos. Si no ha sido usted, nadie ha entrado: desbloquéela en «He olvidado mi contraseña» con su código de activación.

@@ -80,7 +80,8 @@ impl<P> DerefMut for Transaction<P> {
     }
 }
 
-fn well_formed(id: &str) -> bool {
+/// Whether `id` has the shape of a transaction id (before any lookup).
+pub fn well_formed(id: &str) -> bool {
     (16..=64).contains(&id.len())
         && id
             .bytes()

@@ -32,7 +32,7 @@ use crate::web::{CsrfForm, FieldError, Page, PageContext, PageError};
 
 /// The version of the consent text the citizen was shown, kept with every answer.
 /// Change it whenever the wording of `legacy-consent-*` changes in any language.
-pub const LEGACY_CONSENT_WORDING: &str = "2026-11-v1";
+pub const LEGACY_CONSENT_WORDING: &str = "2026-12-v2";
 
 /// The consent form.
 #[derive(Debug, Deserialize)]

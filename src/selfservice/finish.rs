@@ -22,9 +22,13 @@ fn completed(kind: FlowKind) {
         .increment(1);
 }
 
-/// The end page of a finished flow (`GET {flow}/done`).
-pub fn done_page(ctx: &PageContext, kind: FlowKind) -> Response {
+/// The end page of a finished flow (`GET {flow}/done`); `back` is the portal's
+/// name and the way on of the login the flow was opened from.
+pub fn done_page(ctx: &PageContext, kind: FlowKind, back: Option<(String, String)>) -> Response {
+    let (continue_client, continue_url) = back.unzip();
     ctx.page("selfservice/done.html")
+        .with("continue_client", continue_client)
+        .with("continue_url", continue_url)
         .title(format!("{}-done-title", kind.key()))
         .caption(format!("{}-title", kind.key()))
         .with("message_key", format!("{}-done", kind.key()))

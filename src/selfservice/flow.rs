@@ -144,6 +144,10 @@ pub struct SelfService {
     pub citizen_id: String,
     /// Progress.
     pub stage: Stage,
+    /// The login this flow was opened from (the login page's "forgotten
+    /// password" or "activate" link), to continue to its portal at the end.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub login: Option<String>,
 }
 
 impl Purpose for SelfService {
@@ -170,11 +174,13 @@ impl Flow {
         ctx: &PageContext,
         kind: FlowKind,
         citizen_id: &str,
+        login: Option<String>,
     ) -> Result<(String, Flow), PageError> {
         let purpose = SelfService {
             kind,
             citizen_id: citizen_id.to_owned(),
             stage: Stage::Code,
+            login,
         };
         Self::begin(browsers, ctx, purpose).await
     }
@@ -219,6 +225,7 @@ mod tests {
             kind: FlowKind::Unsubscribe,
             citizen_id: "12345678Z".into(),
             stage: Stage::Code,
+            login: None,
         };
         assert_eq!(flow.code_accepted(), Ok(Stage::Confirm));
         assert_eq!(

@@ -19,7 +19,7 @@ use axum::http::HeaderMap;
 use axum::routing::{get, post};
 
 use self::flow::FlowKind;
-use self::start::StartForm;
+use self::start::{StartForm, StartQuery};
 use self::steps::{FlowQuery, StepForm};
 use crate::abuse::ClientIp;
 use crate::domain::Device;
@@ -33,7 +33,12 @@ fn flow_routes(kind: FlowKind) -> Router<AppState> {
     Router::new()
         .route(
             paths.start,
-            get(move |ctx: PageContext| async move { start::page(&ctx, kind, &StartForm::default()) }).post(
+            get(
+                move |ctx: PageContext, Query(q): Query<StartQuery>| async move {
+                    start::page(&ctx, kind, &StartForm::opened(q))
+                },
+            )
+            .post(
                 move |State(state): State<AppState>,
                       ctx: PageContext,
                       ClientIp(ip): ClientIp,
@@ -45,14 +50,20 @@ fn flow_routes(kind: FlowKind) -> Router<AppState> {
         )
         .route(
             paths.code,
-            get(move |State(state): State<AppState>, ctx: PageContext, Query(q): Query<FlowQuery>| {
-                steps::code_show(state, ctx, kind, q)
-            })
+            get(
+                move |State(state): State<AppState>,
+                      ctx: PageContext,
+                      Query(q): Query<FlowQuery>| {
+                    steps::code_show(state, ctx, kind, q)
+                },
+            )
             .post(
                 move |State(state): State<AppState>,
                       ctx: PageContext,
                       ClientIp(ip): ClientIp,
-                      CsrfForm(f): CsrfForm<StepForm>| { steps::code_submit(state, ctx, kind, ip, f) },
+                      CsrfForm(f): CsrfForm<StepForm>| {
+                    steps::code_submit(state, ctx, kind, ip, f)
+                },
             ),
         )
         .route(
@@ -61,14 +72,20 @@ fn flow_routes(kind: FlowKind) -> Router<AppState> {
                 move |State(state): State<AppState>,
                       ctx: PageContext,
                       ClientIp(ip): ClientIp,
-                      CsrfForm(f): CsrfForm<StepForm>| { steps::code_resend(state, ctx, kind, ip, f) },
+                      CsrfForm(f): CsrfForm<StepForm>| {
+                    steps::code_resend(state, ctx, kind, ip, f)
+                },
             ),
         )
         .route(
             paths.password,
-            get(move |State(state): State<AppState>, ctx: PageContext, Query(q): Query<FlowQuery>| {
-                steps::password_show(state, ctx, kind, q)
-            })
+            get(
+                move |State(state): State<AppState>,
+                      ctx: PageContext,
+                      Query(q): Query<FlowQuery>| {
+                    steps::password_show(state, ctx, kind, q)
+                },
+            )
             .post(
                 move |State(state): State<AppState>,
                       ctx: PageContext,
@@ -81,15 +98,23 @@ fn flow_routes(kind: FlowKind) -> Router<AppState> {
         )
         .route(
             paths.done,
-            get(move |State(state): State<AppState>, ctx: PageContext, Query(q): Query<FlowQuery>| {
-                steps::done_show(state, ctx, kind, q)
-            }),
+            get(
+                move |State(state): State<AppState>,
+                      ctx: PageContext,
+                      Query(q): Query<FlowQuery>| {
+                    steps::done_show(state, ctx, kind, q)
+                },
+            ),
         )
         .route(
             paths.confirm,
-            get(move |State(state): State<AppState>, ctx: PageContext, Query(q): Query<FlowQuery>| {
-                steps::confirm_show(state, ctx, kind, q)
-            })
+            get(
+                move |State(state): State<AppState>,
+                      ctx: PageContext,
+                      Query(q): Query<FlowQuery>| {
+                    steps::confirm_show(state, ctx, kind, q)
+                },
+            )
             .post(
                 move |State(state): State<AppState>,
                       ctx: PageContext,

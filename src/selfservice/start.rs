@@ -54,6 +54,33 @@ pub struct StartForm {
     pub(super) challenge_sms: String,
     #[serde(default)]
     pub(super) challenge_code: String,
+    /// The login the page was opened from (`?login=` on its link), carried to the
+    /// end of the flow.
+    #[serde(default)]
+    pub(super) login: String,
+}
+
+/// The query of a first page: the login it was opened from, if any.
+#[derive(Debug, Default, Deserialize)]
+pub struct StartQuery {
+    #[serde(default)]
+    login: String,
+}
+
+impl StartForm {
+    /// The empty first page, opened from `query`.
+    pub fn opened(query: StartQuery) -> Self {
+        Self {
+            login: query.login,
+            ..Self::default()
+        }
+    }
+
+    /// The login this flow continues, when the id has the shape of one (it is
+    /// checked against this browser's logins only at the end).
+    fn login(&self) -> Option<String> {
+        crate::auth::transaction::well_formed(&self.login).then(|| self.login.clone())
+    }
 }
 
 /// The first page of `kind`, with what the citizen typed (never a secret).
@@ -75,6 +102,7 @@ pub fn page(ctx: &PageContext, kind: FlowKind, form: &StartForm) -> Page {
         .step(1, kind.steps())
         .with("username", &form.username)
         .with("email", &form.email)
+        .with("login", form.login().unwrap_or_default())
 }
 
 /// Handles the first page of `kind`; answers no sooner than [`MIN_ANSWER`].
@@ -99,7 +127,9 @@ pub async fn submit(
     metrics::counter!("clave_selfservice_total", "flow" => kind.key(), "outcome" => outcome)
         .increment(1);
     match identified {
-        Identified::Citizen(citizen) => steps::begin(state, ctx, kind, &citizen).await,
+        Identified::Citizen(citizen) => {
+            steps::begin(state, ctx, kind, &citizen, form.login()).await
+        }
         Identified::Refused(errors) | Identified::Wrong(errors) => Ok(page(ctx, kind, &form)
             .with("question", question)
             .with("challenge_sms_sent", !form.challenge_code.is_empty())

@@ -8,6 +8,7 @@ use serde::Deserialize;
 use super::finish;
 use super::flow::{Flow, FlowKind, Stage};
 use super::start::citizen_of;
+use crate::auth::transaction::{LoginTx, Stage as LoginStage};
 use crate::notices::Source;
 use crate::otp::VerifyOutcome;
 use crate::otp::notice::{Notice, field_error, notice_of, notice_text};
@@ -45,8 +46,9 @@ pub async fn begin(
     ctx: &PageContext,
     kind: FlowKind,
     citizen: &CitizenRecord,
+    login: Option<String>,
 ) -> Result<Response, PageError> {
-    let (id, _) = Flow::start(&state.browsers, ctx, kind, citizen.id.as_str()).await?;
+    let (id, _) = Flow::start(&state.browsers, ctx, kind, citizen.id.as_str(), login).await?;
     let notice = send(state, ctx, kind, &id, citizen).await?;
     Ok(redirect(
         &routes::flow_step(kind.paths().code, &id, Some(notice.as_str())),
@@ -277,6 +279,26 @@ async fn finished(
     ))
 }
 
+/// Where the login this flow was opened from goes on, and its portal's name:
+/// the password page (or the method screen, if no method was chosen yet), while
+/// that login lives in this browser.
+async fn continue_login(
+    state: &AppState,
+    ctx: &PageContext,
+    login: &str,
+) -> Option<(String, String)> {
+    let tx = LoginTx::load(&state.browsers, ctx, login).await.ok()?;
+    let page = if tx.stage == LoginStage::Method {
+        routes::LOGIN
+    } else {
+        routes::LOGIN_PASSWORD
+    };
+    Some((
+        tx.client_name_in(ctx.lang()).to_owned(),
+        routes::login_step(page, login),
+    ))
+}
+
 /// `GET {flow}/done?flow=…`: the end page of a finished flow.
 pub async fn done_show(
     state: AppState,
@@ -287,7 +309,13 @@ pub async fn done_show(
     match Flow::load_at(&state.browsers, &ctx, kind, &query.flow, Stage::Done).await {
         // A new activation code is shown once, by the step that made it.
         Ok(_) if kind == FlowKind::CodeRegeneration => Err(PageError::AlreadyDone(kind.done_key())),
-        Ok(_) => Ok(finish::done_page(&ctx, kind)),
+        Ok(flow) => {
+            let back = match flow.login.as_deref() {
+                Some(login) => continue_login(&state, &ctx, login).await,
+                None => None,
+            };
+            Ok(finish::done_page(&ctx, kind, back))
+        }
         Err(error) => Err(error),
     }
 }

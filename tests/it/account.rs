@@ -271,7 +271,7 @@ async fn ending_every_session_logs_the_citizen_out_of_every_portal_and_ends_the_
         )
         .await;
     assert_eq!(ended.status, 200, "{}", ended.body);
-    assert!(ended.body.contains("Has cerrado todas tus sesiones"));
+    assert!(ended.body.contains("Ha cerrado todas sus sesiones"));
 
     assert!(!has_session(&app, &laptop, &sede("openid")).await);
     assert!(!has_session(&app, &library, &otra).await);
@@ -478,7 +478,7 @@ async fn a_citizen_ends_one_of_their_sessions_but_never_another_citizens(app: Te
     assert!(!has_session(&app, &phone, &sede("openid")).await);
     assert!(has_session(&app, &laptop, &sede("openid")).await);
     let after = laptop.get(&app.url("/account?done=session-ended")).await;
-    assert!(after.body.contains("Has cerrado la sesión."));
+    assert!(after.body.contains("Ha cerrado la sesión."));
     assert_eq!(listed_sessions(&after).len(), 1);
     let again = laptop
         .post(

@@ -115,7 +115,7 @@ async fn a_citizen_logs_in_at_the_demo_portal_sees_their_claims_and_logs_out() {
     );
     let home = browser.get(&back_home).await;
 
-    assert!(home.body.contains("Has cerrado la sesión"), "{}", home.body);
+    assert!(home.body.contains("Ha cerrado la sesión"), "{}", home.body);
     assert!(home.body.contains("Acceder con Cl@ve"));
     assert_eq!(shown_claim(&home, "name"), None);
     let again = browser
@@ -182,7 +182,7 @@ async fn cancelling_at_cl_ve_shows_a_clear_page_at_the_portal() {
 
     assert_eq!(shown.status, 200, "{}", shown.body);
     assert!(
-        shown.body.contains("Has cancelado la identificación"),
+        shown.body.contains("Ha cancelado la identificación"),
         "{}",
         shown.body
     );

@@ -20,6 +20,7 @@ both_backends!(
     a_blocked_code_of_a_citizen_not_yet_activated_leads_to_an_office_never_to_regeneration,
     the_step_count_follows_the_pages_of_the_login,
     a_portal_is_named_in_the_language_of_the_page_where_it_registered_one,
+    a_citizen_sent_from_the_login_to_reset_the_password_continues_to_the_service,
 );
 
 /// The error summary's links, as `(field, message)`.
@@ -218,7 +219,11 @@ async fn every_step_of_a_login_offers_the_way_back_to_the_portal(app: TestApp) {
     }
     let blocked = browser.submit_password(&app, &seen, ID, PASSWORD).await;
     assert_eq!(blocked.status, 403, "{}", blocked.body);
-    assert!(links(&blocked).contains(&"/password/forgot".to_owned()));
+    assert!(
+        links(&blocked)
+            .iter()
+            .any(|l| l.starts_with("/password/forgot?login="))
+    );
     cancels_to_the_portal(&app, &browser, &blocked).await;
 }
 
@@ -302,7 +307,7 @@ async fn back_after_a_finished_flow_says_it_is_done_and_runs_nothing_again(app: 
     );
     let done = browser.get(&app.url(&done_url)).await;
     assert_eq!(done.status, 200, "{}", done.body);
-    assert!(done.body.contains("Tu nueva contraseña ya está activa"));
+    assert!(done.body.contains("Su nueva contraseña ya está activa"));
     let changed_at = app
         .state
         .db
@@ -320,7 +325,7 @@ async fn back_after_a_finished_flow_says_it_is_done_and_runs_nothing_again(app: 
         "{}",
         back.body
     );
-    assert!(back.body.contains("Tu nueva contraseña ya está activa"));
+    assert!(back.body.contains("Su nueva contraseña ya está activa"));
     assert!(!back.body.contains("ha caducado"), "{}", back.body);
     // A second change would stamp a later time.
     app.clock.advance(5);
@@ -467,4 +472,72 @@ async fn a_portal_is_named_in_the_language_of_the_page_where_it_registered_one(a
         english.body
     );
     assert!(!english.body.contains("Portal agencia"), "{}", english.body);
+}
+
+async fn a_citizen_sent_from_the_login_to_reset_the_password_continues_to_the_service(
+    app: TestApp,
+) {
+    app.client(ClientSpec::confidential("sede")).await;
+    let code = clave_idp::domain::ActivationCode::generate();
+    app.active_citizen_with_code(ID, &code.hash()).await;
+    let browser = Browser::new();
+    let (page, tx) = browser.reach_password_page(&app, &app.url(LOGIN)).await;
+    let forgot = format!("/password/forgot?login={tx}");
+    assert!(links(&page).contains(&forgot), "{:?}", links(&page));
+
+    let started = start(
+        &browser,
+        &app,
+        &forgot,
+        &[
+            ("username", ID),
+            ("email", "maria@example.es"),
+            ("activation_code", &code.expose_grouped()),
+            ("login", &tx),
+        ],
+    )
+    .await;
+    let (_, after_code) =
+        crate::selfservice::type_code(&browser, &app, &started, &app.last_otp()).await;
+    let done =
+        crate::selfservice::choose_password(&browser, &app, &after_code, "Recuperada-2028").await;
+    assert_eq!(done.status, 200, "{}", done.body);
+    let onward = format!("/login/permanente?tx={tx}");
+    assert!(links(&done).contains(&onward), "{}", done.body);
+    assert!(done.body.contains("Continuar a «"), "{}", done.body);
+
+    // On to the portal with the new password, in the same login.
+    let password_page = browser.get(&app.url(&onward)).await;
+    assert_eq!(password_page.status, 200, "{}", password_page.body);
+    let back = browser
+        .submit_password(&app, &password_page, ID, "Recuperada-2028")
+        .await;
+    assert_eq!(back.status, 303, "{}", back.body);
+    let location = back.location.unwrap();
+    assert!(
+        location.starts_with("https://sede.example/callback?code="),
+        "{location}"
+    );
+    assert!(location.contains("state=xyz"), "{location}");
+
+    // Opened on its own (no login), the end page offers no way to a portal.
+    let alone = Browser::new();
+    let started = start(
+        &alone,
+        &app,
+        "/password/forgot",
+        &[
+            ("username", ID),
+            ("email", "maria@example.es"),
+            ("activation_code", &code.expose_grouped()),
+        ],
+    )
+    .await;
+    let (_, after_code) =
+        crate::selfservice::type_code(&alone, &app, &started, &app.last_otp()).await;
+    app.clock.advance(61);
+    let done =
+        crate::selfservice::choose_password(&alone, &app, &after_code, "Otra-Mas-2029").await;
+    assert_eq!(done.status, 200, "{}", done.body);
+    assert!(!done.body.contains("Continuar a «"), "{}", done.body);
 }

@@ -274,7 +274,7 @@ async fn the_self_service_flows_still_turn_a_legacy_user_away(app: TestApp) {
         let answer = browser.post(&app.url(path), &fields).await;
         assert_ne!(answer.status, 303, "{path} goes no further");
         assert!(
-            answer.body.contains("debes incorporarte antes a Cl@ve"),
+            answer.body.contains("debe incorporarse antes a Cl@ve"),
             "{path}: {}",
             answer.body
         );

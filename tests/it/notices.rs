@@ -256,7 +256,7 @@ async fn an_unsubscribe_puts_one_email_in_the_outbox_without_a_link_to_a_closed_
     assert_eq!(emails[0].to, EMAIL);
     assert_eq!(
         emails[0].subject,
-        "Cl@ve: te has dado de baja de Cl@ve Permanente"
+        "Cl@ve: se ha dado de baja de Cl@ve Permanente"
     );
     assert!(emails[0].body.contains("oficina de registro"));
     assert!(
@@ -288,7 +288,7 @@ async fn an_activation_and_a_reset_each_put_one_email_in_the_outbox(app: TestApp
     let emails = app.emails();
     assert_eq!(emails.len(), 1, "{emails:?}");
     assert_eq!(emails[0].purpose, "activation");
-    assert_eq!(emails[0].subject, "Cl@ve: has activado tu usuario");
+    assert_eq!(emails[0].subject, "Cl@ve: ha activado su usuario");
     assert!(
         emails[0].body.contains("Hola, María:"),
         "{}",

@@ -36,7 +36,7 @@ async fn field_errors_render_the_summary_and_mark_the_input() {
         "{body}"
     );
     assert!(
-        body.contains(r##"<a href="#username">Escribe un DNI"##),
+        body.contains(r##"<a href="#username">Escriba un DNI"##),
         "{body}"
     );
     assert!(

@@ -3,7 +3,7 @@
 // downloaded), a keyboard-only "citizen" driving it, and the page audit every
 // visited page and state goes through: axe-core (WCAG 2.1 A and AA, any violation
 // fails), the form conventions of docs/architecture.md ("Forms"), the error summary, reflow at 320 px,
-// and a full-page screenshot.
+// the voice of a Spanish page (usted, docs/style.md) and a full-page screenshot.
 
 const fs = require('node:fs');
 const path = require('node:path');
@@ -34,6 +34,36 @@ const FIELD_CONVENTIONS = {
   new_password: { autocomplete: 'new-password' },
   new_password_confirm: { autocomplete: 'new-password' },
 };
+
+/**
+ * Words that speak to the reader as *tú*: a Spanish page speaks *usted*, everywhere
+ * (docs/style.md, "Voice"). "Escribe", "elige", "vuelve"… are also the present
+ * tense of *usted* ("si escribe mal…"), which the catalogs therefore never use, so
+ * each of these words on a page is a *tú*.
+ */
+const TU_MARKERS = [
+  'tú', 'tu', 'tus', 'te', 'ti', 'contigo', 'tuyo', 'tuya', 'tuyos', 'tuyas',
+  'eres', 'estás', 'has', 'hayas', 'puedes', 'debes', 'tienes', 'quieres', 'quieras', 'prefieres', 'necesitas',
+  'podrás', 'tendrás', 'recibirás',
+  'escribe', 'escríbelo', 'elige', 'vuelve', 'introduce', 'revisa', 'comprueba', 'inténtalo',
+  'identifícate', 'identificarte', 'regístrate', 'incorpórate', 'darte', 'actívalo', 'desbloquéala',
+];
+// Whole words in any case: no letter or digit on either side ("Vuelva" and
+// "Elija" are other words; "Identifícate" is one word, not "te").
+const TU_WORDS = new RegExp(`(?<![\\p{L}\\p{N}])(?:${TU_MARKERS.join('|')})(?![\\p{L}\\p{N}])`, 'giu');
+
+/**
+ * Where `text` (a Spanish page's visible text) speaks *tú*: each marker found, with
+ * the words around it. A name quoted in «…» is a name, not the page's voice (a
+ * portal may be called «Tu Seguridad Social»), so it is left out.
+ */
+function speaksTu(text) {
+  const unquoted = text.normalize('NFC').replace(/«[^»]*»/g, '«»');
+  return [...unquoted.matchAll(TU_WORDS)].map((m) => {
+    const around = unquoted.slice(Math.max(0, m.index - 30), m.index + m[0].length + 30).replace(/\s+/g, ' ').trim();
+    return `"${m[0]}" in "…${around}…"`;
+  });
+}
 
 const PHONE = { width: 360, height: 740 };
 const NARROWEST = { width: 320, height: 740 };
@@ -203,6 +233,10 @@ async function auditPage(citizen, name, { screenshots, expectErrors = false } = 
       out.lang = document.documentElement.getAttribute('lang');
       out.title = document.title;
       out.h1 = document.querySelectorAll('h1').length;
+      // What the page says: its visible text, less machine text (the demo portal's
+      // JSON, claim names), whose random values could hold any short word.
+      out.text = document.body ? document.body.innerText : '';
+      for (const el of document.querySelectorAll('pre, code')) out.text = out.text.replace(el.innerText, ' ');
       for (const [name, want] of Object.entries(conventions)) {
         const typed = ':not([type="hidden"]):not([type="checkbox"]):not([type="radio"])';
         for (const input of document.querySelectorAll(`input[name="${name}"]${typed}`)) {
@@ -252,6 +286,10 @@ async function auditPage(citizen, name, { screenshots, expectErrors = false } = 
   if (facts.lang !== citizen.lang) problems.push(`<html lang="${facts.lang}">, want "${citizen.lang}"`);
   if (!facts.title || facts.title.trim() === '') problems.push('the page has no <title>');
   if (facts.h1 !== 1) problems.push(`the page has ${facts.h1} <h1> elements, want 1`);
+  if (facts.lang === 'es') {
+    const tu = speaksTu(`${facts.title}\n${facts.text}`);
+    if (tu.length > 0) problems.push(`the Spanish page speaks tú, not usted (docs/style.md): ${tu.slice(0, 5).join('; ')}`);
+  }
   if (expectErrors && !facts.summary) problems.push('an error state without an error summary');
   if (!expectErrors && facts.summary) problems.push('an unexpected error summary');
   if (facts.summary && citizen.javaScript && !facts.summaryFocused) {
@@ -311,4 +349,4 @@ async function auditPage(citizen, name, { screenshots, expectErrors = false } = 
   return { problems, violations: violations.length, incomplete };
 }
 
-module.exports = { launch, Citizen, auditPage, solveQuestion, PHONE };
+module.exports = { launch, Citizen, auditPage, solveQuestion, speaksTu, PHONE };
