@@ -7,6 +7,7 @@ selfservice-continue = Continuar
 selfservice-save-password = Desar la contrasenya
 selfservice-expired = Aquesta gestió ha caducat o no és vàlida. Torni a començar des del principi.
 selfservice-already-done-title = Aquesta gestió ja està feta
+selfservice-continue-to = Continuar a «{ $client }»
 
 ## El que demana cada pas (l'<h1>; el nom de la gestió va a sobre, docs/style.md)
 

@@ -7,6 +7,7 @@ selfservice-continue = Jarraitu
 selfservice-save-password = Gorde pasahitza
 selfservice-expired = Izapide hau iraungi da edo ez da baliozkoa. Hasi berriro hasieratik.
 selfservice-already-done-title = Izapide hau eginda dago dagoeneko
+selfservice-continue-to = Jarraitu «{ $client }» zerbitzura
 
 ## Urrats bakoitzak eskatzen duena (<h1>; izapidearen izena haren gainean, docs/style.md)
 

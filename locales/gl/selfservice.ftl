@@ -7,6 +7,7 @@ selfservice-continue = Continuar
 selfservice-save-password = Gardar o contrasinal
 selfservice-expired = Esta xestión caducou ou non é válida. Comece de novo desde o principio.
 selfservice-already-done-title = Esta xestión xa está feita
+selfservice-continue-to = Continuar cara a «{ $client }»
 
 ## O que pide cada paso (o <h1>; o nome da xestión vai enriba, docs/style.md)
 
