@@ -222,13 +222,21 @@ mod tests {
         let info = read(Method::GET, "/login?flow=a%20b&lang=es&ui_locales=es", &[]);
         let links = info.lang_links();
         assert_eq!(links.len(), Lang::ALL.len());
-        assert_eq!(links[0].href, "/login?flow=a+b&lang=es");
-        assert_eq!(links[1].href, "/login?flow=a+b&lang=en");
-        assert!(links[0].current && !links[1].current);
+        let hrefs: Vec<&str> = links.iter().map(|l| l.href.as_str()).collect();
         assert_eq!(
-            (links[0].name.as_str(), links[1].name.as_str()),
-            ("Español", "English")
+            hrefs,
+            [
+                "/login?flow=a+b&lang=es",
+                "/login?flow=a+b&lang=ca",
+                "/login?flow=a+b&lang=gl",
+                "/login?flow=a+b&lang=eu",
+                "/login?flow=a+b&lang=en",
+            ]
         );
+        assert!(links[0].current && links[1..].iter().all(|l| !l.current));
+        let names: Vec<&str> = links.iter().map(|l| l.name.as_str()).collect();
+        // Each language named in itself.
+        assert_eq!(names, ["Español", "Català", "Galego", "Euskara", "English"]);
     }
 
     #[test]
