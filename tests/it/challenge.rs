@@ -178,6 +178,7 @@ async fn the_sms_alternative_answers_alike_for_an_unknown_dni_and_sends_nothing(
             .filter(|line| {
                 !line.contains("csrf")
                     && !line.contains("tx")
+                    && !line.contains("login=")
                     && !line.contains("captcha")
                     && !line.contains("challengeurl")
             })
