@@ -60,7 +60,11 @@ fn translate(args: &HashMap<String, Value>) -> tera::Result<Value> {
         .get("lang")
         .and_then(Value::as_str)
         .and_then(Lang::from_tag)
-        .ok_or_else(|| tera::Error::msg(format!("t(key=\"{key}\") needs lang=\"es\", \"ca\", \"gl\", \"eu\" or \"en\"")))?;
+        .ok_or_else(|| {
+            tera::Error::msg(format!(
+                "t(key=\"{key}\") needs lang=\"es\", \"ca\", \"gl\", \"eu\" or \"en\""
+            ))
+        })?;
     let fluent: HashMap<&str, FluentValue<'static>> = args
         .iter()
         .filter(|(name, _)| !matches!(name.as_str(), "key" | "lang"))
