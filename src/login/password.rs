@@ -112,6 +112,14 @@ pub async fn submit(
         }
     };
     let bound = format!("login:{}", form.tx);
+    if form.password.is_empty() && form.challenge_sms != "send" {
+        // Nothing to check: not an attempt, so nothing is counted and no
+        // question is asked (it comes with the first password to check).
+        return Ok(retry(
+            vec![FieldError::new("password", "login-password-required")],
+            id.as_str(),
+        ));
+    }
     if form.challenge_sms == "send" {
         // The question's SMS alternative: nothing is checked or counted, the
         // form comes back with a field for the code.
@@ -173,14 +181,6 @@ pub async fn submit(
             .status(StatusCode::UNPROCESSABLE_ENTITY)
             .into_response()
     };
-    if form.password.is_empty() {
-        // Nothing was checked: not a failure, so it counts toward no quota.
-        state.guard.not_a_failure(counted).await;
-        return Ok(retry(
-            vec![FieldError::new("password", "login-password-required")],
-            id.as_str(),
-        ));
-    }
     let attempt = Attempt {
         failure_kind: AuditKind::LoginFailed,
         ip,

@@ -176,6 +176,12 @@ async fn guarded(
             .await?;
         return Ok((Identified::AlternativeSent, Some(question)));
     }
+    // An empty or malformed field: every mistake at once, and nothing else.
+    // Nothing was looked up, so nothing is counted and no question is asked
+    // (it comes with the first form that can be checked).
+    if let Err(errors) = check_fields(kind, form) {
+        return Ok((Identified::Refused(errors), None));
+    }
     let answer = Answer {
         id: &form.captcha_id,
         answer: &form.captcha_answer,

@@ -20,6 +20,7 @@ for_each_backend!(
         the_sms_alternative_answers_alike_for_an_unknown_dni_and_sends_nothing,
         the_sms_alternative_is_bounded_by_the_cool_down,
         a_challenge_needs_a_form_tag,
+        an_empty_form_reports_its_fields_not_the_question,
     ]
 );
 
@@ -38,11 +39,13 @@ async fn challenged(backends: Backends) -> Option<TestApp> {
     Some(app)
 }
 
-/// The password page of a new login, already showing the challenge (an empty
-/// post met it).
+/// The password page of a new login, already showing the challenge (a first
+/// password met it; an empty one is no attempt and meets nothing).
 async fn challenge_page(app: &TestApp, browser: &Browser, id: &str) -> Seen {
     let (page, _) = browser.reach_password_page(app, &app.url(AUTHORIZE)).await;
-    let met = browser.submit_password(app, &page, id, "").await;
+    let met = browser
+        .submit_password(app, &page, id, "not-the-password")
+        .await;
     assert!(met.security_question().is_some(), "{}", met.body);
     met
 }
@@ -228,4 +231,57 @@ async fn a_challenge_needs_a_form_tag(app: TestApp) {
             .unwrap();
         assert_eq!(response.status(), 400, "{query}");
     }
+}
+
+/// Every attempt here meets the question (as from an address that has failed a
+/// lot), but a form with an empty field is no attempt: nothing can be checked.
+/// It gets all its field errors in one answer and no question, so the citizen
+/// sees every mistake; the question comes with the first complete form.
+async fn an_empty_form_reports_its_fields_not_the_question(app: TestApp) {
+    let summary = |page: &Seen| -> Vec<String> {
+        let html = scraper::Html::parse_document(&page.body);
+        let links = scraper::Selector::parse(".error-summary a").unwrap();
+        html.select(&links)
+            .filter_map(|a| {
+                a.value()
+                    .attr("href")
+                    .map(|h| h.trim_start_matches('#').to_owned())
+            })
+            .collect()
+    };
+    for path in ["/activate", "/password/forgot"] {
+        let seen = crate::selfservice::start(&Browser::new(), &app, path, &[]).await;
+        assert_eq!(seen.status, 422, "{path}: {}", seen.body);
+        assert_eq!(
+            summary(&seen),
+            ["username", "email", "activation_code"],
+            "{path}"
+        );
+        assert!(seen.security_question().is_none(), "{path}: {}", seen.body);
+    }
+    for path in ["/password/change", "/unsubscribe"] {
+        let seen =
+            crate::selfservice::start(&Browser::new(), &app, path, &[("username", CITIZEN)]).await;
+        assert_eq!(summary(&seen), ["password"], "{path}");
+        assert!(seen.security_question().is_none(), "{path}");
+        // With the password, the form meets the question.
+        let seen = crate::selfservice::start(
+            &Browser::new(),
+            &app,
+            path,
+            &[("username", CITIZEN), ("password", PASSWORD)],
+        )
+        .await;
+        assert!(seen.security_question().is_some(), "{path}: {}", seen.body);
+    }
+    let browser = Browser::new();
+    let (page, _) = browser.reach_password_page(&app, &app.url(AUTHORIZE)).await;
+    let seen = browser.submit_password(&app, &page, CITIZEN, "").await;
+    assert_eq!(summary(&seen), ["password"]);
+    assert!(seen.security_question().is_none(), "{}", seen.body);
+    let seen = browser
+        .submit_password(&app, &page, CITIZEN, PASSWORD)
+        .await;
+    assert!(seen.security_question().is_some(), "{}", seen.body);
+    assert_eq!(app.sms_count(), 0, "nothing was checked, nothing sent");
 }
