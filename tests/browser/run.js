@@ -3,16 +3,17 @@
 // The browser suite of clave-idp (issue 6): builds and starts the real provider,
 // registers a citizen per language and a portal with the operator commands, then
 // walks every page of the login and self-service flows in Debian's chromium at a
-// phone-sized viewport, from the keyboard only, in Spanish and in English. Each
-// page and error state is audited (axe-core WCAG 2.1 A/AA with zero violations,
-// the form fields of docs/architecture.md ("Forms"), the error summary, reflow at 320 px) and saved as a PNG
-// under screenshots/ at the repository root.
+// phone-sized viewport, from the keyboard only, in every language of the pages
+// (Spanish, Catalan, Galician, Basque, English). Each page and error state is
+// audited (axe-core WCAG 2.1 A/AA with zero violations at 360 and 1280 px, the
+// form fields of docs/architecture.md ("Forms"), the error summary, reflow at
+// 320 px, one voice) and saved as a PNG under screenshots/ at the repository root.
 //
 //   cd tests/browser && npm ci && node run.js
 //
 // Settings (environment): CHROMIUM (default /usr/bin/chromium), SCREENSHOTS
 // (default <repo>/screenshots), CLAVE_BROWSER_SKIP_BUILD=1 to reuse
-// target/debug/clave-idp, CLAVE_BROWSER_ONLY=es|en for one language,
+// target/debug/clave-idp, CLAVE_BROWSER_ONLY=es|ca|gl|eu|en for one language,
 // CLAVE_BROWSER_JOURNEYS=<regex> for some journeys (while developing).
 // The last line is always `N passed, M failed`; the exit status is 0 only when
 // M is 0.
@@ -24,10 +25,10 @@ const { spawnSync } = require('node:child_process');
 
 const { build, Provider, REPO } = require('./lib/provider');
 const { launch, auditPage } = require('./lib/browser');
-const { journeys, people, legacyCsv } = require('./lib/scenarios');
+const { journeys, people, legacyCsv, LANGUAGES } = require('./lib/scenarios');
 
 const BUILD_TIMEOUT_MS = 20 * 60_000; // a cold build on 2 cores
-const SUITE_TIMEOUT_MS = 6 * 60_000; // everything after the build
+const SUITE_TIMEOUT_MS = 25 * 60_000; // everything after the build
 const JOURNEY_TIMEOUT_MS = 120_000;
 
 const results = [];
@@ -163,7 +164,7 @@ async function main() {
   const powMillis = [];
   const only = process.env.CLAVE_BROWSER_ONLY;
   const everyone = people();
-  for (const lang of ['es', 'en']) {
+  for (const lang of LANGUAGES) {
     if (only && only !== lang) continue;
     const cast = { main: everyone[lang], second: everyone[`${lang}Second`], legacy: everyone[`${lang}Legacy`] };
     for (const person of [cast.main, cast.second]) {

@@ -36,36 +36,64 @@ const FIELD_CONVENTIONS = {
 };
 
 /**
- * Words that speak to the reader as *tú*: a Spanish page speaks *usted*, everywhere
- * (docs/style.md, "Voice"). "Escribe", "elige", "vuelve"… are also the present
- * tense of *usted* ("si escribe mal…"), which the catalogs therefore never use, so
- * each of these words on a page is a *tú*.
+ * The words of the familiar address in each language, where the pages use the
+ * formal one (docs/style.md, "Voice"): Spanish *usted* (never *tú*), Catalan
+ * *vostè* (never *tu*), Galician *vostede* (never *ti*), Basque *zu* (never the
+ * familiar *hi*, "hika"). Only words that are the familiar address and nothing
+ * else are listed: Catalan "escriu", Galician "escribe" are also the present
+ * tense of the formal address ("si escriu malament…"), so they are left out;
+ * Spanish "escribe", "elige", "vuelve"… too, but the Spanish catalogs never use
+ * that tense, so each of them on a Spanish page is a *tú*.
  */
-const TU_MARKERS = [
-  'tú', 'tu', 'tus', 'te', 'ti', 'contigo', 'tuyo', 'tuya', 'tuyos', 'tuyas',
-  'eres', 'estás', 'has', 'hayas', 'puedes', 'debes', 'tienes', 'quieres', 'quieras', 'prefieres', 'necesitas',
-  'podrás', 'tendrás', 'recibirás',
-  'escribe', 'escríbelo', 'elige', 'vuelve', 'introduce', 'revisa', 'comprueba', 'inténtalo',
-  'identifícate', 'identificarte', 'regístrate', 'incorpórate', 'darte', 'actívalo', 'desbloquéala',
-];
+const FAMILIAR = {
+  es: [
+    'tú', 'tu', 'tus', 'te', 'ti', 'contigo', 'tuyo', 'tuya', 'tuyos', 'tuyas',
+    'eres', 'estás', 'has', 'hayas', 'puedes', 'debes', 'tienes', 'quieres', 'quieras', 'prefieres', 'necesitas',
+    'podrás', 'tendrás', 'recibirás',
+    'escribe', 'escríbelo', 'elige', 'vuelve', 'introduce', 'revisa', 'comprueba', 'inténtalo',
+    'identifícate', 'identificarte', 'regístrate', 'incorpórate', 'darte', 'actívalo', 'desbloquéala',
+  ],
+  ca: [
+    'tu', 'teu', 'teva', 'teus', 'teves', 'et', 'ets', 'estàs', 'tens', 'pots', 'vols', 'has', 'hauràs',
+    'podràs', 'tindràs', 'rebràs', 'torna-ho', "identifica't", "registra't",
+  ],
+  gl: [
+    'ti', 'teu', 'túa', 'teus', 'túas', 'che', 'contigo', 'tes', 'podes', 'queres', 'debes', 'estás',
+    'poderás', 'terás', 'recibirás', 'identifícate', 'rexístrate',
+  ],
+  eu: ['hi', 'hik', 'hire', 'hiri', 'hirekin', 'haiz', 'duk', 'dun'],
+};
 // Whole words in any case: no letter or digit on either side ("Vuelva" and
-// "Elija" are other words; "Identifícate" is one word, not "te").
-const TU_WORDS = new RegExp(`(?<![\\p{L}\\p{N}])(?:${TU_MARKERS.join('|')})(?![\\p{L}\\p{N}])`, 'giu');
+// "Elija" are other words; "Identifícate" is one word, not "te"). A Catalan
+// elided pronoun ("t'hem enviat") is the familiar "et" too.
+const FAMILIAR_WORDS = Object.fromEntries(
+  Object.entries(FAMILIAR).map(([lang, words]) => {
+    const elided = lang === 'ca' ? "|t['’](?=\\p{L})" : '';
+    return [lang, new RegExp(`(?<![\\p{L}\\p{N}'’])(?:(?:${words.join('|')})(?![\\p{L}\\p{N}])${elided})`, 'giu')];
+  }),
+);
 
 /**
- * Where `text` (a Spanish page's visible text) speaks *tú*: each marker found, with
- * the words around it. A name quoted in «…» is a name, not the page's voice (a
- * portal may be called «Tu Seguridad Social»), so it is left out.
+ * Where `text` (a page's visible text in `lang`) speaks in the familiar voice:
+ * each word found, with the words around it. A name quoted in «…» or “…” is a
+ * name, not the page's voice (a portal may be called «Tu Seguridad Social»), so
+ * it is left out.
  */
-function speaksTu(text) {
-  const unquoted = text.normalize('NFC').replace(/«[^»]*»/g, '«»');
-  return [...unquoted.matchAll(TU_WORDS)].map((m) => {
+function familiarWords(lang, text) {
+  const pattern = FAMILIAR_WORDS[lang];
+  if (!pattern) return [];
+  const unquoted = text.normalize('NFC').replace(/«[^»]*»/g, '«»').replace(/“[^”]*”/g, '“”');
+  return [...unquoted.matchAll(pattern)].map((m) => {
     const around = unquoted.slice(Math.max(0, m.index - 30), m.index + m[0].length + 30).replace(/\s+/g, ' ').trim();
     return `"${m[0]}" in "…${around}…"`;
   });
 }
 
+/** The browser's own language for each language of the pages. */
+const LOCALES = { es: 'es-ES', ca: 'ca-ES', gl: 'gl-ES', eu: 'eu-ES', en: 'en-GB' };
+
 const PHONE = { width: 360, height: 740 };
+const DESKTOP = { width: 1280, height: 800 };
 const NARROWEST = { width: 320, height: 740 };
 
 async function launch(executablePath) {
@@ -99,7 +127,7 @@ class Citizen {
       deviceScaleFactor: 1,
       isMobile: false,
       hasTouch: false,
-      locale: lang === 'en' ? 'en-GB' : 'es-ES',
+      locale: LOCALES[lang] || 'es-ES',
     });
     context.setDefaultTimeout(10_000);
     context.setDefaultNavigationTimeout(15_000);
@@ -126,6 +154,7 @@ class Citizen {
     this.javaScript = javaScript;
     this.scriptErrors = [];
     this.unfocusable = [];
+    this.trail = []; // every page seen, in order (`note`)
     this.onQuestion = null;
   }
 
@@ -135,7 +164,37 @@ class Citizen {
 
   /** Opens a URL as typed in the address bar (not a click). */
   async visit(url) {
-    return this.page.goto(url, { waitUntil: 'load' });
+    const response = await this.page.goto(url, { waitUntil: 'load' });
+    await this.note();
+    return response;
+  }
+
+  /** Back, as the browser's button (the page is fetched again: every page is no-store). */
+  async back() {
+    const response = await this.page.goBack({ waitUntil: 'load' });
+    await this.note();
+    return response;
+  }
+
+  /**
+   * Notes the page the citizen sees now in `trail`: its path, its step ("Paso N
+   * de M", from the data-step and data-steps the steps line carries), whether it
+   * offers the way back to the service (the cancel form of a login) and whether
+   * it is an error page.
+   */
+  async note() {
+    const seen = await this.page.evaluate(() => {
+      const steps = document.querySelector('.steps[data-step]');
+      return {
+        path: location.pathname,
+        step: steps ? Number(steps.dataset.step) : null,
+        steps: steps ? Number(steps.dataset.steps) : null,
+        cancel: !!document.querySelector('form[action="/login/cancel"]'),
+        error: !!document.querySelector('.error-page'),
+        heading: (document.querySelector('h1') || { textContent: '' }).textContent.trim(),
+      };
+    }).catch(() => null);
+    if (seen) this.trail.push(seen);
   }
 
   /** Whether the focused element matches `selector`. */
@@ -179,6 +238,7 @@ class Citizen {
     const loaded = this.page.waitForEvent('load', { timeout: 15_000 });
     await this.page.keyboard.press('Enter');
     await loaded;
+    await this.note();
   }
 
   /** Tabs to `selector` (a link or a button) and presses Enter on it. */
@@ -286,9 +346,9 @@ async function auditPage(citizen, name, { screenshots, expectErrors = false } = 
   if (facts.lang !== citizen.lang) problems.push(`<html lang="${facts.lang}">, want "${citizen.lang}"`);
   if (!facts.title || facts.title.trim() === '') problems.push('the page has no <title>');
   if (facts.h1 !== 1) problems.push(`the page has ${facts.h1} <h1> elements, want 1`);
-  if (facts.lang === 'es') {
-    const tu = speaksTu(`${facts.title}\n${facts.text}`);
-    if (tu.length > 0) problems.push(`the Spanish page speaks tú, not usted (docs/style.md): ${tu.slice(0, 5).join('; ')}`);
+  const familiar = familiarWords(facts.lang, `${facts.title}\n${facts.text}`);
+  if (familiar.length > 0) {
+    problems.push(`the page mixes the familiar voice into the formal one (docs/style.md, "Voice"): ${familiar.slice(0, 5).join('; ')}`);
   }
   if (expectErrors && !facts.summary) problems.push('an error state without an error summary');
   if (!expectErrors && facts.summary) problems.push('an unexpected error summary');
@@ -297,9 +357,10 @@ async function auditPage(citizen, name, { screenshots, expectErrors = false } = 
   }
 
   // axe-core, evaluated through the DevTools protocol (the page's CSP allows no
-  // inline script, and the suite must not weaken it).
+  // inline script, and the suite must not weaken it), at the phone's width and
+  // at a desktop's 1280 px, where the layout differs (wider column, header row).
   await page.evaluate(AXE_SOURCE);
-  const { violations, incomplete } = await page.evaluate(async (tags) => {
+  const runAxe = (width) => page.evaluate(async ({ tags, width }) => {
     const result = await window.axe.run(document, {
       runOnly: { type: 'tag', values: tags },
       resultTypes: ['violations', 'incomplete'],
@@ -308,14 +369,21 @@ async function auditPage(citizen, name, { screenshots, expectErrors = false } = 
       violations: result.violations.map((v) => ({
         id: v.id,
         impact: v.impact,
-        help: v.help,
+        help: `${v.help} (at ${width} px)`,
         nodes: v.nodes.map((n) => `${n.target.join(' ')} — ${n.failureSummary.replace(/\s+/g, ' ')}`),
       })),
       // What axe could not decide (e.g. contrast over a gradient): reported, for a
       // person to look at, never failed on.
       incomplete: result.incomplete.map((v) => ({ id: v.id, nodes: v.nodes.map((n) => n.target.join(' ')) })),
     };
-  }, AXE_TAGS);
+  }, { tags: AXE_TAGS, width });
+  const phone = await runAxe(PHONE.width);
+  await page.setViewportSize(DESKTOP);
+  const desktop = await runAxe(DESKTOP.width);
+  const violations = [...phone.violations, ...desktop.violations];
+  const incomplete = [...phone.incomplete, ...desktop.incomplete];
+  const desktopWidth = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  if (desktopWidth > 0) problems.push(`scrolls sideways at ${DESKTOP.width} px (${desktopWidth} px too wide)`);
 
   // Reflow (WCAG 1.4.10): nothing scrolls sideways at 320 CSS px, which is also
   // what 200 % zoom on a 640 px window and 400 % on 1280 px give.
@@ -349,4 +417,4 @@ async function auditPage(citizen, name, { screenshots, expectErrors = false } = 
   return { problems, violations: violations.length, incomplete };
 }
 
-module.exports = { launch, Citizen, auditPage, solveQuestion, speaksTu, PHONE };
+module.exports = { launch, Citizen, auditPage, solveQuestion, familiarWords, PHONE, LOCALES };

@@ -21,6 +21,36 @@ function assert(condition, message) {
   if (!condition) throw new Error(message);
 }
 
+/**
+ * "Paso N de M" tells the truth about the pages seen since `from` in the
+ * citizen's trail (docs/style.md, "Headings and steps"): the steps go 1, 2, …
+ * without a gap (a page shown again after an error repeats its step), no page
+ * says more steps than it counts, and the last one counts as many as were seen.
+ * A path that turns out longer (an expired password to renew) may count more
+ * from then on, never fewer.
+ */
+function assertSteps(citizen, from, what) {
+  const seen = citizen.trail.slice(from).filter((page) => page.step !== null);
+  const said = seen.map((page) => `${page.path} ${page.step}/${page.steps}`).join(', ');
+  assert(seen.length > 0, `${what}: no page said its step`);
+  let last = 0;
+  let total = 0;
+  for (const page of seen) {
+    assert(page.step === last || page.step === last + 1, `${what}: the steps jump (${said})`);
+    assert(page.step <= page.steps, `${what}: a step past the count (${said})`);
+    assert(page.steps >= total, `${what}: the count went down (${said})`);
+    last = page.step;
+    total = page.steps;
+  }
+  assert(last === total, `${what}: the count says ${total} steps, the citizen saw ${last} (${said})`);
+}
+
+/** Every page of a login the citizen saw offers the way back to the service. */
+function assertWayBack(citizen) {
+  const without = citizen.trail.filter((page) => /^\/login(\/|$)/.test(page.path) && !page.error && !page.cancel);
+  assert(without.length === 0, `login pages without "Cancel and return to the service": ${without.map((p) => `${p.path} (${p.heading})`).join(', ')}`);
+}
+
 /** A DNI with its check letter. */
 function dni(number) {
   const n = Number(number);
@@ -42,14 +72,23 @@ function legacyCsv() {
     'id,given_name,first_surname,second_surname,email,phone,password_hash',
     `${dni(55443322)},Pilar,Soto,Vidal,pilar.soto@example.es,634567890,${LEGACY_HASH}`,
     `${dni(66778899)},Jorge,Vega,Luna,jorge.vega@example.es,645678901,${LEGACY_HASH}`,
+    `${dni(70710678)},Núria,Ferrer,Pons,nuria.ferrer@example.es,656789012,${LEGACY_HASH}`,
+    `${dni(57721566)},Antía,Rivas,Lema,antia.rivas@example.es,667890123,${LEGACY_HASH}`,
+    `${dni(69314718)},Miren,Zubiri,Elorza,miren.zubiri@example.es,678901234,${LEGACY_HASH}`,
   ].join('\n') + '\n';
 }
+
+/** The languages the suite walks, each with its own people: Spanish first. */
+const LANGUAGES = ['es', 'ca', 'gl', 'eu', 'en'];
 
 /** The people of the suite: two per language, each with passwords for every step. */
 function people() {
   return {
     esLegacy: { id: dni(55443322), passwords: [LEGACY_PASSWORD] },
     enLegacy: { id: dni(66778899), passwords: [LEGACY_PASSWORD] },
+    caLegacy: { id: dni(70710678), passwords: [LEGACY_PASSWORD] },
+    glLegacy: { id: dni(57721566), passwords: [LEGACY_PASSWORD] },
+    euLegacy: { id: dni(69314718), passwords: [LEGACY_PASSWORD] },
     es: {
       id: dni(48151623),
       givenName: 'Lucía',
@@ -88,6 +127,63 @@ function people() {
       phone: '687654321',
       passwords: ['Compass-Green-2026'],
     },
+    ca: {
+      id: dni(11235813),
+      givenName: 'Jordi',
+      firstSurname: 'Puig',
+      secondSurname: 'Serra',
+      email: 'jordi.puig@example.es',
+      phone: '655123456',
+      namedPassword: 'Jordi-Jardi-2026',
+      passwords: ['Gira-Sol-Blau-2026', 'Tortuga.Rapida.77', 'Muntanya#Vermella#31', 'Cometa!Lent!58', 'Far&Nord&94'],
+    },
+    caSecond: {
+      id: dni(14142135),
+      givenName: 'Montserrat',
+      firstSurname: 'Vila',
+      secondSurname: 'Roca',
+      email: 'montserrat.vila@example.es',
+      phone: '666234567',
+      passwords: ['Bruixola-Verda-2026'],
+    },
+    gl: {
+      id: dni(17320508),
+      givenName: 'Uxía',
+      firstSurname: 'Castro',
+      secondSurname: 'Varela',
+      email: 'uxia.castro@example.es',
+      phone: '677345678',
+      namedPassword: 'Uxia-Xardin-2026',
+      passwords: ['Xirasol-Azul-2026', 'Tartaruga.Rapida.77', 'Montaña#Vermella#31', 'Cometa!Lento!58', 'Faro&Norde&94'],
+    },
+    glSecond: {
+      id: dni(22360679),
+      givenName: 'Brais',
+      firstSurname: 'Otero',
+      secondSurname: 'Pazos',
+      email: 'brais.otero@example.es',
+      phone: '688456789',
+      passwords: ['Compas-Verde-2026'],
+    },
+    eu: {
+      id: dni(26457513),
+      givenName: 'Iker',
+      firstSurname: 'Etxeberria',
+      secondSurname: 'Agirre',
+      email: 'iker.etxeberria@example.es',
+      phone: '699567890',
+      namedPassword: 'Iker-Lorategia-2026',
+      passwords: ['Ekilore-Urdina-2026', 'Dordoka.Azkarra.77', 'Mendi#Gorria#31', 'Kometa!Motela!58', 'Itsasargi&Iparra&94'],
+    },
+    euSecond: {
+      id: dni(30102999),
+      givenName: 'Ane',
+      firstSurname: 'Goikoetxea',
+      secondSurname: 'Arana',
+      email: 'ane.goikoetxea@example.es',
+      phone: '711678901',
+      passwords: ['Iparrorratza-Berdea-2026'],
+    },
   };
 }
 
@@ -124,6 +220,7 @@ function journeys(lang, cast, env) {
     };
     try {
       await body(citizen);
+      assertWayBack(citizen);
       assert(citizen.scriptErrors.length === 0, `script errors: ${citizen.scriptErrors.join('; ')}`);
       assert(citizen.unfocusable.length === 0, `no visible focus on: ${citizen.unfocusable.join(', ')}`);
     } finally {
@@ -206,7 +303,7 @@ function journeys(lang, cast, env) {
   /** From the authorization request to the password page. */
   async function startLogin(citizen, extra = {}, clientId = undefined) {
     const params = { ...extra };
-    if (lang === 'en') params.ui_locales = 'en';
+    if (lang !== 'es') params.ui_locales = lang;
     if (clientId) params.client_id = clientId;
     await citizen.visit(env.authorizeUrl(params));
     assert(citizen.page.url().includes('/login?'), `the authorization request should show the method page, got ${citizen.page.url()}`);
@@ -227,6 +324,27 @@ function journeys(lang, cast, env) {
     assert(at.origin === env.rp.origin && at.pathname === '/callback', `expected the portal's callback, got ${at}`);
     assert(at.searchParams.get('code'), `no code in ${at}`);
     assert(at.searchParams.get('state') === env.rp.state, `state not returned in ${at}`);
+  }
+
+  /**
+   * The form was sent with every field in `ids` empty or wrong: the error summary
+   * names each of them, in order, in this one answer (and `check` has seen that
+   * each is marked and described beside its field).
+   */
+  async function assertAllAtOnce(citizen, ids, what) {
+    const named = await citizen.page.locator('.error-summary a').evaluateAll((links) => links.map((a) => a.getAttribute('href')));
+    const want = ids.map((id) => `#${id}`);
+    assert(named.join() === want.join(), `${what}: every field in one submit, want ${want}, got ${named}`);
+  }
+
+  /**
+   * Back, from the page that ends a flow: the step before it belonged to the
+   * finished flow, so the page says the task is done (409) and runs nothing again.
+   */
+  async function backSaysDone(citizen, name) {
+    const response = await citizen.back();
+    assert(response && response.status() === 409, `Back after the end of a flow should say it is done (409), got ${response && response.status()} at ${citizen.page.url()}`);
+    await check(citizen, name);
   }
 
   const list = [];
@@ -270,20 +388,28 @@ function journeys(lang, cast, env) {
 
   add('activation, end to end', () =>
     withCitizen({}, async (citizen) => {
+      const from = citizen.trail.length;
       await citizen.visit(withLang('/activate'));
       await check(citizen, 'activate');
       // Nothing typed: every field is named in the summary, which has the focus.
       await citizen.tabTo('#username');
       await citizen.enter();
       await check(citizen, 'activate-empty', { expectErrors: true });
-      const named = await citizen.page.locator('.error-summary a').evaluateAll((links) => links.map((a) => a.getAttribute('href')));
-      assert(named.join() === '#username,#email,#activation_code', `every empty field in one submit, got ${named}`);
+      await assertAllAtOnce(citizen, ['username', 'email', 'activation_code'], 'an empty activation form');
       if (citizen.javaScript) {
         await citizen.tabTo('.error-summary a');
         await citizen.page.keyboard.press('Enter');
         const focused = await citizen.page.evaluate(() => document.activeElement.id);
         assert(focused === 'username', `the summary link should move the focus to #username, got #${focused}`);
       }
+      // Every field malformed: each is named, in one submit.
+      await citizen.submitForm([
+        ['#username', `${person.id.slice(0, 8)}Ñ`],
+        ['#email', person.email.replace('@', ' at ')],
+        ['#activation_code', person.activationCode.slice(0, 5)],
+      ]);
+      await check(citizen, 'activate-invalid', { expectErrors: true });
+      await assertAllAtOnce(citizen, ['username', 'email', 'activation_code'], 'a malformed activation form');
       // The data of another registration.
       await citizen.submitForm([
         ['#username', person.id],
@@ -305,11 +431,13 @@ function journeys(lang, cast, env) {
       await choosePassword(citizen, 'activate-password', password(), { tryErrors: true });
       await check(citizen, 'activate-done');
       assert((await citizen.page.locator('h1').innerText()).length > 0, 'the done page has a heading');
+      assertSteps(citizen, from, 'activation');
     }),
   );
 
   add('login through the authorization endpoint', () =>
     withCitizen({}, async (citizen) => {
+      const from = citizen.trail.length;
       await startLogin(citizen);
       await passMethod(citizen, true);
       await check(citizen, 'login');
@@ -318,11 +446,13 @@ function journeys(lang, cast, env) {
       await check(citizen, 'login-wrong-password', { expectErrors: true });
       await typeCredentials(citizen, password());
       expectCallback(citizen);
+      assertSteps(citizen, from, 'a login at the low level');
     }),
   );
 
   add('login at level substantial (SMS code)', () =>
     withCitizen({}, async (citizen) => {
+      const from = citizen.trail.length;
       await startLogin(citizen, { acr_values: ACR_SUBSTANTIAL });
       await passMethod(citizen, false);
       const seen = provider.messages().length;
@@ -332,17 +462,23 @@ function journeys(lang, cast, env) {
       await checkResend(citizen);
       await enterOtp(citizen, seen, 'login-otp');
       expectCallback(citizen);
+      assertSteps(citizen, from, 'a login at the substantial level');
     }),
   );
 
   add('login without JavaScript', () =>
     withCitizen({ javaScript: false }, async (citizen) => {
+      const from = citizen.trail.length;
       await startLogin(citizen);
       await passMethod(citizen, false);
+      await citizen.submitForm([['#username', ''], ['#password', '']]);
+      await check(citizen, 'login-empty', { expectErrors: true });
+      await assertAllAtOnce(citizen, ['username', 'password'], 'an empty login form');
       await typeCredentials(citizen, '');
       await check(citizen, 'login-empty-password', { expectErrors: true });
       await typeCredentials(citizen, password());
       expectCallback(citizen);
+      assertSteps(citizen, from, 'a login without JavaScript');
     }),
   );
 
@@ -403,6 +539,7 @@ function journeys(lang, cast, env) {
         const sql = `UPDATE citizens SET password_set_at = password_set_at - ${twoYearsAndADay} WHERE id = '${person.id}';`;
         const result = spawnSync(env.sqlite, [path.join(provider.dir, 'clave.db'), sql], { encoding: 'utf8', timeout: 10_000 });
         assert(result.status === 0, `sqlite3: ${result.stderr}`);
+        const from = citizen.trail.length;
         await startLogin(citizen);
         await passMethod(citizen, false);
         const seen = provider.messages().length;
@@ -413,6 +550,7 @@ function journeys(lang, cast, env) {
         await choosePassword(citizen, 'login-renew', nextPassword(), { current: password() });
         person.at += 1;
         expectCallback(citizen);
+        assertSteps(citizen, from, 'a login with an expired password');
       }),
     );
   }
@@ -431,11 +569,13 @@ function journeys(lang, cast, env) {
 
   add('forgotten password', () =>
     withCitizen({}, async (citizen) => {
+      const from = citizen.trail.length;
       await citizen.visit(withLang('/password/forgot'));
       await check(citizen, 'forgot');
       await citizen.tabTo('#username');
       await citizen.enter();
       await check(citizen, 'forgot-empty', { expectErrors: true });
+      await assertAllAtOnce(citizen, ['username', 'email', 'activation_code'], 'an empty forgotten-password form');
       const seen = provider.messages().length;
       await citizen.submitForm([
         ['#username', person.id],
@@ -448,13 +588,20 @@ function journeys(lang, cast, env) {
       await choosePassword(citizen, 'forgot-password', nextPassword());
       person.at += 1;
       await check(citizen, 'forgot-done');
+      assertSteps(citizen, from, 'the forgotten password');
+      await backSaysDone(citizen, 'forgot-already-done');
     }),
   );
 
   add('password change', () =>
     withCitizen({}, async (citizen) => {
+      const from = citizen.trail.length;
       await citizen.visit(withLang('/password/change'));
       await check(citizen, 'change');
+      await citizen.tabTo('#username');
+      await citizen.enter();
+      await check(citizen, 'change-empty', { expectErrors: true });
+      await assertAllAtOnce(citizen, ['username', 'password'], 'an empty password-change form');
       await citizen.submitForm([['#username', person.id], ['#password', `${password()}-wrong`]]);
       await check(citizen, 'change-wrong-password', { expectErrors: true });
       const seen = provider.messages().length;
@@ -465,6 +612,7 @@ function journeys(lang, cast, env) {
       await choosePassword(citizen, 'change-password', nextPassword(), { current: password() });
       person.at += 1;
       await check(citizen, 'change-done');
+      assertSteps(citizen, from, 'the password change');
     }),
   );
 
@@ -510,7 +658,7 @@ function journeys(lang, cast, env) {
 
   /** Whether `citizen`'s browser still has a session: a portal gets a code with no login. */
   async function signedInAtPortal(citizen) {
-    await citizen.visit(env.authorizeUrl(lang === 'en' ? { ui_locales: 'en' } : {}));
+    await citizen.visit(env.authorizeUrl(lang === 'es' ? {} : { ui_locales: lang }));
     return new URL(citizen.page.url()).origin === env.rp.origin;
   }
 
@@ -680,10 +828,14 @@ function journeys(lang, cast, env) {
     );
   }
 
-  add('activation of a second citizen', () =>
+  add('activation opened from a login, and on to the service', () =>
     withCitizen({}, async (citizen) => {
       person = cast.second;
-      await citizen.visit(withLang('/activate'));
+      // A citizen at a portal's login who has not activated yet.
+      await startLogin(citizen);
+      await citizen.follow('main a[href^="/activate?login="]');
+      assert(new URL(citizen.page.url()).pathname === '/activate', `the login page links to the activation, got ${citizen.page.url()}`);
+      const from = citizen.trail.length - 1;
       const seen = provider.messages().length;
       await citizen.submitForm([
         ['#username', person.id],
@@ -694,6 +846,30 @@ function journeys(lang, cast, env) {
       await citizen.submitForm([['#new_password', password()], ['#new_password_confirm', password()]]);
       const stillAsking = await citizen.page.locator('#new_password').count();
       assert(stillAsking === 0, `the password should be accepted: ${await citizen.text('main')}`);
+      assertSteps(citizen, from, 'an activation opened from a login');
+      // Back from the end: the activation is done, nothing runs twice.
+      await backSaysDone(citizen, 'activate-already-done');
+      await citizen.page.goForward({ waitUntil: 'load' });
+      // The end page leads on to the service, whose login still waits.
+      await check(citizen, 'activate-done-continue');
+      await citizen.follow('main a.button[href*="/login"]');
+      assert(new URL(citizen.page.url()).pathname === '/login', `"Continue" leads back to the login, got ${citizen.page.url()}`);
+      await passMethod(citizen, false);
+      await typeCredentials(citizen, password());
+      expectCallback(citizen);
+    }),
+  );
+
+  add('cancel and return to the service', () =>
+    withCitizen({}, async (citizen) => {
+      await startLogin(citizen);
+      await passMethod(citizen, false);
+      await citizen.follow('form[action="/login/cancel"] button');
+      const at = new URL(citizen.page.url());
+      assert(at.origin === env.rp.origin && at.pathname === '/callback', `cancel returns to the portal, got ${at}`);
+      assert(at.searchParams.get('error') === 'access_denied', `the portal hears access_denied, got ${at}`);
+      assert(at.searchParams.get('state') === env.rp.state, `with its state, got ${at}`);
+      assert(!at.searchParams.get('code'), 'and no code');
     }),
   );
 
@@ -719,6 +895,7 @@ function journeys(lang, cast, env) {
 
   add('new activation code', () =>
     withCitizen({}, async (citizen) => {
+      const from = citizen.trail.length;
       await citizen.visit(withLang('/activation-code/regenerate'));
       await check(citizen, 'regenerate');
       const seen = provider.messages().length;
@@ -729,13 +906,23 @@ function journeys(lang, cast, env) {
       const code = (await citizen.text('#activation-code')).trim();
       assert(/^[A-Z0-9]{4}(-[A-Z0-9]{4}){3}$/.test(code), `a new activation code is shown, got ${code}`);
       person.activationCode = code;
+      assertSteps(citizen, from, 'a new activation code');
+      // Back: the code was made, and is not shown again.
+      await backSaysDone(citizen, 'regenerate-already-done');
+      assert((await citizen.page.locator('#activation-code').count()) === 0, 'the code is shown once');
+      assert(!(await citizen.text('main')).includes(code), 'the code is shown once');
     }),
   );
 
   add('unsubscribe', () =>
     withCitizen({}, async (citizen) => {
+      const from = citizen.trail.length;
       await citizen.visit(withLang('/unsubscribe'));
       await check(citizen, 'unsubscribe');
+      await citizen.tabTo('#username');
+      await citizen.enter();
+      await check(citizen, 'unsubscribe-empty', { expectErrors: true });
+      await assertAllAtOnce(citizen, ['username', 'password'], 'an empty unsubscribe form');
       const seen = provider.messages().length;
       await citizen.submitForm([['#username', person.id], ['#password', password()]]);
       await check(citizen, 'unsubscribe-code');
@@ -744,6 +931,8 @@ function journeys(lang, cast, env) {
       await check(citizen, 'unsubscribe-confirm');
       await citizen.follow('form[action="/unsubscribe/confirm"] button[type="submit"]');
       await check(citizen, 'unsubscribe-done');
+      assertSteps(citizen, from, 'closing the account');
+      await backSaysDone(citizen, 'unsubscribe-already-done');
       // The closed account at a portal.
       await startLogin(citizen);
       await passMethod(citizen, false);
@@ -764,4 +953,4 @@ function journeys(lang, cast, env) {
   return { list };
 }
 
-module.exports = { journeys, people, legacyCsv, dni };
+module.exports = { journeys, people, legacyCsv, dni, LANGUAGES };
