@@ -77,12 +77,12 @@ logout-done-body = Ha tancat la sessió de Cl@ve. Ja pot tancar aquesta finestra
 ## Errors de la sol·licitud
 
 error-authorize-title = No es pot iniciar la identificació
-error-authorize-detail = Detall tècnic per al portal:
-error-authorize-bad-request = La sol·licitud del portal no és vàlida. Torni al portal i provi-ho de nou.
-error-authorize-no-client = La sol·licitud no indica quin portal l'envia. Torni al portal i provi-ho de nou.
-error-authorize-no-redirect = La sol·licitud no indica on s'ha de tornar. Torni al portal i provi-ho de nou.
-error-authorize-unknown-client = El portal que l'ha enviat aquí no està donat d'alta a Cl@ve.
-error-authorize-bad-redirect = L'adreça de retorn de la sol·licitud no està registrada per a aquest portal; per això no és possible tornar-hi.
-error-login-expired = La seva identificació ha caducat o no és vàlida. Torni al portal i provi-ho de nou.
+error-authorize-detail = Detall tècnic per al servei:
+error-authorize-bad-request = La sol·licitud del servei no és vàlida. Torni al servei i provi-ho de nou.
+error-authorize-no-client = La sol·licitud no indica quin servei l'envia. Torni al servei i provi-ho de nou.
+error-authorize-no-redirect = La sol·licitud no indica on s'ha de tornar. Torni al servei i provi-ho de nou.
+error-authorize-unknown-client = El servei que l'ha enviat aquí no està donat d'alta a Cl@ve.
+error-authorize-bad-redirect = L'adreça de retorn de la sol·licitud no està registrada per a aquest servei; per això no és possible tornar-hi.
+error-login-expired = La seva identificació ha caducat o no és vàlida. Torni al servei i provi-ho de nou.
 error-logout-bad-request = La sol·licitud de tancament de sessió no és vàlida.
-error-logout-bad-redirect = L'adreça on s'ha de tornar després de tancar la sessió no està registrada per a aquest portal.
+error-logout-bad-redirect = L'adreça on s'ha de tornar després de tancar la sessió no està registrada per a aquest servei.

@@ -36,4 +36,4 @@ privacy-cookies = Per saber quines galetes utilitzem, consulti la pàgina de gal
 
 home-title = Cl@ve Permanente
 home-intro = Des d'aquí pot gestionar el seu usuari de Cl@ve Permanente.
-home-portals = Per identificar-se en un servei electrònic, entri al portal d'aquest servei i triï «Cl@ve»: el portal l'enviarà aquí.
+home-portals = Per identificar-se en un servei electrònic, entri al web d'aquest servei i triï «Cl@ve»: el servei l'enviarà aquí.

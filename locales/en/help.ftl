@@ -75,9 +75,9 @@ help-password-tip-manager = use a password manager if you find it hard to rememb
 
 help-legacy-title = If you registered with the Social Security before Cl@ve
 help-legacy-body = If you registered with the Social Security before Cl@ve existed, you have not yet consented to using in Cl@ve the details the Social Security holds about you. Until you do, you can identify yourself only at Social Security services.
-help-legacy-migration = To use every Cl@ve service you need to join Cl@ve. We offer it when you identify yourself at any Social Security service or go to the Tu Seguridad Social portal: you only have to accept.
+help-legacy-migration = To use every Cl@ve service you need to join Cl@ve. We offer it when you identify yourself at any Social Security service or go to the “Tu Seguridad Social” portal: you only have to accept.
 help-legacy-operations = Until you join, you cannot use the account services (change or recover your password, close your account or get a new activation code): only people who registered at a Cl@ve office can use them.
-help-legacy-logo = The Cl@ve logo on the Tu Seguridad Social portal means it accepts both Cl@ve users and Social Security users.
+help-legacy-logo = The Cl@ve logo on the “Tu Seguridad Social” portal means it accepts both Cl@ve users and Social Security users.
 
 ## Closing your account
 

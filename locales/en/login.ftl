@@ -77,12 +77,12 @@ logout-done-body = You have ended your Cl@ve session. You can close this window.
 ## Request errors
 
 error-authorize-title = Identification cannot start
-error-authorize-detail = Technical detail for the portal:
-error-authorize-bad-request = The portal's request is not valid. Go back to the portal and try again.
-error-authorize-no-client = The request does not say which portal sent it. Go back to the portal and try again.
-error-authorize-no-redirect = The request does not say where to return. Go back to the portal and try again.
-error-authorize-unknown-client = The portal that sent you here is not registered in Cl@ve.
-error-authorize-bad-redirect = The request's return address is not registered for this portal, so we cannot send you back to it.
-error-login-expired = Your identification has expired or is not valid. Go back to the portal and try again.
+error-authorize-detail = Technical detail for the service:
+error-authorize-bad-request = The service's request is not valid. Go back to the service and try again.
+error-authorize-no-client = The request does not say which service sent it. Go back to the service and try again.
+error-authorize-no-redirect = The request does not say where to return. Go back to the service and try again.
+error-authorize-unknown-client = The service that sent you here is not registered in Cl@ve.
+error-authorize-bad-redirect = The request's return address is not registered for this service, so we cannot send you back to it.
+error-login-expired = Your identification has expired or is not valid. Go back to the service and try again.
 error-logout-bad-request = The logout request is not valid.
-error-logout-bad-redirect = The address to return to after logging out is not registered for this portal.
+error-logout-bad-redirect = The address to return to after logging out is not registered for this service.

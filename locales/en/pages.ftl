@@ -36,4 +36,4 @@ privacy-cookies = To see which cookies we use, read the cookies page.
 
 home-title = Cl@ve Permanente
 home-intro = Here you can manage your Cl@ve Permanente user.
-home-portals = To identify yourself at an online service, go to that service's portal and choose “Cl@ve”: it will bring you here.
+home-portals = To identify yourself at an online service, go to that service's website and choose “Cl@ve”: it will bring you here.

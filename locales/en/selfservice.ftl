@@ -37,7 +37,7 @@ activation-done-title = User activated
 activation-done = Your Cl@ve Permanente user is activated.
 activation-services = From now on you can identify yourself with your DNI/NIE and your password at the online services that accept Cl@ve, for example:
 activation-service-tax = the Tax Agency's online office,
-activation-service-social-security = the Your Social Security portal,
+activation-service-social-security = the “Tu Seguridad Social” portal,
 activation-service-other = and the online offices of other public administrations.
 activation-keep-code = Keep your activation code: you will need it if you forget the password.
 
@@ -66,7 +66,7 @@ unsubscribe-intro = Identify yourself with your DNI/NIE and your password. We wi
 unsubscribe-confirm-intro = Before you confirm, note what closing your account means:
 unsubscribe-task-confirm = Confirm that you want to close your account
 unsubscribe-consequence-logins = You will no longer be able to identify yourself with Cl@ve Permanente at any service.
-unsubscribe-consequence-sessions = All your open sessions at portals will be closed.
+unsubscribe-consequence-sessions = All the sessions you have open at services will be closed.
 unsubscribe-consequence-reopen = If you want to use it again later, you will have to register in Cl@ve again.
 unsubscribe-confirm-button = Close my account
 unsubscribe-keep = No, I want to keep my user

@@ -77,12 +77,12 @@ logout-done-body = Ha cerrado su sesión de Cl@ve. Puede cerrar esta ventana.
 ## Errores de la solicitud
 
 error-authorize-title = No se puede iniciar la identificación
-error-authorize-detail = Detalle técnico para el portal:
-error-authorize-bad-request = La solicitud del portal no es válida. Vuelva al portal e inténtelo de nuevo.
-error-authorize-no-client = La solicitud no indica qué portal la envía. Vuelva al portal e inténtelo de nuevo.
-error-authorize-no-redirect = La solicitud no indica a dónde volver. Vuelva al portal e inténtelo de nuevo.
-error-authorize-unknown-client = El portal que le ha enviado aquí no está dado de alta en Cl@ve.
-error-authorize-bad-redirect = La dirección de retorno de la solicitud no está registrada para este portal, así que no podemos llevarle de vuelta a él.
-error-login-expired = Su identificación ha caducado o no es válida. Vuelva al portal e inténtelo de nuevo.
+error-authorize-detail = Detalle técnico para el servicio:
+error-authorize-bad-request = La solicitud del servicio no es válida. Vuelva al servicio e inténtelo de nuevo.
+error-authorize-no-client = La solicitud no indica qué servicio la envía. Vuelva al servicio e inténtelo de nuevo.
+error-authorize-no-redirect = La solicitud no indica a dónde volver. Vuelva al servicio e inténtelo de nuevo.
+error-authorize-unknown-client = El servicio que le ha enviado aquí no está dado de alta en Cl@ve.
+error-authorize-bad-redirect = La dirección de retorno de la solicitud no está registrada para este servicio, así que no podemos llevarle de vuelta a él.
+error-login-expired = Su identificación ha caducado o no es válida. Vuelva al servicio e inténtelo de nuevo.
 error-logout-bad-request = La solicitud de cierre de sesión no es válida.
-error-logout-bad-redirect = La dirección a la que volver tras cerrar la sesión no está registrada para este portal.
+error-logout-bad-redirect = La dirección a la que volver tras cerrar la sesión no está registrada para este servicio.

@@ -36,4 +36,4 @@ privacy-cookies = Para saber qué cookies usamos, consulte la página de cookies
 
 home-title = Cl@ve Permanente
 home-intro = Desde aquí puede gestionar su usuario de Cl@ve Permanente.
-home-portals = Para identificarse en un servicio electrónico, entre en el portal de ese servicio y elija «Cl@ve»: le traerá aquí.
+home-portals = Para identificarse en un servicio electrónico, entre en la web de ese servicio y elija «Cl@ve»: le traerá aquí.

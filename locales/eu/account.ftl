@@ -69,6 +69,10 @@ account-bad-page = Historiaren orri hori ez dago.
 account-unknown-session = Saio hori itxita dago dagoeneko.
 account-unknown-browser = Nabigatzaile hori jada ez da konfiantzazkoa.
 
+# Zerbitzu baten izena, komatxo artean: historiako lerro batean (zer gertatu zen eta non) eta bakarrik, zerbitzuen zerrendan.
+account-event-at = { $event }: «{ $portal }»
+account-portal-name = «{ $name }»
+
 account-event-login = Sarbidea
 account-event-sso = Berriro identifikatu gabeko sarbidea (saio irekia)
 account-event-login-failed = Pasahitz okerra

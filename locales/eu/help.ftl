@@ -76,9 +76,9 @@ help-password-tip-manager = gogoratzea kostatzen bazaizu, pasahitz-kudeatzaile b
 
 help-legacy-title = Gizarte Segurantzan Cl@ve baino lehen erregistratu bazinen
 help-legacy-body = Gizarte Segurantzan Cl@ve sortu aurretik erregistratu bazinen, oraindik ez duzu baimenik eman Gizarte Segurantzan dituzun datuak Cl@ve sisteman erabiltzeko. Bitartean, Gizarte Segurantzaren zerbitzuetan soilik identifika zaitezke.
-help-legacy-migration = Cl@ve sistemaren zerbitzu guztiak erabiltzeko, Cl@ve sistemara igaro behar duzu. Gizarte Segurantzaren edozein zerbitzutan identifikatzen zarenean edo Tu Seguridad Social atarian sartzen zarenean eskainiko dizugu: onartu besterik ez duzu egin behar.
+help-legacy-migration = Cl@ve sistemaren zerbitzu guztiak erabiltzeko, Cl@ve sistemara igaro behar duzu. Gizarte Segurantzaren edozein zerbitzutan identifikatzen zarenean edo «Tu Seguridad Social» atarian sartzen zarenean eskainiko dizugu: onartu besterik ez duzu egin behar.
 help-legacy-operations = Igarotzen ez zaren bitartean, ezin izango dituzu zure kontuko izapideak egin (pasahitza aldatu edo berreskuratu, baja eman edo aktibazio-kode berri bat lortu): Cl@ve erregistro-bulego batean erregistratu zirenek soilik egin ditzakete.
-help-legacy-logo = Tu Seguridad Social atariko Cl@ve logotipoak adierazten du atariak bai Cl@ve sistemako erabiltzaileak, bai Gizarte Segurantzakoak onartzen dituela.
+help-legacy-logo = «Tu Seguridad Social» atariko Cl@ve logotipoak adierazten du atariak bai Cl@ve sistemako erabiltzaileak, bai Gizarte Segurantzakoak onartzen dituela.
 
 ## Baja
 

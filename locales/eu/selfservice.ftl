@@ -37,7 +37,7 @@ activation-done-title = Erabiltzailea aktibatuta
 activation-done = Zure Cl@ve Permanente erabiltzailea aktibatuta dago.
 activation-services = Hemendik aurrera, zure DNI/NIEarekin eta pasahitzarekin identifika zaitezke Cl@ve onartzen duten zerbitzu elektronikoetan; adibidez:
 activation-service-tax = Zerga Agentziaren egoitza elektronikoa,
-activation-service-social-security = Tu Seguridad Social ataria,
+activation-service-social-security = «Tu Seguridad Social» ataria,
 activation-service-other = eta beste administrazio publiko batzuen egoitza elektronikoak.
 activation-keep-code = Gorde zure aktibazio-kodea: pasahitza ahazten bazaizu, beharko duzu.
 

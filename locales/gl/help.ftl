@@ -76,9 +76,9 @@ help-password-tip-manager = se lle custa lembralo, usar un xestor de contrasinai
 
 help-legacy-title = Se se rexistrou na Seguridade Social antes de Cl@ve
 help-legacy-body = Se se rexistrou na Seguridade Social antes de que existise Cl@ve, aínda non deu o seu consentimento para usar en Cl@ve os datos que ten na Seguridade Social. Mentres tanto, só pode identificarse nos servizos da Seguridade Social.
-help-legacy-migration = Para usar todos os servizos de Cl@ve debe incorporarse a Cl@ve. Ofrecerémosllo cando se identifique en calquera servizo da Seguridade Social ou entre no portal Tu Seguridad Social: só ten que aceptalo.
+help-legacy-migration = Para usar todos os servizos de Cl@ve debe incorporarse a Cl@ve. Ofrecerémosllo cando se identifique en calquera servizo da Seguridade Social ou entre no portal «Tu Seguridad Social»: só ten que aceptalo.
 help-legacy-operations = Ata que se incorpore, non poderá usar as xestións da súa conta (cambiar ou recuperar o contrasinal, darse de baixa ou obter un código de activación novo): só poden usalas as persoas que se rexistraron nunha oficina de Cl@ve.
-help-legacy-logo = O logotipo de Cl@ve no portal Tu Seguridad Social indica que admite tanto os usuarios de Cl@ve como os da Seguridade Social.
+help-legacy-logo = O logotipo de Cl@ve no portal «Tu Seguridad Social» indica que admite tanto os usuarios de Cl@ve como os da Seguridade Social.
 
 ## Baixa
 

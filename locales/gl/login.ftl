@@ -77,12 +77,12 @@ logout-done-body = Pechou a súa sesión de Cl@ve. Xa pode pechar esta xanela.
 ## Erros da solicitude
 
 error-authorize-title = Non se pode iniciar a identificación
-error-authorize-detail = Detalle técnico para o portal:
-error-authorize-bad-request = A solicitude do portal non é válida. Volva ao portal e inténteo de novo.
-error-authorize-no-client = A solicitude non indica que portal a envía. Volva ao portal e inténteo de novo.
-error-authorize-no-redirect = A solicitude non indica a onde volver. Volva ao portal e inténteo de novo.
-error-authorize-unknown-client = O portal desde o que chegou aquí non está dado de alta en Cl@ve.
-error-authorize-bad-redirect = O enderezo de retorno da solicitude non está rexistrado para este portal, polo que non é posible volver a el desde aquí.
-error-login-expired = A súa identificación caducou ou non é válida. Volva ao portal e inténteo de novo.
+error-authorize-detail = Detalle técnico para o servizo:
+error-authorize-bad-request = A solicitude do servizo non é válida. Volva ao servizo e inténteo de novo.
+error-authorize-no-client = A solicitude non indica que servizo a envía. Volva ao servizo e inténteo de novo.
+error-authorize-no-redirect = A solicitude non indica a onde volver. Volva ao servizo e inténteo de novo.
+error-authorize-unknown-client = O servizo desde o que chegou aquí non está dado de alta en Cl@ve.
+error-authorize-bad-redirect = O enderezo de retorno da solicitude non está rexistrado para este servizo, polo que non é posible volver a el desde aquí.
+error-login-expired = A súa identificación caducou ou non é válida. Volva ao servizo e inténteo de novo.
 error-logout-bad-request = A solicitude de peche de sesión non é válida.
-error-logout-bad-redirect = O enderezo ao que volver despois de pechar a sesión non está rexistrado para este portal.
+error-logout-bad-redirect = O enderezo ao que volver despois de pechar a sesión non está rexistrado para este servizo.

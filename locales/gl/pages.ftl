@@ -36,4 +36,4 @@ privacy-cookies = Para saber que cookies usamos, consulte a páxina de cookies.
 
 home-title = Cl@ve Permanente
 home-intro = Desde aquí pode xestionar o seu usuario de Cl@ve Permanente.
-home-portals = Para identificarse nun servizo electrónico, entre no portal dese servizo e escolla «Cl@ve»: así chegará aquí.
+home-portals = Para identificarse nun servizo electrónico, entre na web dese servizo e escolla «Cl@ve»: así chegará aquí.

@@ -37,7 +37,7 @@ activation-done-title = Usuario activado
 activation-done = O seu usuario de Cl@ve Permanente está activado.
 activation-services = Desde agora pode identificarse co seu DNI/NIE e o seu contrasinal nos servizos electrónicos que admiten Cl@ve, por exemplo:
 activation-service-tax = a sede electrónica da Axencia Tributaria,
-activation-service-social-security = o portal Tu Seguridad Social,
+activation-service-social-security = o portal «Tu Seguridad Social»,
 activation-service-other = e as sedes electrónicas doutras administracións públicas.
 activation-keep-code = Garde o seu código de activación: necesitarao se esquece o contrasinal.
 
@@ -66,7 +66,7 @@ unsubscribe-intro = Identifíquese co seu DNI/NIE e o seu contrasinal. Enviarém
 unsubscribe-confirm-intro = Antes de confirmar, teña en conta o que significa darse de baixa:
 unsubscribe-task-confirm = Confirme que quere darse de baixa
 unsubscribe-consequence-logins = Xa non poderá identificarse con Cl@ve Permanente en ningún servizo.
-unsubscribe-consequence-sessions = Pecharanse todas as súas sesións abertas nos portais.
+unsubscribe-consequence-sessions = Pecharanse todas as súas sesións abertas nos servizos.
 unsubscribe-consequence-reopen = Se máis adiante quere volver usalo, terá que facer de novo o rexistro en Cl@ve.
 unsubscribe-confirm-button = Confirmar a baixa
 unsubscribe-keep = Non, quero manter o meu usuario

@@ -1,6 +1,10 @@
 //! The account page itself: the access history (paged, newest first), the open
 //! sessions, the trusted browsers and the portals used.
 //!
+//! Each portal is named as the login pages name it, in the page's language
+//! where it registered a name in it; the template quotes it (docs/style.md,
+//! "Portal names").
+//!
 //! Addresses are never shown whole: the history shows the network with its host
 //! part hidden (`domain::masked_network`), browsers are named in plain words
 //! (`domain::Device`), times are Madrid time with the zone
@@ -18,7 +22,7 @@ use super::login::{Fresh, Viewer};
 use crate::domain::{ACR_LOW, ACR_SUBSTANTIAL, Assurance, MadridTime, masked_network};
 use crate::state::AppState;
 use crate::store::sql::AuditRecord;
-use crate::web::{PageContext, PageError};
+use crate::web::{Lang, PageContext, PageError};
 
 /// How many portals the page lists.
 const PORTALS_SHOWN: u32 = 50;
@@ -59,7 +63,7 @@ pub async fn show(
         .as_deref()
         .and_then(|d| DONE.iter().find(|(name, _)| *name == d))
         .map(|(_, key)| *key);
-    let overview = Overview::read(&state, &headers, &viewer, before).await?;
+    let overview = Overview::read(&state, &headers, &viewer, before, ctx.lang()).await?;
     Ok(ctx
         .page("account/overview.html")
         .title("account-title")
@@ -159,6 +163,7 @@ impl Overview {
         headers: &HeaderMap,
         viewer: &Viewer,
         before: Option<i64>,
+        lang: Lang,
     ) -> Result<Self, PageError> {
         let citizen = viewer.citizen.id.as_str();
         let mut events = state
@@ -170,7 +175,7 @@ impl Overview {
             events.last().map_or(0, |e| e.id)
         });
         let used = state.db.portals_used(citizen, PORTALS_SHOWN).await?;
-        let mut names = PortalNames::default();
+        let mut names = PortalNames::new(lang);
         let mut history = Vec::with_capacity(events.len());
         for event in &events {
             if let Some(row) = history_row(state, &mut names, event).await? {
@@ -227,21 +232,29 @@ impl Overview {
     }
 }
 
-/// Portal names by client id, read once a page.
-#[derive(Default)]
-struct PortalNames(HashMap<String, String>);
+/// Portal names by client id in the page's language, read once a page.
+struct PortalNames {
+    lang: Lang,
+    names: HashMap<String, String>,
+}
 
 impl PortalNames {
+    fn new(lang: Lang) -> Self {
+        Self {
+            lang,
+            names: HashMap::new(),
+        }
+    }
+
     async fn of(&mut self, state: &AppState, client_id: &str) -> Result<String, PageError> {
-        if let Some(name) = self.0.get(client_id) {
+        if let Some(name) = self.names.get(client_id) {
             return Ok(name.clone());
         }
-        let name = state
-            .db
-            .client(client_id)
-            .await?
-            .map_or_else(|| client_id.to_owned(), |client| client.name);
-        self.0.insert(client_id.to_owned(), name.clone());
+        let name = state.db.client(client_id).await?.map_or_else(
+            || client_id.to_owned(),
+            |client| client.name_in(self.lang.code()).to_owned(),
+        );
+        self.names.insert(client_id.to_owned(), name.clone());
         Ok(name)
     }
 }

@@ -10,34 +10,20 @@ use crate::domain::AuditKind;
 use crate::domain::{Assurance, Device, masked_network};
 use crate::notices::{Notice, Source};
 use crate::state::AppState;
-use crate::store::sql::AuditEvent;
+use crate::store::sql::{AuditEvent, CitizenRecord};
 use crate::web::redirect::redirect;
 use crate::web::{PageContext, PageError, append_cookie};
 
 /// Who authenticated, how well and how.
 #[derive(Debug, Clone, Copy)]
 pub struct Authenticated<'a> {
-    /// The citizen (DNI/NIE).
-    pub citizen_id: &'a str,
+    /// The citizen, as the login read it: the new-browser notice and the
+    /// check of the stored language use this record, not a second read.
+    pub citizen: &'a CitizenRecord,
     /// The level of assurance reached (and so the methods used, `amr`).
     pub assurance: Assurance,
     /// The address the login came from (for the audit trail).
     pub ip: std::net::IpAddr,
-}
-
-/// The account was just used from a browser it had not used: tell the citizen
-/// (before noting this page's language, so an intruder's does not choose it).
-async fn tell_new_browser(state: &AppState, ctx: &PageContext, citizen_id: &str, source: Source) {
-    match state.db.citizen(citizen_id).await {
-        Ok(Some(citizen)) => {
-            state
-                .notices
-                .tell(Notice::NewBrowser, &citizen, ctx.lang(), source)
-                .await;
-        }
-        Ok(None) => {}
-        Err(error) => tracing::warn!(%error, "could not read the citizen for a notice"),
-    }
 }
 
 /// Logs the citizen in and answers the portal.
@@ -50,10 +36,11 @@ pub async fn complete(
     who: Authenticated<'_>,
 ) -> Result<Response, PageError> {
     let Authenticated {
-        citizen_id,
+        citizen,
         assurance,
         ip,
     } = who;
+    let citizen_id = citizen.id.as_str();
     if let Some((old_cookie, _)) = state.browsers.session(headers).await? {
         state.browsers.replace_session(&old_cookie).await?;
     }
@@ -101,14 +88,25 @@ pub async fn complete(
         Ok((cookie, new)) => {
             cookies.push(ctx.web().device_cookie(cookie));
             if new {
-                tell_new_browser(state, ctx, citizen_id, Source { device, ip }).await;
+                // The record holds the language noted before this login, so the
+                // notice is in the citizen's language, not the one of a page an
+                // intruder chose (`crate::notices`).
+                let source = Source { device, ip };
+                state
+                    .notices
+                    .tell(Notice::NewBrowser, citizen, ctx.lang(), source)
+                    .await;
             }
         }
         // The login itself succeeded; the browser is trusted at the next one.
         Err(error) => tracing::warn!(%error, "could not trust the browser"),
     }
-    if let Err(error) = state.db.set_language(citizen_id, ctx.lang().code()).await {
-        // The citizen's language only chooses the notices' (`crate::notices`).
+    // The citizen's language only chooses the notices' (`crate::notices`);
+    // written only when this login changed it.
+    let lang = ctx.lang().code();
+    if citizen.language.as_deref() != Some(lang)
+        && let Err(error) = state.db.set_language(citizen_id, lang).await
+    {
         tracing::warn!(%error, "could not note the citizen's language");
     }
     for cookie in &cookies {

@@ -110,6 +110,9 @@ pub async fn submit(
         .await?;
     let error = match outcome {
         VerifyOutcome::Verified => {
+            let Some(citizen) = state.db.citizen(&citizen_id).await? else {
+                return Err(PageError::BadRequest("error-login-expired"));
+            };
             return complete(
                 &state,
                 &ctx,
@@ -117,7 +120,7 @@ pub async fn submit(
                 &form.tx,
                 &tx,
                 Authenticated {
-                    citizen_id: &citizen_id,
+                    citizen: &citizen,
                     assurance: Assurance::Substantial,
                     ip,
                 },

@@ -283,7 +283,7 @@ pub(crate) async fn continue_login(
         tx_id,
         tx,
         Authenticated {
-            citizen_id: citizen.id.as_str(),
+            citizen,
             assurance: Assurance::Low,
             ip,
         },

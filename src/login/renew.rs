@@ -170,7 +170,7 @@ pub async fn submit(
                 &form.tx,
                 &tx,
                 Authenticated {
-                    citizen_id: citizen.id.as_str(),
+                    citizen: &citizen,
                     assurance: Assurance::Substantial,
                     ip,
                 },

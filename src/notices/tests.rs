@@ -106,26 +106,12 @@ impl Rig {
     }
 }
 
+/// The sample citizen with markup in her given name, which every notice must
+/// show as text.
 fn maria() -> CitizenRecord {
     CitizenRecord {
-        id: "12345678Z".parse().unwrap(),
         given_name: "María <b>".into(),
-        first_surname: "García".into(),
-        second_surname: None,
-        email: "maria@example.es".parse().unwrap(),
-        phone: "+34600112233".parse().unwrap(),
-        status: CitizenStatus::Active,
-        activation_code_hash: None,
-        activation_code_failures: 0,
-        activation_code_blocked: false,
-        password_hash: None,
-        password_set_at: Some(NOW),
-        password_failures: 0,
-        password_blocked: false,
-        sessions_valid_after: 0,
-        language: None,
-        created_at: 0,
-        updated_at: 0,
+        ..CitizenRecord::sample()
     }
 }
 

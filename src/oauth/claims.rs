@@ -160,37 +160,13 @@ pub fn release(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::CitizenStatus;
-
-    fn maria() -> CitizenRecord {
-        CitizenRecord {
-            id: "12345678Z".parse().unwrap(),
-            given_name: "María".into(),
-            first_surname: "García".into(),
-            second_surname: Some("López".into()),
-            email: "maria@example.es".parse().unwrap(),
-            phone: "+34600112233".parse().unwrap(),
-            status: CitizenStatus::Active,
-            activation_code_hash: None,
-            activation_code_failures: 0,
-            activation_code_blocked: false,
-            password_hash: None,
-            password_set_at: None,
-            password_failures: 0,
-            password_blocked: false,
-            sessions_valid_after: 0,
-            language: None,
-            created_at: 0,
-            updated_at: 0,
-        }
-    }
 
     #[test]
     fn profile_gives_the_names_with_both_surnames() {
         let claims = release(
             Scopes::parse_known("openid profile"),
             &BTreeSet::new(),
-            &maria(),
+            &CitizenRecord::sample(),
         );
         assert_eq!(claims["name"], "María García López");
         assert_eq!(claims["family_name"], "García López");
@@ -203,7 +179,7 @@ mod tests {
         let claims = release(
             Scopes::parse_known("openid email phone nif"),
             &BTreeSet::new(),
-            &maria(),
+            &CitizenRecord::sample(),
         );
         let names: Vec<&str> = claims.keys().map(String::as_str).collect();
         assert_eq!(names, ["email", "nif", "phone_number"]);
@@ -212,7 +188,11 @@ mod tests {
     #[test]
     fn individually_requested_names_are_added_and_unknown_ones_ignored() {
         let extra = BTreeSet::from(["given_name".to_owned(), "shoe_size".to_owned()]);
-        let claims = release(Scopes::parse_known("openid"), &extra, &maria());
+        let claims = release(
+            Scopes::parse_known("openid"),
+            &extra,
+            &CitizenRecord::sample(),
+        );
         assert_eq!(claims.len(), 1);
         assert_eq!(claims["given_name"], "María");
     }
@@ -224,14 +204,22 @@ mod tests {
             "email".to_owned(),
             "phone_number".to_owned(),
         ]);
-        let claims = release(Scopes::parse_known("openid profile"), &extra, &maria());
+        let claims = release(
+            Scopes::parse_known("openid profile"),
+            &extra,
+            &CitizenRecord::sample(),
+        );
         assert!(
             ["nif", "email", "phone_number"]
                 .iter()
                 .all(|c| !claims.contains_key(*c)),
             "{claims:?}"
         );
-        let claims = release(Scopes::parse_known("openid nif"), &extra, &maria());
+        let claims = release(
+            Scopes::parse_known("openid nif"),
+            &extra,
+            &CitizenRecord::sample(),
+        );
         let names: Vec<&str> = claims.keys().map(String::as_str).collect();
         assert_eq!(names, ["nif"]);
     }

@@ -260,7 +260,7 @@ mod tests {
     use super::*;
     use crate::clock::ManualClock;
     use crate::crypto::{KeyAlg, StoredKey, generate_key};
-    use crate::domain::{Amr, Assurance, CitizenStatus, ClientKind, RegisteredUri, Scopes};
+    use crate::domain::{Amr, Assurance, ClientKind, RegisteredUri, Scopes};
     use crate::oauth::claims::ClaimsRequest;
     use crate::store::ephemeral::memory::MemoryStore;
 
@@ -307,29 +307,6 @@ mod tests {
         }
     }
 
-    fn maria() -> CitizenRecord {
-        CitizenRecord {
-            id: "12345678Z".parse().unwrap(),
-            given_name: "María".into(),
-            first_surname: "García".into(),
-            second_surname: Some("López".into()),
-            email: "maria@example.es".parse().unwrap(),
-            phone: "+34600112233".parse().unwrap(),
-            status: CitizenStatus::Active,
-            activation_code_hash: None,
-            activation_code_failures: 0,
-            activation_code_blocked: false,
-            password_hash: None,
-            password_set_at: Some(NOW),
-            password_failures: 0,
-            password_blocked: false,
-            sessions_valid_after: 0,
-            language: None,
-            created_at: 0,
-            updated_at: 0,
-        }
-    }
-
     fn substantial_login() -> Authorization {
         Authorization {
             client_id: "sede".into(),
@@ -354,7 +331,7 @@ mod tests {
             .mint(
                 &sede(),
                 &substantial_login(),
-                &maria(),
+                &CitizenRecord::sample(),
                 Some("n-1"),
                 AccessToken::draw(),
             )

@@ -87,13 +87,9 @@ async fn end_session(
             .title("logout-title")
             .with(
                 "client_name",
-                client.as_ref().map(|c| {
-                    c.profile
-                        .localized_names
-                        .get(ctx.lang().code())
-                        .unwrap_or(&c.name)
-                        .clone()
-                }),
+                client
+                    .as_ref()
+                    .map(|c| c.name_in(ctx.lang().code()).to_owned()),
             )
             .with("client_id", client.as_ref().map(|c| c.client_id.clone()))
             .with(

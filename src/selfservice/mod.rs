@@ -13,10 +13,13 @@ pub mod flow;
 pub mod start;
 pub mod steps;
 
+use std::net::IpAddr;
+
 use axum::Router;
 use axum::extract::{Query, State};
 use axum::http::HeaderMap;
-use axum::routing::{get, post};
+use axum::response::{IntoResponse, Response};
+use axum::routing::{MethodRouter, get, post};
 
 use self::flow::FlowKind;
 use self::start::{StartForm, StartQuery};
@@ -25,7 +28,7 @@ use crate::abuse::ClientIp;
 use crate::domain::Device;
 use crate::notices::Source;
 use crate::state::AppState;
-use crate::web::{CsrfForm, PageContext};
+use crate::web::{CsrfForm, PageContext, PageError};
 
 /// The routes of one flow, under its entry path.
 fn flow_routes(kind: FlowKind) -> Router<AppState> {
@@ -50,43 +53,12 @@ fn flow_routes(kind: FlowKind) -> Router<AppState> {
         )
         .route(
             paths.code,
-            get(
-                move |State(state): State<AppState>,
-                      ctx: PageContext,
-                      Query(q): Query<FlowQuery>| {
-                    steps::code_show(state, ctx, kind, q)
-                },
-            )
-            .post(
-                move |State(state): State<AppState>,
-                      ctx: PageContext,
-                      ClientIp(ip): ClientIp,
-                      CsrfForm(f): CsrfForm<StepForm>| {
-                    steps::code_submit(state, ctx, kind, ip, f)
-                },
-            ),
+            step_page(kind, steps::code_show).merge(code_form(kind, steps::code_submit)),
         )
-        .route(
-            paths.code_resend,
-            post(
-                move |State(state): State<AppState>,
-                      ctx: PageContext,
-                      ClientIp(ip): ClientIp,
-                      CsrfForm(f): CsrfForm<StepForm>| {
-                    steps::code_resend(state, ctx, kind, ip, f)
-                },
-            ),
-        )
+        .route(paths.code_resend, code_form(kind, steps::code_resend))
         .route(
             paths.password,
-            get(
-                move |State(state): State<AppState>,
-                      ctx: PageContext,
-                      Query(q): Query<FlowQuery>| {
-                    steps::password_show(state, ctx, kind, q)
-                },
-            )
-            .post(
+            step_page(kind, steps::password_show).post(
                 move |State(state): State<AppState>,
                       ctx: PageContext,
                       headers: HeaderMap,
@@ -96,26 +68,10 @@ fn flow_routes(kind: FlowKind) -> Router<AppState> {
                 },
             ),
         )
-        .route(
-            paths.done,
-            get(
-                move |State(state): State<AppState>,
-                      ctx: PageContext,
-                      Query(q): Query<FlowQuery>| {
-                    steps::done_show(state, ctx, kind, q)
-                },
-            ),
-        )
+        .route(paths.done, step_page(kind, steps::done_show))
         .route(
             paths.confirm,
-            get(
-                move |State(state): State<AppState>,
-                      ctx: PageContext,
-                      Query(q): Query<FlowQuery>| {
-                    steps::confirm_show(state, ctx, kind, q)
-                },
-            )
-            .post(
+            step_page(kind, steps::confirm_show).post(
                 move |State(state): State<AppState>,
                       ctx: PageContext,
                       headers: HeaderMap,
@@ -127,8 +83,38 @@ fn flow_routes(kind: FlowKind) -> Router<AppState> {
         )
 }
 
+/// `GET` of a step after the first page (code, password, confirmation, end):
+/// each reads the flow's id, and the notice of the last send, from the query.
+fn step_page<H, Fut, R>(kind: FlowKind, show: H) -> MethodRouter<AppState>
+where
+    H: Fn(AppState, PageContext, FlowKind, FlowQuery) -> Fut + Clone + Send + Sync + 'static,
+    Fut: Future<Output = Result<R, PageError>> + Send + 'static,
+    R: IntoResponse + 'static,
+{
+    get(
+        move |State(state): State<AppState>, ctx: PageContext, Query(q): Query<FlowQuery>| {
+            show(state, ctx, kind, q)
+        },
+    )
+}
+
+/// `POST` of the code form (the code, or "send it again"): counted against the
+/// address's code quota, so both take the client address.
+fn code_form<H, Fut>(kind: FlowKind, submit: H) -> MethodRouter<AppState>
+where
+    H: Fn(AppState, PageContext, FlowKind, IpAddr, StepForm) -> Fut + Clone + Send + Sync + 'static,
+    Fut: Future<Output = Result<Response, PageError>> + Send + 'static,
+{
+    post(
+        move |State(state): State<AppState>,
+              ctx: PageContext,
+              ClientIp(ip): ClientIp,
+              CsrfForm(f): CsrfForm<StepForm>| { submit(state, ctx, kind, ip, f) },
+    )
+}
+
 /// Where a request came from, for the notice its step may send.
-fn source(headers: &HeaderMap, ip: std::net::IpAddr) -> Source {
+fn source(headers: &HeaderMap, ip: IpAddr) -> Source {
     Source {
         device: Device::of(headers),
         ip,

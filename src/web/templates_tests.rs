@@ -217,3 +217,26 @@ fn the_login_page_the_self_service_end_pages_and_the_demo_portal_link_the_accoun
     assert!(!html.contains(link), "{html}");
     assert!(html.contains(r#"href="/help""#), "{html}");
 }
+
+#[test]
+fn the_account_page_quotes_portal_names_as_each_language_does() {
+    let name = "account/overview.html";
+    for (lang, sign_in, quoted) in [
+        (Lang::Es, "Acceso", "«Sede»"),
+        (Lang::Ca, "Accés", "«Sede»"),
+        (Lang::En, "Sign-in", "“Sede”"),
+    ] {
+        let html = web()
+            .templates()
+            .render(name, &context(lang, name))
+            .unwrap();
+        assert!(
+            html.contains(&format!("{sign_in}: {quoted}</p>")),
+            "the history line in {lang}: {html}"
+        );
+        assert!(
+            html.contains(&format!(r#"<p class="record__title">{quoted}</p>"#)),
+            "the list of portals in {lang}: {html}"
+        );
+    }
+}

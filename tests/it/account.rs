@@ -21,6 +21,7 @@ both_backends!(
     a_citizen_ends_one_of_their_sessions_but_never_another_citizens,
     a_stale_login_is_asked_again_and_forms_need_their_csrf_token,
     the_history_is_paged_newest_first,
+    a_portal_is_named_in_the_language_of_the_page_and_quoted,
 );
 
 /// The authorization request of portal `client` at `redirect` for `scope`.
@@ -171,6 +172,55 @@ async fn introspect(app: &TestApp, token: &str) -> bool {
     body["active"] == true
 }
 
+async fn a_portal_is_named_in_the_language_of_the_page_and_quoted(app: TestApp) {
+    app.active_citizen(CITIZEN).await;
+    let profile = clave_idp::domain::ClientProfile {
+        localized_names: [("en".to_owned(), "Tax Agency e-office".to_owned())].into(),
+        ..Default::default()
+    };
+    app.government_client(
+        "agencia",
+        "https://agencia.example/callback",
+        clave_idp::domain::ClientKind::Public,
+        "RS256",
+        profile,
+    )
+    .await;
+    let browser = Browser::new();
+    browser
+        .log_in(
+            &app,
+            &app.url(&format!(
+                "{}&code_challenge=E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM&code_challenge_method=S256",
+                authorize("agencia", "https://agencia.example/callback", "openid")
+            )),
+            CITIZEN,
+        )
+        .await;
+    let spanish = open_account(&app, &browser, CITIZEN, PASSWORD).await;
+    assert!(
+        history(&spanish).contains(&"Acceso: «Portal agencia»".to_owned()),
+        "{:#?}",
+        history(&spanish)
+    );
+
+    // The language switch: the same page in English, where the portal
+    // registered a name of its own.
+    let english = browser.get(&app.url("/account?lang=en")).await;
+    assert_eq!(english.status, 200, "{}", english.body);
+    assert!(
+        history(&english).contains(&"Sign-in: “Tax Agency e-office”".to_owned()),
+        "{:#?}",
+        history(&english)
+    );
+    let portals = texts(&english, "section[aria-labelledby=portals] .record__title");
+    assert!(
+        portals.contains(&"“Tax Agency e-office”".to_owned()),
+        "{portals:#?}"
+    );
+    assert!(!english.body.contains("Portal agencia"), "{}", english.body);
+}
+
 async fn a_portal_login_failed_attempts_and_a_block_appear_in_the_history(app: TestApp) {
     app.active_citizen(CITIZEN).await;
     app.client(ClientSpec::confidential("sede")).await;
@@ -192,7 +242,7 @@ async fn a_portal_login_failed_attempts_and_a_block_appear_in_the_history(app: T
     let page = open_account(&app, &own, CITIZEN, PASSWORD).await;
 
     let rows = history(&page);
-    let login = rows.iter().position(|r| r == "Acceso: Portal sede");
+    let login = rows.iter().position(|r| r == "Acceso: «Portal sede»");
     let failed = rows
         .iter()
         .position(|r| r.ends_with("Contraseña incorrecta"));
@@ -228,7 +278,7 @@ async fn a_portal_login_failed_attempts_and_a_block_appear_in_the_history(app: T
     assert!(
         portals
             .iter()
-            .any(|p| p.starts_with("Portal sede") && p.contains("openid profile")),
+            .any(|p| p.starts_with("«Portal sede»") && p.contains("openid profile")),
         "the portal and the scopes it received: {portals:#?}"
     );
     let sessions = texts(&page, "section[aria-labelledby=sessions] .record__title");

@@ -26,6 +26,7 @@ both_backends!(
     an_unsubscribe_puts_one_email_in_the_outbox_without_a_link_to_a_closed_account,
     an_activation_and_a_reset_each_put_one_email_in_the_outbox,
     sign_ins_from_new_browsers_are_told_once_per_browser_and_a_few_a_day,
+    a_login_notes_its_language_after_telling_a_new_browser_in_the_one_noted_before,
 );
 
 /// A browser of `agent` whose pages are in `lang`.
@@ -349,6 +350,59 @@ async fn sign_ins_from_new_browsers_are_told_once_per_browser_and_a_few_a_day(ap
         clave_idp::notices::NEW_BROWSER_A_DAY
     );
     assert_eq!(app.sms_count(), 0, "no SMS without CLAVE_NOTICE_SMS");
+}
+
+/// The language stored for the citizen.
+async fn stored_language(app: &TestApp) -> Option<String> {
+    app.state.db.citizen(ID).await.unwrap().unwrap().language
+}
+
+async fn a_login_notes_its_language_after_telling_a_new_browser_in_the_one_noted_before(
+    app: TestApp,
+) {
+    use clave_idp::web::{Lang, tr};
+    app.client(ClientSpec::confidential("sede")).await;
+    app.active_citizen(ID).await;
+    app.state.db.set_language(ID, "en").await.unwrap();
+
+    // A password login on Spanish pages, from a browser the account never used.
+    assert!(log_in(&app, &browser(FIREFOX, "es"), PASSWORD).await);
+    let told = emails_for(&app, "new_browser");
+    assert_eq!(told.len(), 1, "{:?}", app.emails());
+    assert_eq!(told[0].subject, tr(Lang::En, "notice-new-browser-subject"));
+    assert_eq!(stored_language(&app).await.as_deref(), Some("es"));
+
+    // A login with the SMS code on English pages, from another new browser.
+    let chrome = browser(CHROME, "en");
+    let url = app.url(&format!(
+        "{LOGIN}&prompt=login&acr_values=http%3A%2F%2Feidas.europa.eu%2FLoA%2Fsubstantial"
+    ));
+    let (page, _) = chrome.reach_password_page(&app, &url).await;
+    let after_password = chrome.submit_password(&app, &page, ID, PASSWORD).await;
+    assert_eq!(after_password.status, 303, "{}", after_password.body);
+    let otp_page = chrome
+        .get(&app.url(after_password.location.as_deref().unwrap()))
+        .await;
+    let done = chrome
+        .post(
+            &app.url("/login/otp"),
+            &[
+                ("csrf_token", &otp_page.csrf()),
+                ("tx", &otp_page.field("tx").unwrap()),
+                ("otp", &app.last_otp()),
+            ],
+        )
+        .await;
+    assert_eq!(done.status, 303, "{}", done.body);
+    let told = emails_for(&app, "new_browser");
+    assert_eq!(told.len(), 2, "{:?}", app.emails());
+    assert_eq!(told[1].subject, tr(Lang::Es, "notice-new-browser-subject"));
+    assert_eq!(stored_language(&app).await.as_deref(), Some("en"));
+
+    // The same browser and language again: nothing new to tell or to note.
+    assert!(log_in(&app, &chrome, PASSWORD).await);
+    assert_eq!(emails_for(&app, "new_browser").len(), 2);
+    assert_eq!(stored_language(&app).await.as_deref(), Some("en"));
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]

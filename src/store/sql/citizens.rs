@@ -70,6 +70,35 @@ impl std::fmt::Debug for CitizenRecord {
     }
 }
 
+#[cfg(test)]
+impl CitizenRecord {
+    /// The unit tests' citizen: María García López, 12345678Z, active, with her
+    /// email and mobile and no password, counters or language. A test changes
+    /// what it is about with `CitizenRecord { …, ..CitizenRecord::sample() }`.
+    pub(crate) fn sample() -> Self {
+        Self {
+            id: DocumentId::parse("12345678Z").expect("a valid DNI"),
+            given_name: "María".into(),
+            first_surname: "García".into(),
+            second_surname: Some("López".into()),
+            email: Email::parse("maria@example.es").expect("a valid email"),
+            phone: MobilePhone::parse("+34600112233").expect("a valid mobile"),
+            status: CitizenStatus::Active,
+            activation_code_hash: None,
+            activation_code_failures: 0,
+            activation_code_blocked: false,
+            password_hash: None,
+            password_set_at: None,
+            password_failures: 0,
+            password_blocked: false,
+            sessions_valid_after: 0,
+            language: None,
+            created_at: 0,
+            updated_at: 0,
+        }
+    }
+}
+
 #[derive(sqlx::FromRow)]
 struct CitizenRow {
     id: String,
