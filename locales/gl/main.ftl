@@ -14,6 +14,7 @@ lang-name-es = Español
 lang-name-ca = Català
 lang-name-gl = Galego
 lang-name-eu = Euskara
+lang-name-ca-valencia = Valencià
 lang-name-en = English
 footer-nav-label = Información do servizo
 footer-help = Axuda
