@@ -13,9 +13,10 @@
 //! empty string, and a unit test (`i18n_tests.rs`) fails when a key present in one
 //! language is missing in another.
 //!
-//! Adding Catalan, Galician or Basque: a variant in [`Lang`] (and in `ALL`, `code`,
-//! `name_key`), a `locales/<code>/` directory with the same files, a `lang-name-<code>`
-//! key in every catalog.
+//! Adding a language: a variant in [`Lang`] (and in `ALL`, `code`, `name_key`,
+//! `langid`), a `locales/<code>/` directory with the same files, a `lang-name-<code>`
+//! key in every catalog. A language told apart from another by a variant subtag
+//! (Valencian, `ca-valencia`) also says so in `primary` and `variant`.
 
 use std::collections::HashMap;
 
@@ -40,32 +41,65 @@ pub enum Lang {
     /// Spanish, the default.
     #[default]
     Es,
-    /// Catalan (also read by Valencian speakers: the real Cl@ve's Valencian pages
-    /// are Catalan in its Valencian standard, and `ca-valencia` tags choose it).
+    /// Catalan, in the standard of the Institut d'Estudis Catalans. Plain `ca` and
+    /// `ca-ES` choose it; Valencian is a language of its own ([`Lang::CaValencia`]).
     Ca,
     /// Galician.
     Gl,
     /// Basque.
     Eu,
+    /// Valencian: Catalan in the standard of the Acadèmia Valenciana de la Llengua,
+    /// with the Generalitat Valenciana's formal *vosté*, as the real Cl@ve offers it
+    /// beside Catalan. Tagged `ca-valencia` (RFC 5646 §2.2.5, the registered variant
+    /// `valencia`), so `ca-valencia` and `ca-ES-valencia` choose it.
+    CaValencia,
     /// English.
     En,
 }
 
 impl Lang {
-    /// Every supported language, in the order the language switch lists them.
-    pub const ALL: &'static [Lang] = &[Lang::Es, Lang::Ca, Lang::Gl, Lang::Eu, Lang::En];
+    /// Every supported language, in the order the language switch lists them: the
+    /// real Cl@ve's (Castellano, Català, Galego, Euskara, Valencià, English).
+    pub const ALL: &'static [Lang] = &[
+        Lang::Es,
+        Lang::Ca,
+        Lang::Gl,
+        Lang::Eu,
+        Lang::CaValencia,
+        Lang::En,
+    ];
 
     /// The language used when nothing else decides.
     pub const DEFAULT: Lang = Lang::Es;
 
-    /// The ISO 639-1 code, as used in `lang="…"`, cookies and `?lang=`.
+    /// The BCP 47 tag (RFC 5646), as used in `lang="…"`, cookies, `?lang=`,
+    /// `ui_locales_supported` and the name of the catalog directory: the ISO 639-1
+    /// code, with the variant subtag where there is one (`ca-valencia`).
     pub fn code(self) -> &'static str {
         match self {
             Lang::Es => "es",
             Lang::Ca => "ca",
             Lang::Gl => "gl",
             Lang::Eu => "eu",
+            Lang::CaValencia => "ca-valencia",
             Lang::En => "en",
+        }
+    }
+
+    /// The primary language subtag (RFC 5646 §2.2.1).
+    fn primary(self) -> &'static str {
+        match self {
+            Lang::CaValencia => "ca",
+            other => other.code(),
+        }
+    }
+
+    /// The variant subtag (RFC 5646 §2.2.5) that tells this language apart from
+    /// the one of the same primary subtag, if any.
+    fn variant(self) -> Option<&'static str> {
+        match self {
+            Lang::CaValencia => Some("valencia"),
+            _ => None,
         }
     }
 
@@ -76,18 +110,26 @@ impl Lang {
             Lang::Ca => "lang-name-ca",
             Lang::Gl => "lang-name-gl",
             Lang::Eu => "lang-name-eu",
+            Lang::CaValencia => "lang-name-ca-valencia",
             Lang::En => "lang-name-en",
         }
     }
 
-    /// The language of a BCP 47 tag, by its primary subtag: `es`, `es-ES` and `ES_es`
-    /// give Spanish; unsupported languages, `*` and garbage give `None`.
+    /// The language of a BCP 47 tag, by its primary subtag and, where two languages
+    /// share one, by the variant subtag: `es`, `es-ES` and `ES_es` give Spanish;
+    /// `ca` and `ca-ES` Catalan; `ca-valencia` and `ca-ES-valencia` Valencian.
+    /// Unsupported languages, `*` and garbage give `None`.
     pub fn from_tag(tag: &str) -> Option<Lang> {
-        let primary = tag.trim().split(['-', '_']).next()?;
+        let mut subtags = tag.trim().split(['-', '_']);
+        let primary = subtags.next()?;
+        let has = |variant: &str| subtags.clone().any(|s| s.eq_ignore_ascii_case(variant));
+        // A language with a variant wins over the plain one when the tag carries it.
         Lang::ALL
             .iter()
             .copied()
-            .find(|lang| primary.eq_ignore_ascii_case(lang.code()))
+            .filter(|lang| primary.eq_ignore_ascii_case(lang.primary()))
+            .filter(|lang| lang.variant().is_none_or(has))
+            .max_by_key(|lang| lang.variant().is_some())
     }
 
     fn langid(self) -> LanguageIdentifier {
@@ -96,6 +138,7 @@ impl Lang {
             Lang::Ca => langid!("ca"),
             Lang::Gl => langid!("gl"),
             Lang::Eu => langid!("eu"),
+            Lang::CaValencia => langid!("ca-valencia"),
             Lang::En => langid!("en"),
         }
     }

@@ -158,6 +158,68 @@ fn tags_are_matched_by_their_primary_subtag_case_insensitively() {
 }
 
 #[test]
+fn valencian_is_chosen_by_its_variant_and_plain_catalan_stays_catalan() {
+    for tag in [
+        "ca-valencia",
+        "ca-ES-valencia",
+        "CA_es_Valencia",
+        " ca-valencia ",
+    ] {
+        assert_eq!(Lang::from_tag(tag), Some(Lang::CaValencia), "{tag}");
+    }
+    for tag in ["ca", "ca-ES", "ca-AD", "ca-valenciano", "ca-ES-x-val"] {
+        assert_eq!(Lang::from_tag(tag), Some(Lang::Ca), "{tag}");
+    }
+    // The variant belongs to Catalan only.
+    assert_eq!(Lang::from_tag("es-valencia"), Some(Lang::Es));
+    assert_eq!(Lang::from_tag("valencia"), None);
+}
+
+#[test]
+fn every_language_reads_back_from_its_own_tag() {
+    for &lang in Lang::ALL {
+        assert_eq!(Lang::from_tag(lang.code()), Some(lang), "{lang}");
+        assert_eq!(lang.to_string(), lang.code());
+    }
+}
+
+#[test]
+fn valencian_is_negotiated_from_ui_locales_and_accept_language() {
+    assert_eq!(
+        negotiate(Some("ca-valencia es"), None, None),
+        Lang::CaValencia
+    );
+    assert_eq!(
+        negotiate(None, None, Some("ca-ES-valencia,ca;q=0.9,es;q=0.8")),
+        Lang::CaValencia
+    );
+    assert_eq!(
+        negotiate(None, Some("ca-valencia"), Some("es")),
+        Lang::CaValencia
+    );
+    assert_eq!(negotiate(Some("ca-ES"), None, None), Lang::Ca);
+    assert_eq!(
+        negotiate(None, None, Some("ca-ES,ca-ES-valencia;q=0.5")),
+        Lang::Ca
+    );
+}
+
+#[test]
+fn each_language_is_served_from_its_own_catalog() {
+    // A bundle the loader did not find under the tag would show the key itself.
+    let names: BTreeSet<String> = Lang::ALL
+        .iter()
+        .map(|&lang| tr(lang, lang.name_key()))
+        .collect();
+    assert_eq!(names.len(), Lang::ALL.len(), "{names:?}");
+    assert_eq!(tr(Lang::CaValencia, "lang-name-ca-valencia"), "Valencià");
+    assert_ne!(
+        tr(Lang::CaValencia, "error-not-found-body"),
+        tr(Lang::Ca, "error-not-found-body")
+    );
+}
+
+#[test]
 fn ui_locales_win_over_the_cookie_and_the_browser() {
     assert_eq!(negotiate(Some("en"), Some("es"), Some("es")), Lang::En);
     assert_eq!(

@@ -175,6 +175,28 @@ mod tests {
     }
 
     #[test]
+    fn valencian_is_switched_to_and_remembered_under_its_own_tag() {
+        let info = read(
+            Method::GET,
+            "/login?lang=ca-valencia",
+            &[("cookie", "clave_lang=ca")],
+        );
+        assert_eq!(
+            (info.lang, info.remember),
+            (Lang::CaValencia, Some(Lang::CaValencia))
+        );
+        let info = read(
+            Method::GET,
+            "/x",
+            &[
+                ("cookie", "clave_lang=ca-valencia"),
+                ("accept-language", "ca"),
+            ],
+        );
+        assert_eq!((info.lang, info.remember), (Lang::CaValencia, None));
+    }
+
+    #[test]
     fn a_lang_parameter_on_post_is_ignored() {
         let info = read(Method::POST, "/login?lang=en", &[("accept-language", "es")]);
         assert_eq!((info.lang, info.remember), (Lang::Es, None));
@@ -230,13 +252,24 @@ mod tests {
                 "/login?flow=a+b&lang=ca",
                 "/login?flow=a+b&lang=gl",
                 "/login?flow=a+b&lang=eu",
+                "/login?flow=a+b&lang=ca-valencia",
                 "/login?flow=a+b&lang=en",
             ]
         );
         assert!(links[0].current && links[1..].iter().all(|l| !l.current));
         let names: Vec<&str> = links.iter().map(|l| l.name.as_str()).collect();
         // Each language named in itself.
-        assert_eq!(names, ["Español", "Català", "Galego", "Euskara", "English"]);
+        assert_eq!(
+            names,
+            [
+                "Español",
+                "Català",
+                "Galego",
+                "Euskara",
+                "Valencià",
+                "English"
+            ]
+        );
     }
 
     #[test]

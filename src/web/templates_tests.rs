@@ -224,6 +224,7 @@ fn the_account_page_quotes_portal_names_as_each_language_does() {
     for (lang, sign_in, quoted) in [
         (Lang::Es, "Acceso", "«Sede»"),
         (Lang::Ca, "Accés", "«Sede»"),
+        (Lang::CaValencia, "Accés", "«Sede»"),
         (Lang::En, "Sign-in", "“Sede”"),
     ] {
         let html = web()
