@@ -230,8 +230,8 @@ impl LoginTx {
         let client_names = Lang::ALL
             .iter()
             .filter_map(|lang| {
-                let name = client.profile.localized_names.get(lang.code())?;
-                Some((lang.code().to_owned(), name.clone()))
+                let name = client.profile.localized_name(lang.code())?;
+                Some((lang.code().to_owned(), name.to_owned()))
             })
             .collect();
         let login = Login {

@@ -474,13 +474,17 @@ pub fn set_profile(profile: &mut ClientProfile, name: &str, value: &Value) -> Re
     Ok(())
 }
 
-/// The primary language subtag of `client_name#<BCP 47 tag>`, lower case
-/// (`client_name#ca-ES` → `ca`).
+/// The language of `client_name#<BCP 47 tag>`, as the pages look it up: the tag
+/// of a language they speak (`client_name#ca-ES` → `ca`, `client_name#ca-ES-valencia`
+/// → `ca-valencia`), else the primary language subtag, lower case.
 fn language_of(name: &str) -> Result<String, String> {
     let tag = name.split_once('#').map_or("", |(_, tag)| tag);
     let primary = tag.split('-').next().unwrap_or("");
     if (2..=3).contains(&primary.len()) && primary.chars().all(|c| c.is_ascii_alphabetic()) {
-        Ok(primary.to_ascii_lowercase())
+        Ok(crate::web::Lang::from_tag(tag).map_or_else(
+            || primary.to_ascii_lowercase(),
+            |lang| lang.code().to_owned(),
+        ))
     } else {
         Err(format!(
             "{name}: after # comes a language tag (RFC 5646), such as client_name#ca or client_name#en"
@@ -595,7 +599,8 @@ mod tests {
     fn names_in_other_languages_are_kept_by_language_and_shown_back() {
         let metadata = Metadata::parse(
             r#"{"client_name": "Sede", "client_name#en": " Tax office ",
-                "client_name#ca-ES": "Seu electrònica"}"#,
+                "client_name#ca-ES": "Seu electrònica",
+                "client_name#ca-ES-valencia": "Seu electrònica valenciana"}"#,
         )
         .unwrap();
         let mut profile = ClientProfile::default();
@@ -604,9 +609,17 @@ mod tests {
         }
         assert_eq!(profile.localized_names["en"], "Tax office");
         assert_eq!(profile.localized_names["ca"], "Seu electrònica");
+        assert_eq!(
+            profile.localized_names["ca-valencia"],
+            "Seu electrònica valenciana"
+        );
         let shown = profile_metadata(&profile);
         assert_eq!(shown["client_name#en"], "Tax office");
         assert_eq!(shown["client_name#ca"], "Seu electrònica");
+        assert_eq!(
+            shown["client_name#ca-valencia"],
+            "Seu electrònica valenciana"
+        );
         // `null` in an update removes one.
         set_profile(&mut profile, "client_name#en", &Value::Null).unwrap();
         assert!(!profile.localized_names.contains_key("en"));

@@ -104,8 +104,9 @@ fn is_false(value: &bool) -> bool {
 #[serde(default, deny_unknown_fields)]
 pub struct ClientProfile {
     /// The portal's name in other languages (`client_name#ca`, RFC 7591 §2.2), by
-    /// primary language subtag; a page in that language shows it instead of
-    /// `client_name`.
+    /// the tag of a language the pages speak (`ca`, `ca-valencia`), else by primary
+    /// language subtag; a page in that language shows it instead of `client_name`
+    /// ([`ClientProfile::localized_name`]).
     #[serde(skip_serializing_if = "BTreeMap::is_empty")]
     pub localized_names: BTreeMap<String, String>,
     /// The client authenticates with `private_key_jwt` (RFC 7523 §2.2) rather
@@ -158,6 +159,20 @@ pub struct ClientProfile {
 }
 
 impl ClientProfile {
+    /// The name registered for the language tagged `tag`, by the "Lookup" of
+    /// RFC 4647 §3.4: the tag itself, then with its last subtag cut off, and so
+    /// on, so a Valencian page (`ca-valencia`) shows the Catalan name (`ca`) when
+    /// the portal registered no Valencian one.
+    pub fn localized_name(&self, tag: &str) -> Option<&str> {
+        let mut tag = tag;
+        loop {
+            if let Some(name) = self.localized_names.get(tag) {
+                return Some(name);
+            }
+            tag = &tag[..tag.rfind('-')?];
+        }
+    }
+
     /// Whether the client registered public keys of its own.
     pub fn has_keys(&self) -> bool {
         self.jwks.is_some() || self.jwks_uri.is_some()
@@ -219,6 +234,34 @@ impl ClientProfile {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_localized_name_falls_back_to_the_shorter_tag_never_to_another_language() {
+        let profile = ClientProfile {
+            localized_names: [
+                ("ca".to_owned(), "Seu electrònica".to_owned()),
+                ("en".to_owned(), "E-office".to_owned()),
+            ]
+            .into(),
+            ..Default::default()
+        };
+        assert_eq!(profile.localized_name("ca"), Some("Seu electrònica"));
+        assert_eq!(
+            profile.localized_name("ca-valencia"),
+            Some("Seu electrònica")
+        );
+        assert_eq!(profile.localized_name("gl"), None);
+        assert_eq!(profile.localized_name(""), None);
+        let mut valencian = profile.clone();
+        valencian
+            .localized_names
+            .insert("ca-valencia".to_owned(), "Seu electrònica (va)".to_owned());
+        assert_eq!(
+            valencian.localized_name("ca-valencia"),
+            Some("Seu electrònica (va)")
+        );
+        assert_eq!(valencian.localized_name("ca"), Some("Seu electrònica"));
+    }
 
     #[test]
     fn the_basic_profile_is_stored_as_an_empty_object() {

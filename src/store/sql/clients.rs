@@ -41,9 +41,10 @@ pub struct ClientRecord {
 
 impl ClientRecord {
     /// The name a page in the language `code` shows: the one registered for
-    /// that language (`client_name#en`, RFC 7591 §2.2), else `client_name`.
+    /// that language (`client_name#en`, RFC 7591 §2.2, looked up as
+    /// [`ClientProfile::localized_name`] does), else `client_name`.
     pub fn name_in(&self, code: &str) -> &str {
-        self.profile.localized_names.get(code).unwrap_or(&self.name)
+        self.profile.localized_name(code).unwrap_or(&self.name)
     }
 
     /// Whether the client authenticates with a secret.
