@@ -71,6 +71,7 @@ mod faults;
 mod government;
 mod harness;
 mod journeys;
+mod languages;
 mod legacy;
 mod limits;
 mod maintenance;
