@@ -4,7 +4,7 @@
 // registers a citizen per language and a portal with the operator commands, then
 // walks every page of the login and self-service flows in Debian's chromium at a
 // phone-sized viewport, from the keyboard only, in every language of the pages
-// (Spanish, Catalan, Galician, Basque, English). Each page and error state is
+// (Spanish, Catalan, Galician, Basque, Valencian, English). Each page and error state is
 // audited (axe-core WCAG 2.1 A/AA with zero violations at 360 and 1280 px, the
 // form fields of docs/architecture.md ("Forms"), the error summary, reflow at
 // 320 px, one voice) and saved as a PNG under screenshots/ at the repository root.
@@ -13,7 +13,7 @@
 //
 // Settings (environment): CHROMIUM (default /usr/bin/chromium), SCREENSHOTS
 // (default <repo>/screenshots), CLAVE_BROWSER_SKIP_BUILD=1 to reuse
-// target/debug/clave-idp, CLAVE_BROWSER_ONLY=es|ca|gl|eu|en for one language,
+// target/debug/clave-idp, CLAVE_BROWSER_ONLY=es|ca|gl|eu|ca-valencia|en for one language,
 // CLAVE_BROWSER_JOURNEYS=<regex> for some journeys (while developing).
 // The last line is always `N passed, M failed`; the exit status is 0 only when
 // M is 0.

@@ -38,10 +38,11 @@ const FIELD_CONVENTIONS = {
 /**
  * The words of the familiar address in each language, where the pages use the
  * formal one (docs/style.md, "Voice"): Spanish *usted* (never *tú*), Catalan
- * *vostè* (never *tu*), Galician *vostede* (never *ti*), Basque *zu* (never the
- * familiar *hi*, "hika"). Only words that are the familiar address and nothing
- * else are listed: Catalan "escriu", Galician "escribe" are also the present
- * tense of the formal address ("si escriu malament…"), so they are left out;
+ * *vostè* and Valencian *vosté* (never *tu*), Galician *vostede* (never *ti*),
+ * Basque *zu* (never the familiar *hi*, "hika"). Only words that are the familiar
+ * address and nothing else are listed: Catalan and Valencian "escriu", Galician
+ * "escribe" are also the present tense of the formal address ("si escriu
+ * malament…"), so they are left out;
  * Spanish "escribe", "elige", "vuelve"… too, but the Spanish catalogs never use
  * that tense, so each of them on a Spanish page is a *tú*.
  */
@@ -57,6 +58,13 @@ const FAMILIAR = {
     'tu', 'teu', 'teva', 'teus', 'teves', 'et', 'ets', 'estàs', 'tens', 'pots', 'vols', 'has', 'hauràs',
     'podràs', 'tindràs', 'rebràs', 'torna-ho', "identifica't", "registra't",
   ],
+  // Catalan's list with the Valencian forms: "teua", "teues", the enclitic "-te"
+  // ("identifica-te"), the subjunctives "pugues", "vullgues", "tingues".
+  'ca-valencia': [
+    'tu', 'teu', 'teua', 'teus', 'teues', 'teva', 'teves', 'et', 'te', 'ets', 'estàs', 'tens', 'pots', 'vols',
+    'has', 'hauràs', 'podràs', 'tindràs', 'rebràs', 'pugues', 'vullgues', 'tingues', 'torna-ho',
+    "identifica't", "registra't", 'identifica-te', 'registra-te',
+  ],
   gl: [
     'ti', 'teu', 'túa', 'teus', 'túas', 'che', 'contigo', 'tes', 'podes', 'queres', 'debes', 'estás',
     'poderás', 'terás', 'recibirás', 'identifícate', 'rexístrate',
@@ -64,11 +72,11 @@ const FAMILIAR = {
   eu: ['hi', 'hik', 'hire', 'hiri', 'hirekin', 'haiz', 'duk', 'dun'],
 };
 // Whole words in any case: no letter or digit on either side ("Vuelva" and
-// "Elija" are other words; "Identifícate" is one word, not "te"). A Catalan
-// elided pronoun ("t'hem enviat") is the familiar "et" too.
+// "Elija" are other words; "Identifícate" is one word, not "te"). A Catalan or
+// Valencian elided pronoun ("t'hem enviat") is the familiar "et" too.
 const FAMILIAR_WORDS = Object.fromEntries(
   Object.entries(FAMILIAR).map(([lang, words]) => {
-    const elided = lang === 'ca' ? "|t['’](?=\\p{L})" : '';
+    const elided = lang === 'ca' || lang === 'ca-valencia' ? "|t['’](?=\\p{L})" : '';
     return [lang, new RegExp(`(?<![\\p{L}\\p{N}'’])(?:(?:${words.join('|')})(?![\\p{L}\\p{N}])${elided})`, 'giu')];
   }),
 );
@@ -90,7 +98,7 @@ function familiarWords(lang, text) {
 }
 
 /** The browser's own language for each language of the pages. */
-const LOCALES = { es: 'es-ES', ca: 'ca-ES', gl: 'gl-ES', eu: 'eu-ES', en: 'en-GB' };
+const LOCALES = { es: 'es-ES', ca: 'ca-ES', gl: 'gl-ES', eu: 'eu-ES', 'ca-valencia': 'ca-ES-valencia', en: 'en-GB' };
 
 const PHONE = { width: 360, height: 740 };
 const DESKTOP = { width: 1280, height: 800 };

@@ -75,11 +75,13 @@ function legacyCsv() {
     `${dni(70710678)},Núria,Ferrer,Pons,nuria.ferrer@example.es,656789012,${LEGACY_HASH}`,
     `${dni(57721566)},Antía,Rivas,Lema,antia.rivas@example.es,667890123,${LEGACY_HASH}`,
     `${dni(69314718)},Miren,Zubiri,Elorza,miren.zubiri@example.es,678901234,${LEGACY_HASH}`,
+    `${dni(33166247)},Empar,Climent,Roig,empar.climent@example.es,689012345,${LEGACY_HASH}`,
   ].join('\n') + '\n';
 }
 
-/** The languages the suite walks, each with its own people: Spanish first. */
-const LANGUAGES = ['es', 'ca', 'gl', 'eu', 'en'];
+/** The languages the suite walks, each with its own people: Spanish first, then in
+ * the order of the language switch (Valencian by its BCP 47 tag, `ca-valencia`). */
+const LANGUAGES = ['es', 'ca', 'gl', 'eu', 'ca-valencia', 'en'];
 
 /** The people of the suite: two per language, each with passwords for every step. */
 function people() {
@@ -89,6 +91,7 @@ function people() {
     caLegacy: { id: dni(70710678), passwords: [LEGACY_PASSWORD] },
     glLegacy: { id: dni(57721566), passwords: [LEGACY_PASSWORD] },
     euLegacy: { id: dni(69314718), passwords: [LEGACY_PASSWORD] },
+    'ca-valenciaLegacy': { id: dni(33166247), passwords: [LEGACY_PASSWORD] },
     es: {
       id: dni(48151623),
       givenName: 'Lucía',
@@ -183,6 +186,25 @@ function people() {
       email: 'ane.goikoetxea@example.es',
       phone: '711678901',
       passwords: ['Iparrorratza-Berdea-2026'],
+    },
+    'ca-valencia': {
+      id: dni(24494897),
+      givenName: 'Vicent',
+      firstSurname: 'Martí',
+      secondSurname: 'Ferrando',
+      email: 'vicent.marti@example.es',
+      phone: '722789012',
+      namedPassword: 'Vicent-Hort-2026',
+      passwords: ['Taronja-Blava-2026', 'Tortuga.Lleugera.78', 'Penyal#Roig#32', 'Estel!Lent!59', 'Far&Migjorn&95'],
+    },
+    'ca-valenciaSecond': {
+      id: dni(28284271),
+      givenName: 'Amparo',
+      firstSurname: 'Llorens',
+      secondSurname: 'Soler',
+      email: 'amparo.llorens@example.es',
+      phone: '733890123',
+      passwords: ['Rellotge-Verd-2026'],
     },
   };
 }
