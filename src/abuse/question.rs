@@ -57,6 +57,27 @@ const EN: [&str; 19] = [
     "eighteen",
 ];
 
+// The operands are 1 to 9 (`ask`): the other languages need no more words.
+// Catalan and Valencian name the number one "u" ("u més dos").
+const CA: [&str; 10] = [
+    "zero", "u", "dos", "tres", "quatre", "cinc", "sis", "set", "vuit", "nou",
+];
+const GL: [&str; 10] = [
+    "cero", "un", "dous", "tres", "catro", "cinco", "seis", "sete", "oito", "nove",
+];
+const EU: [&str; 10] = [
+    "zero",
+    "bat",
+    "bi",
+    "hiru",
+    "lau",
+    "bost",
+    "sei",
+    "zazpi",
+    "zortzi",
+    "bederatzi",
+];
+
 /// A question to show: its id (hidden field `captcha_id`) and its text.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Question {
@@ -79,9 +100,12 @@ struct Stored {
 const QUESTIONS: KeySpace<Stored> = KeySpace::new(Space::Question);
 
 fn word(lang: Lang, n: u32) -> &'static str {
-    let words = match lang {
+    let words: &[&str] = match lang {
         Lang::Es => &ES,
-        _ => &EN,
+        Lang::Ca | Lang::CaValencia => &CA,
+        Lang::Gl => &GL,
+        Lang::Eu => &EU,
+        Lang::En => &EN,
     };
     words.get(n as usize).copied().unwrap_or("?")
 }
@@ -171,6 +195,36 @@ mod tests {
             .filter_map(|w| (1..10).find(|&n| w == ES[n as usize] || w == EN[n as usize]))
             .collect();
         numbers.iter().sum()
+    }
+
+    /// The sum as a reader of `lang` reads it, from that language's words only.
+    fn solve_in(lang: Lang, text: &str) -> Option<u32> {
+        let numbers: Vec<u32> = text
+            .split(|c: char| !c.is_alphanumeric())
+            .filter_map(|w| (1..10).find(|&n| w == word(lang, n)))
+            .collect();
+        (numbers.len() == 2).then(|| numbers.iter().sum())
+    }
+
+    #[tokio::test]
+    async fn every_language_asks_in_its_own_number_words() {
+        let store = MemoryStore::new();
+        for &lang in Lang::ALL {
+            for _ in 0..20 {
+                let q = ask(&store, lang, "f").await.unwrap();
+                let sum = solve_in(lang, &q.text)
+                    .unwrap_or_else(|| panic!("{lang:?}: two numbers in its words: {}", q.text));
+                if lang != Lang::En {
+                    let english = q
+                        .text
+                        .split(|c: char| !c.is_alphanumeric())
+                        .filter(|w| EN[1..10].contains(w))
+                        .count();
+                    assert_eq!(english, 0, "{lang:?} in English words: {}", q.text);
+                }
+                assert!(check(&store, &q.id, "f", &sum.to_string()).await.unwrap());
+            }
+        }
     }
 
     #[tokio::test]

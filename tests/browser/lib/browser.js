@@ -108,9 +108,13 @@ async function launch(executablePath) {
   return chromium.launch({ executablePath, headless: true, args: CHROMIUM_ARGS, timeout: 30_000 });
 }
 
+// The number words of every language of the pages (es, en; ca and ca-valencia,
+// gl, eu up to nine, the largest operand).
 const NUMBER_WORDS = [
-  ['cero', 'zero'], ['uno', 'one'], ['dos', 'two'], ['tres', 'three'], ['cuatro', 'four'],
-  ['cinco', 'five'], ['seis', 'six'], ['siete', 'seven'], ['ocho', 'eight'], ['nueve', 'nine'],
+  ['cero', 'zero'], ['uno', 'one', 'u', 'un', 'bat'], ['dos', 'two', 'dous', 'bi'], ['tres', 'three', 'hiru'],
+  ['cuatro', 'four', 'quatre', 'catro', 'lau'], ['cinco', 'five', 'cinc', 'bost'], ['seis', 'six', 'sis', 'sei'],
+  ['siete', 'seven', 'set', 'sete', 'zazpi'], ['ocho', 'eight', 'vuit', 'oito', 'zortzi'],
+  ['nueve', 'nine', 'nou', 'nove', 'bederatzi'],
   ['diez', 'ten'], ['once', 'eleven'], ['doce', 'twelve'], ['trece', 'thirteen'],
   ['catorce', 'fourteen'], ['quince', 'fifteen'], ['dieciséis', 'sixteen'],
   ['diecisiete', 'seventeen'], ['dieciocho', 'eighteen'],
