@@ -103,7 +103,7 @@ impl Lang {
         }
     }
 
-    /// The catalog key of the language's own name ("Español", "English").
+    /// The catalog key of the language's own name ("Castellano", "English").
     pub fn name_key(self) -> &'static str {
         match self {
             Lang::Es => "lang-name-es",

@@ -262,7 +262,7 @@ mod tests {
         assert_eq!(
             names,
             [
-                "Español",
+                "Castellano",
                 "Català",
                 "Galego",
                 "Euskara",
