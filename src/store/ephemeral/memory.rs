@@ -19,10 +19,11 @@
 //!   space and 32 bytes), and shared by the maps that order it; values are held
 //!   as their callers encoded them (access tokens compactly, see
 //!   `oauth::grant_encoding`), and an entry is its value and deadline (whether
-//!   it may be evicted follows from its key). With 100,000 live access tokens a
-//!   token costs ~395 bytes of anonymous memory, key, value, maps and allocator
-//!   together (896 when values were JSON and keys were held as two strings;
-//!   `cargo bench --bench load`, scenario `rss-tokens`).
+//!   it may be evicted follows from its key; deadlines are 8-byte counts). With
+//!   100,000 live access tokens a token costs ~370 bytes of anonymous memory,
+//!   key, value, maps and allocator together (896 when values were JSON and keys
+//!   were held as two strings; `cargo bench --bench load`, scenario
+//!   `rss-tokens`).
 //! - It is bounded in bytes (`CLAVE_MEMORY_STORE_MAX_BYTES`, [`DEFAULT_MAX_BYTES`]:
 //!   keys, values and [`ENTRY_OVERHEAD`] for the maps' bookkeeping of each entry)
 //!   and in keys ([`DEFAULT_CAPACITY_LIMIT`]), so a flood cannot exhaust memory
@@ -34,8 +35,9 @@
 //!   unauthenticated logins costs, at worst, the oldest untouched logins a
 //!   restart, and never a session, a code or a token.
 //!
-//! Deadlines use [`tokio::time::Instant`] (monotonic); the flows' own logical expiry is
-//! checked against the injected clock, so this is housekeeping only.
+//! Deadlines count in nanoseconds from the store's creation, a
+//! [`tokio::time::Instant`] (monotonic); the flows' own logical expiry is checked
+//! against the injected clock, so this is housekeeping only.
 
 use std::collections::{BTreeSet, HashMap};
 use std::sync::{Arc, Mutex, MutexGuard, PoisonError};
@@ -98,9 +100,11 @@ struct State {
     entries: HashMap<Key, Entry>,
     /// Deadlines in order, each with its entry's key (which breaks ties); an
     /// entry dropped or replaced takes its deadline out with it.
-    expirations: BTreeSet<(Instant, Key)>,
+    expirations: BTreeSet<(Deadline, Key)>,
     /// The deadlines of the entries that may be dropped early to make room.
-    evictable: BTreeSet<(Instant, Key)>,
+    evictable: BTreeSet<(Deadline, Key)>,
+    /// What deadlines count from: when the store was made.
+    epoch: Instant,
     capacity_limit: usize,
     /// Bytes held, as [`footprint`] counts them.
     bytes: usize,
@@ -116,8 +120,12 @@ struct State {
 /// ~1.3 bytes of the hash table. Whether it is evictable follows from its key.
 struct Entry {
     value: Box<[u8]>,
-    expires_at: Instant,
+    expires_at: Deadline,
 }
+
+/// A deadline, in nanoseconds since the store's epoch: half the size of an
+/// `Instant`, in every entry and in every slot of the deadline trees.
+type Deadline = u64;
 
 /// Whether the entry of packed key `key` may be dropped early to make room.
 fn is_evictable(key: &[u8]) -> bool {
@@ -241,7 +249,7 @@ impl Drop for Handle {
 
 impl Shared {
     /// The state. A poisoned lock is taken over: every operation leaves the state
-    /// usable, and a stale deadline left behind is ignored by the id check.
+    /// usable, and a stale deadline left behind is ignored by the deadline check.
     fn lock(&self) -> MutexGuard<'_, State> {
         self.state.lock().unwrap_or_else(PoisonError::into_inner)
     }
@@ -253,6 +261,7 @@ impl State {
             entries: HashMap::new(),
             expirations: BTreeSet::new(),
             evictable: BTreeSet::new(),
+            epoch: Instant::now(),
             capacity_limit,
             bytes: 0,
             evictable_bytes: 0,
@@ -264,9 +273,21 @@ impl State {
 
     /// The entry under `key` if it has not expired by `now`.
     fn live(&self, key: &str, now: Instant) -> Option<&Entry> {
+        let now = self.deadline(now);
         self.entries
             .get(pack(key).as_bytes())
             .filter(|e| e.expires_at > now)
+    }
+
+    /// `instant` as a [`Deadline`] (an instant before the epoch is the epoch).
+    fn deadline(&self, instant: Instant) -> Deadline {
+        let since = instant.saturating_duration_since(self.epoch).as_nanos();
+        Deadline::try_from(since).unwrap_or(Deadline::MAX)
+    }
+
+    /// The instant of `deadline`.
+    fn instant(&self, deadline: Deadline) -> Instant {
+        self.epoch + Duration::from_nanos(deadline)
     }
 
     /// Removes the entry of packed key `key`, its deadline and its bytes, live or not.
@@ -287,7 +308,7 @@ impl State {
     /// Removes `key` and its deadline; returns the entry if it was still live.
     fn remove(&mut self, key: &str, now: Instant) -> Option<Entry> {
         let entry = self.drop_entry(pack(key).as_bytes())?;
-        (entry.expires_at > now).then_some(entry)
+        (entry.expires_at > self.deadline(now)).then_some(entry)
     }
 
     /// Makes room for `needed` more bytes: expired entries first, then the
@@ -340,7 +361,8 @@ impl State {
         if !self.make_room(size, now) {
             return Err(EphemeralError::Backend(FULL_BYTES.to_owned()));
         }
-        let expires_at = now.checked_add(ttl.min(MAX_TTL)).unwrap_or(now);
+        let lifetime = Deadline::try_from(ttl.min(MAX_TTL).as_nanos()).unwrap_or(Deadline::MAX);
+        let expires_at = self.deadline(now).saturating_add(lifetime);
         if self
             .expirations
             .first()
@@ -376,10 +398,11 @@ impl State {
     /// Removes up to `budget` entries whose deadline has passed at `now`.
     fn purge(&mut self, now: Instant, budget: usize) -> NextPurge {
         let mut removed = 0;
+        let now = self.deadline(now);
         while let Some((when, key)) = self.expirations.pop_first() {
             if when > now {
                 self.expirations.insert((when, key));
-                return NextPurge::At(when);
+                return NextPurge::At(self.instant(when));
             }
             if removed == budget {
                 self.expirations.insert((when, key));
@@ -509,7 +532,11 @@ impl EphemeralStore for MemoryStore {
     }
 
     async fn time_to_live(&self, key: &str) -> Result<Option<Duration>, EphemeralError> {
-        self.with_state(|s, now| Ok(s.live(key, now).map(|e| e.expires_at - now)))
+        self.with_state(|s, now| {
+            let now_deadline = s.deadline(now);
+            Ok(s.live(key, now)
+                .map(|e| Duration::from_nanos(e.expires_at - now_deadline)))
+        })
     }
 
     async fn ping(&self) -> Result<(), EphemeralError> {
