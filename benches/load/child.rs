@@ -9,12 +9,16 @@
 //! be mixed into both numbers. The child builds the real provider with
 //! `Application::build_on` on 127.0.0.1:0 (or, for the baseline, a bare axum
 //! handler), prints one JSON line saying where it listens, and serves until its
-//! standard input closes.
+//! standard input closes. A provider child also takes commands on its standard
+//! input, one a line, each answered with one JSON line: `tokens N` mints N access
+//! tokens and `codes N` issues N authorization codes through the provider's own
+//! token issuer, so that a scenario can measure what live records cost without
+//! the HTTP round trips that would make them (see `rss_tokens.rs`).
 
 use clave_idp::domain::AuditKind;
 use std::io::{BufRead, BufReader, Read, Write};
 use std::path::PathBuf;
-use std::process::{Child, ChildStdin, Command, Stdio};
+use std::process::{Child, ChildStdin, ChildStdout, Command, Stdio};
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
@@ -64,6 +68,11 @@ pub struct ProviderSpec {
     pub password_hash: String,
     /// How many citizens to register.
     pub citizens: usize,
+    /// How long the hashing threads keep an idle working area, if not the
+    /// provider's default.
+    pub hash_idle_release: Option<Duration>,
+    /// The in-process store's bound in bytes, if not the shipped one.
+    pub store_max_bytes: Option<u64>,
 }
 
 /// The line a child prints when it is ready.
@@ -87,6 +96,7 @@ pub struct Ready {
 pub struct Server {
     child: Child,
     stdin: Option<ChildStdin>,
+    stdout: BufReader<ChildStdout>,
     /// Its process id.
     pub pid: u32,
     /// What it printed when ready.
@@ -119,6 +129,15 @@ impl Server {
                 if let Some(url) = &spec.redis_url {
                     command.env("CLAVE_BENCH_CHILD_REDIS", url);
                 }
+                if let Some(idle) = spec.hash_idle_release {
+                    command.env(
+                        "CLAVE_BENCH_CHILD_HASH_IDLE_MS",
+                        idle.as_millis().to_string(),
+                    );
+                }
+                if let Some(bytes) = spec.store_max_bytes {
+                    command.env("CLAVE_BENCH_CHILD_STORE_MAX_BYTES", bytes.to_string());
+                }
             }
         }
         // Experiments: extra environment for the server only, e.g.
@@ -132,9 +151,9 @@ impl Server {
         }
         let mut child = command.spawn().context("cannot start the server process")?;
         let pid = child.id();
-        let stdout = child.stdout.take().context("no stdout")?;
+        let mut stdout = BufReader::new(child.stdout.take().context("no stdout")?);
         let mut line = String::new();
-        BufReader::new(stdout)
+        stdout
             .read_line(&mut line)
             .context("cannot read from the server process")?;
         let ready: Ready = match serde_json::from_str(line.trim()) {
@@ -149,9 +168,27 @@ impl Server {
         Ok(Server {
             child,
             stdin,
+            stdout,
             pid,
             ready,
         })
+    }
+
+    /// Sends a provider child one command line and returns its one-line JSON answer.
+    pub fn command(&mut self, line: &str) -> anyhow::Result<serde_json::Value> {
+        let stdin = self.stdin.as_mut().context("the server is stopping")?;
+        writeln!(stdin, "{line}")?;
+        stdin.flush()?;
+        let mut answer = String::new();
+        self.stdout
+            .read_line(&mut answer)
+            .context("cannot read from the server process")?;
+        let value: serde_json::Value = serde_json::from_str(answer.trim())
+            .with_context(|| format!("the server answered {answer:?} to {line:?}"))?;
+        if let Some(error) = value.get("error") {
+            bail!("{line}: {error}");
+        }
+        Ok(value)
     }
 
     /// Asks the child to stop (closes its stdin) and waits up to 5 s, then kills it.
@@ -218,6 +255,10 @@ fn spec_from_env() -> anyhow::Result<ProviderSpec> {
         citizens: var("CLAVE_BENCH_CHILD_CITIZENS")
             .and_then(|v| v.parse().ok())
             .unwrap_or(16),
+        hash_idle_release: var("CLAVE_BENCH_CHILD_HASH_IDLE_MS")
+            .and_then(|v| v.parse().ok())
+            .map(Duration::from_millis),
+        store_max_bytes: var("CLAVE_BENCH_CHILD_STORE_MAX_BYTES").and_then(|v| v.parse().ok()),
     })
 }
 
@@ -289,6 +330,9 @@ async fn serve_provider(spec: ProviderSpec) -> anyhow::Result<()> {
         store_timeout_ms: 10_000,
         demo_portal: false,
         key_encryption_key: Some(clave_idp::kek::Kek::generate()),
+        memory_store_max_bytes: spec
+            .store_max_bytes
+            .unwrap_or(Settings::default().memory_store_max_bytes),
         ..Settings::default()
     };
     // The provider's real argon2id parameters and pool (not the tests' cheap ones).
@@ -301,6 +345,9 @@ async fn serve_provider(spec: ProviderSpec) -> anyhow::Result<()> {
     {
         hasher.workers = workers;
         hasher.queue = 64 * workers;
+    }
+    if let Some(idle) = spec.hash_idle_release {
+        hasher.idle_release = idle;
     }
     let overrides = Overrides {
         clock: Arc::new(SystemClock),
@@ -363,9 +410,127 @@ async fn serve_provider(spec: ProviderSpec) -> anyhow::Result<()> {
         base,
         client_id: CLIENT_ID.to_owned(),
         client_secret: CLIENT_SECRET.to_owned(),
-        citizens,
+        citizens: citizens.clone(),
         hash_workers: hasher.workers,
         hash_queue: hasher.queue,
     })?;
-    app.run_until_stopped(parent_gone()).await
+    let filler = Filler {
+        state,
+        client,
+        citizens,
+    };
+    app.run_until_stopped(filler.serve_commands()).await
+}
+
+/// Makes live records through the provider's own token issuer, on command.
+struct Filler {
+    state: clave_idp::state::AppState,
+    client: ClientRecord,
+    citizens: Vec<String>,
+}
+
+impl Filler {
+    /// Answers the parent's commands until its standard input closes.
+    async fn serve_commands(self) {
+        let (lines, mut commands) = tokio::sync::mpsc::unbounded_channel::<String>();
+        // A thread of its own reads the blocking standard input; at its end the
+        // channel closes and the server stops.
+        std::thread::spawn(move || {
+            for line in std::io::stdin().lines() {
+                let Ok(line) = line else { break };
+                if lines.send(line).is_err() {
+                    break;
+                }
+            }
+        });
+        while let Some(line) = commands.recv().await {
+            let answer = match self.fill(line.trim()).await {
+                Ok(answer) => answer,
+                Err(error) => serde_json::json!({ "error": format!("{error:#}") }),
+            };
+            let mut out = std::io::stdout().lock();
+            let _ = writeln!(out, "{answer}");
+            let _ = out.flush();
+        }
+    }
+
+    /// `tokens N` or `codes N`: that many live records, as an ordinary login
+    /// leaves them (scopes `openid profile email`, a session id, a nonce).
+    async fn fill(&self, command: &str) -> anyhow::Result<serde_json::Value> {
+        use clave_idp::crypto::random_token;
+        use clave_idp::domain::{Assurance, Scopes};
+        use clave_idp::oauth::claims::ClaimsRequest;
+        use clave_idp::oauth::grants::Authorization;
+        use clave_idp::oauth::request::AuthRequest;
+        use clave_idp::oauth::tokens::AccessToken;
+
+        let (what, count) = command.split_once(' ').context("expected `WHAT COUNT`")?;
+        let count: usize = count.trim().parse().context("COUNT")?;
+        let mut citizens = Vec::new();
+        for id in &self.citizens {
+            citizens.push(
+                self.state
+                    .db
+                    .citizen(id)
+                    .await?
+                    .context("a bench citizen")?,
+            );
+        }
+        // The ID token that `tokens` also signs is thrown away: ES256 keeps the
+        // fill quick, and the access token's record does not depend on it.
+        let mut client = self.client.clone();
+        client.id_token_alg = KeyAlg::Es256;
+        let scope = Scopes::parse_known(crate::flows::SCOPE);
+        for n in 0..count {
+            let citizen = &citizens[n % citizens.len()];
+            let authz = Authorization {
+                client_id: client.client_id.clone(),
+                citizen_id: citizen.id.as_str().to_owned(),
+                scope,
+                claims: ClaimsRequest::default(),
+                auth_time: SystemClock.now(),
+                acr: Assurance::Low,
+                amr: Assurance::Low.methods().to_vec(),
+                sid: random_token(16),
+                dpop_jkt: None,
+            };
+            match what {
+                "tokens" => {
+                    let nonce = random_token(16);
+                    self.state
+                        .tokens
+                        .mint(&client, &authz, citizen, Some(&nonce), AccessToken::draw())
+                        .await
+                        .map_err(|e| anyhow::anyhow!("mint: {e:?}"))?;
+                }
+                "codes" => {
+                    let request = AuthRequest {
+                        client_id: client.client_id.clone(),
+                        redirect_uri: REDIRECT_URI.to_owned(),
+                        scope,
+                        state: Some(random_token(16)),
+                        nonce: Some(random_token(16)),
+                        code_challenge: None,
+                        prompt_none: false,
+                        prompt_login: false,
+                        max_age: None,
+                        assurance: Assurance::Low,
+                        claims: ClaimsRequest::default(),
+                        login_hint: None,
+                        ui_locales: None,
+                        id_token_hint: None,
+                        dpop_jkt: None,
+                    };
+                    self.state.tokens.issue_code(&request, authz).await?;
+                }
+                other => bail!("unknown record kind {other:?}"),
+            }
+        }
+        let footprint = self.state.ephemeral.footprint();
+        Ok(serde_json::json!({
+            "made": count,
+            "store_keys": footprint.as_ref().map(|f| f.keys),
+            "store_bytes": footprint.as_ref().map(|f| f.bytes),
+        }))
+    }
 }

@@ -13,6 +13,9 @@
 //! Redis: discovery, JWKS, full password login, code exchange, refresh, userinfo,
 //! introspection; discovery and JWKS again at 80 % of their maximum rate (open
 //! loop); and a burst of logins beyond the hashing pool while userinfo is measured.
+//! Then, each on a fresh provider of its own: memory given back after bursts of
+//! logins (`rss_bursts.rs`) and, on the embedded store, the memory of a live
+//! access token and a live code (`rss_tokens.rs`).
 //!
 //! Each server runs in a child process (this binary again, see `child.rs`) so
 //! that its CPU time and peak RSS are its own, with nothing of the load client.
@@ -21,7 +24,8 @@
 //! Settings (environment): `CLAVE_BENCH_SECS` (3), `CLAVE_BENCH_CONCURRENCY` (32),
 //! `CLAVE_BENCH_MAX_OPS` (200000), `CLAVE_BENCH_CITIZENS` (16),
 //! `CLAVE_BENCH_BACKENDS` (`embedded,postgres`), `CLAVE_BENCH_ONLY` (e.g.
-//! `static,login`; of `static login code refresh userinfo introspection burst`), `CLAVE_BENCH_DATABASE_URL` /
+//! `static,login`; of `static login code refresh userinfo introspection burst
+//! rss-bursts rss-tokens`), `CLAVE_BENCH_DATABASE_URL` /
 //! `CLAVE_BENCH_REDIS_URL` (else `CLAVE_TEST_DATABASE_URL` / `CLAVE_TEST_REDIS_URL`;
 //! PostgreSQL + Redis run only when both are set), `CLAVE_BENCH_JSON=PATH` (or
 //! `cargo bench --bench load -- --json PATH`) to write the results as JSON.
@@ -35,6 +39,8 @@ mod driver;
 mod flows;
 mod procfs;
 mod report;
+mod rss_bursts;
+mod rss_tokens;
 mod scenarios;
 
 use std::path::PathBuf;

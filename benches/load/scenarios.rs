@@ -32,7 +32,7 @@ pub struct Config {
     /// Citizens registered in each provider.
     pub citizens: usize,
     /// Only these scenarios (`static`, `login`, `code`, `refresh`, `userinfo`,
-    /// `introspection`, `burst`); `None` = all.
+    /// `introspection`, `burst`, `rss-bursts`, `rss-tokens`); `None` = all.
     pub only: Option<Vec<String>>,
 }
 
@@ -509,7 +509,19 @@ fn unique_name() -> String {
     format!("bench_{}_{}", std::process::id(), &random[..12])
 }
 
-/// Runs every scenario against a provider on `stores`.
+/// The scenarios [`run_provider`] times, by the names `CLAVE_BENCH_ONLY` takes.
+const SUITE: [&str; 7] = [
+    "static",
+    "login",
+    "code",
+    "refresh",
+    "userinfo",
+    "introspection",
+    "burst",
+];
+
+/// Runs every scenario against a provider on `stores`: the suite on one
+/// provider, then each memory scenario on a fresh provider of its own.
 pub async fn provider_suite(
     cfg: &Config,
     base: &Baselines,
@@ -518,46 +530,97 @@ pub async fn provider_suite(
     http: reqwest::Client,
     results: &mut Results,
 ) -> anyhow::Result<()> {
-    let dir = tempfile::tempdir()?;
-    let name = unique_name();
-    let (database_url, redis_url) = match stores {
-        Stores::Embedded => (None, None),
-        Stores::Real {
+    if SUITE.iter().any(|scenario| cfg.wants(scenario)) {
+        let fresh = Fresh::new(stores, password_hash, cfg.citizens).await?;
+        let outcome =
+            run_provider(cfg, base, stores, fresh.spec.clone(), http.clone(), results).await;
+        fresh.clean_up().await;
+        outcome?;
+    }
+    if cfg.wants(crate::rss_bursts::NAME) {
+        let fresh = Fresh::new(stores, password_hash, cfg.citizens).await?;
+        let outcome =
+            crate::rss_bursts::run(stores, fresh.spec.clone(), http.clone(), results).await;
+        fresh.clean_up().await;
+        outcome?;
+    }
+    if cfg.wants(crate::rss_tokens::NAME) && matches!(stores, Stores::Embedded) {
+        let fresh = Fresh::new(stores, password_hash, cfg.citizens).await?;
+        let outcome = crate::rss_tokens::run(stores, fresh.spec.clone(), results).await;
+        fresh.clean_up().await;
+        outcome?;
+    }
+    Ok(())
+}
+
+/// A provider's own stores: a temporary folder and, on PostgreSQL + Redis, a
+/// schema and a key prefix of its own, dropped by [`Fresh::clean_up`].
+pub struct Fresh {
+    _dir: tempfile::TempDir,
+    name: String,
+    stores: Stores,
+    /// How to start a provider on them.
+    pub spec: ProviderSpec,
+}
+
+impl Fresh {
+    /// New, empty stores for a provider with `citizens` citizens.
+    pub async fn new(
+        stores: &Stores,
+        password_hash: &str,
+        citizens: usize,
+    ) -> anyhow::Result<Fresh> {
+        let dir = tempfile::tempdir()?;
+        let name = unique_name();
+        let (database_url, redis_url) = match stores {
+            Stores::Embedded => (None, None),
+            Stores::Real {
+                database_url,
+                redis_url,
+            } => {
+                let admin =
+                    clave_idp::store::sql::SqlStore::connect(database_url, Duration::from_secs(10))
+                        .await
+                        .context("cannot connect to the bench PostgreSQL")?;
+                admin.execute_raw(&format!("CREATE SCHEMA {name}")).await?;
+                admin.close().await;
+                let separator = if database_url.contains('?') { '&' } else { '?' };
+                (
+                    Some(format!(
+                        "{database_url}{separator}options=-c%20search_path%3D{name}"
+                    )),
+                    Some(redis_url.clone()),
+                )
+            }
+        };
+        let spec = ProviderSpec {
+            dir: dir.path().to_owned(),
             database_url,
             redis_url,
-        } => {
-            let admin =
-                clave_idp::store::sql::SqlStore::connect(database_url, Duration::from_secs(10))
-                    .await
-                    .context("cannot connect to the bench PostgreSQL")?;
-            admin.execute_raw(&format!("CREATE SCHEMA {name}")).await?;
-            admin.close().await;
-            let separator = if database_url.contains('?') { '&' } else { '?' };
-            (
-                Some(format!(
-                    "{database_url}{separator}options=-c%20search_path%3D{name}"
-                )),
-                Some(redis_url.clone()),
-            )
-        }
-    };
-    let spec = ProviderSpec {
-        dir: dir.path().to_owned(),
-        database_url,
-        redis_url,
-        redis_prefix: format!("{name}:"),
-        password_hash: password_hash.to_owned(),
-        citizens: cfg.citizens,
-    };
-    let outcome = run_provider(cfg, base, stores, spec, http, results).await;
-    if let Stores::Real {
-        database_url,
-        redis_url,
-    } = stores
-    {
-        clean_up(database_url, redis_url, &name).await;
+            redis_prefix: format!("{name}:"),
+            password_hash: password_hash.to_owned(),
+            citizens,
+            hash_idle_release: None,
+            store_max_bytes: None,
+        };
+        Ok(Fresh {
+            _dir: dir,
+            name,
+            stores: stores.clone(),
+            spec,
+        })
     }
-    outcome
+
+    /// Drops the schema and the keys (the folder goes when `self` does).
+    pub async fn clean_up(self) {
+        if let Stores::Real {
+            database_url,
+            redis_url,
+        } = &self.stores
+        {
+            clean_up(database_url, redis_url, &self.name).await;
+        }
+    }
 }
 
 async fn clean_up(database_url: &str, redis_url: &str, name: &str) {

@@ -13,12 +13,19 @@
 //!
 //! Each hashing thread owns its argon2 working area ([`Scratch`]) and reuses it for
 //! every hash, so the memory of the pool is `workers` × 19 MiB, allocated once.
-//! Letting argon2 allocate its 19 MiB per call instead leaves glibc malloc with
-//! freed areas it does not give back (its mmap threshold rises to the size of the
-//! first freed area), and a burst of logins on tokio's blocking pool grew the process
-//! to 378 MiB (`a_burst_of_hashes_keeps_memory_bounded_by_the_workers`). A working
-//! area idle for [`IDLE_RELEASE`] is released (a burst peaked at 47 MiB and went
-//! back to 8 MiB).
+//! Letting argon2 allocate its 19 MiB per call instead grew a burst of logins on
+//! tokio's blocking pool to 378 MiB (`a_burst_of_hashes_keeps_memory_bounded_by_the_workers`).
+//! A working area idle for [`HasherParams::idle_release`] (10 s, [`IDLE_RELEASE`])
+//! is released, and it must really go back to the kernel: glibc's malloc serves a
+//! request above its mmap threshold (128 KiB at start) with its own mapping, but
+//! when such a mapping is freed it raises the threshold to that size and the trim
+//! threshold to twice it, so from the second burst on each 19 MiB area was carved
+//! from the hashing thread's own heap and kept there when freed (a few bytes of
+//! the jobs pinned it; the next area went beside it). Twelve bursts of ten logins
+//! left 86 MiB of anonymous memory that never came back. So the area is reserved
+//! with a capacity above the threshold's ceiling ([`MIN_RESERVED_BYTES`]), which
+//! malloc always maps on its own and unmaps when freed, and which never moves the
+//! threshold; only the pages argon2 writes (its 19 MiB) are resident.
 //!
 //! For unknown users the password is hashed with our parameters all the same, so "no
 //! such user" costs the same time as "wrong password" and login timing does not
@@ -53,6 +60,8 @@ pub struct HasherParams {
     pub workers: usize,
     /// Callers allowed to wait for a worker before the next one is refused with `Busy`.
     pub queue: usize,
+    /// How long a hashing thread keeps its working area with nothing to do.
+    pub idle_release: Duration,
 }
 
 impl Default for HasherParams {
@@ -66,6 +75,7 @@ impl Default for HasherParams {
             parallelism: 1,
             workers,
             queue: 64 * workers,
+            idle_release: IDLE_RELEASE,
         }
     }
 }
@@ -124,8 +134,17 @@ struct Inner {
 /// Work for a hashing thread, given that thread's working area.
 type Job = Box<dyn FnOnce(&mut Scratch) + Send>;
 
-/// How long a hashing thread keeps its working area with nothing to do.
+/// How long a hashing thread keeps its working area with nothing to do, unless
+/// [`HasherParams::idle_release`] says otherwise.
 pub const IDLE_RELEASE: Duration = Duration::from_secs(10);
+
+/// The least capacity a working area is allocated with: above
+/// `DEFAULT_MMAP_THRESHOLD_MAX`, the ceiling of glibc's dynamic mmap threshold on
+/// 64-bit systems (32 MiB, mallopt(3)), so that malloc maps every area on its
+/// own, unmaps it when it is released, and never raises its threshold for it.
+/// Capacity beyond the blocks argon2 uses is address space only: never touched,
+/// never resident. Other allocators map allocations this large on their own too.
+pub const MIN_RESERVED_BYTES: usize = 32 * 1024 * 1024 + Block::SIZE;
 
 /// Working areas of stored hashes with more memory than ours (imported legacy
 /// hashes) up to this many blocks are kept for the next call; larger ones are
@@ -151,7 +170,10 @@ impl Scratch {
         out: &mut [u8],
     ) -> Result<(), argon2::Error> {
         if block_count > self.blocks.len() && block_count <= MAX_KEPT_BLOCKS {
-            self.blocks = vec![Block::new(); block_count];
+            self.release();
+            let mut blocks = Vec::with_capacity(block_count.max(MIN_RESERVED_BYTES / Block::SIZE));
+            blocks.resize(block_count, Block::new());
+            self.blocks = blocks;
         }
         match self.blocks.get_mut(..block_count) {
             Some(area) => argon2.hash_password_into_with_memory(password, salt, out, area),
@@ -166,12 +188,12 @@ impl Scratch {
 
 /// The jobs waiting for a hashing thread. A mutex and a condition variable rather
 /// than a channel: every idle thread waits on its own clock, so each releases its
-/// working area after [`IDLE_RELEASE`] (threads queued on a channel's lock would
+/// working area after `idle_release` (threads queued on a channel's lock would
 /// release theirs one after another).
-#[derive(Default)]
 struct JobQueue {
     state: std::sync::Mutex<Pending>,
     ready: std::sync::Condvar,
+    idle_release: Duration,
 }
 
 #[derive(Default)]
@@ -213,7 +235,7 @@ impl JobQueue {
             }
             let (guard, waited) = self
                 .ready
-                .wait_timeout(pending, IDLE_RELEASE)
+                .wait_timeout(pending, self.idle_release)
                 .unwrap_or_else(PoisonError::into_inner);
             pending = guard;
             if waited.timed_out() {
@@ -225,8 +247,12 @@ impl JobQueue {
 
 /// Starts `workers` long-lived hashing threads, each with its own [`Scratch`]. The
 /// threads end when the hasher is dropped.
-fn start_workers(workers: usize) -> Result<Arc<JobQueue>, HashError> {
-    let queue = Arc::new(JobQueue::default());
+fn start_workers(workers: usize, idle_release: Duration) -> Result<Arc<JobQueue>, HashError> {
+    let queue = Arc::new(JobQueue {
+        state: std::sync::Mutex::default(),
+        ready: std::sync::Condvar::new(),
+        idle_release,
+    });
     for n in 0..workers {
         let jobs = Arc::clone(&queue);
         std::thread::Builder::new()
@@ -294,7 +320,7 @@ impl PasswordHasher {
                 params,
                 permits: Arc::new(Semaphore::new(params.workers)),
                 waiting: AtomicUsize::new(0),
-                jobs: start_workers(params.workers)?,
+                jobs: start_workers(params.workers, params.idle_release)?,
                 block_count,
             }),
         })

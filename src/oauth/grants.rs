@@ -111,8 +111,10 @@ pub struct AccessGrant {
 
 /// Codes, under the SHA-256 of their value ([`Space::Code`]).
 pub const CODES: KeySpace<CodeState> = KeySpace::new(Space::Code);
-/// Access tokens, under the SHA-256 of their value ([`Space::AccessToken`]).
-pub const ACCESS_TOKENS: KeySpace<AccessGrant> = KeySpace::new(Space::AccessToken);
+/// Access tokens, under the SHA-256 of their value ([`Space::AccessToken`]), in
+/// their compact encoding ([`super::grant_encoding`]).
+pub const ACCESS_TOKENS: KeySpace<AccessGrant, super::grant_encoding::CompactGrant> =
+    KeySpace::new(Space::AccessToken);
 /// Sessions that ended before their time, by `sid`, with when they ended
 /// ([`Space::EndedSession`]); kept as long as an access token lives, so every
 /// token issued under one is refused on every instance that shares the store.

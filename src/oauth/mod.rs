@@ -13,6 +13,7 @@ pub mod client_auth;
 pub mod client_keys;
 pub mod dpop;
 pub mod error;
+pub mod grant_encoding;
 pub mod grants;
 pub mod issuer;
 pub mod metadata;

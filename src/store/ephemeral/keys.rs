@@ -43,7 +43,7 @@ use std::time::Duration;
 use serde::Serialize;
 use serde::de::DeserializeOwned;
 
-use super::{EphemeralError, EphemeralStore, EphemeralStoreExt};
+use super::{EphemeralError, EphemeralStore};
 
 /// A single sign-on session lasts this long after the login.
 pub const SESSION_SECS: i64 = 8 * 3600;
@@ -258,14 +258,38 @@ pub fn ttl_for(secs: i64) -> Duration {
     Duration::from_secs((secs.max(1) + SKEW_SECS) as u64)
 }
 
-/// A space whose values are `V`, stored as JSON, for the TTL the space fixes.
-pub struct KeySpace<V> {
-    space: Space,
-    ttl: Duration,
-    value: PhantomData<fn() -> V>,
+/// How a space's values are written in the store.
+pub trait Codec<V> {
+    /// `value` as the bytes to store under `key`.
+    fn encode(key: &str, value: &V) -> Result<Vec<u8>, EphemeralError>;
+    /// The value stored under `key` as `bytes`.
+    fn decode(key: &str, bytes: &[u8]) -> Result<V, EphemeralError>;
 }
 
-impl<V> KeySpace<V> {
+/// Values as JSON (the default): readable in a dump, and compact enough for
+/// every space but the most numerous records, which have their own codec
+/// (access tokens: `oauth::grant_encoding`).
+pub struct Json;
+
+impl<V: Serialize + DeserializeOwned> Codec<V> for Json {
+    fn encode(key: &str, value: &V) -> Result<Vec<u8>, EphemeralError> {
+        super::encode(key, value)
+    }
+
+    fn decode(key: &str, bytes: &[u8]) -> Result<V, EphemeralError> {
+        super::decode(key, bytes)
+    }
+}
+
+/// A space whose values are `V`, written by the codec `C` (JSON unless said
+/// otherwise), for the TTL the space fixes.
+pub struct KeySpace<V, C = Json> {
+    space: Space,
+    ttl: Duration,
+    value: PhantomData<fn() -> (V, C)>,
+}
+
+impl<V, C> KeySpace<V, C> {
     /// The typed handle of `space`; refuses to compile (as a `const`) for a space
     /// whose TTL the caller chooses.
     pub const fn new(space: Space) -> Self {
@@ -285,7 +309,7 @@ impl<V> KeySpace<V> {
     }
 }
 
-impl<V: Serialize + DeserializeOwned + Sync> KeySpace<V> {
+impl<V: Sync, C: Codec<V>> KeySpace<V, C> {
     /// Stores `value` under `id` for the space's TTL.
     pub async fn put(
         &self,
@@ -293,7 +317,7 @@ impl<V: Serialize + DeserializeOwned + Sync> KeySpace<V> {
         id: &str,
         value: &V,
     ) -> Result<(), EphemeralError> {
-        store.put_json(&self.key(id), value, self.ttl).await
+        self.put_for(store, id, value, self.ttl).await
     }
 
     /// Stores `value` under `id` for `ttl` (a record given back with what is left
@@ -305,7 +329,9 @@ impl<V: Serialize + DeserializeOwned + Sync> KeySpace<V> {
         value: &V,
         ttl: Duration,
     ) -> Result<(), EphemeralError> {
-        store.put_json(&self.key(id), value, ttl).await
+        let key = self.key(id);
+        let bytes = C::encode(&key, value)?;
+        store.put(&key, &bytes, ttl).await
     }
 
     /// The value under `id`.
@@ -314,7 +340,11 @@ impl<V: Serialize + DeserializeOwned + Sync> KeySpace<V> {
         store: &dyn EphemeralStore,
         id: &str,
     ) -> Result<Option<V>, EphemeralError> {
-        store.get_json(&self.key(id)).await
+        let key = self.key(id);
+        match store.get(&key).await? {
+            Some(bytes) => C::decode(&key, &bytes).map(Some),
+            None => Ok(None),
+        }
     }
 
     /// Removes and returns the value under `id`, once among concurrent callers.
@@ -323,7 +353,11 @@ impl<V: Serialize + DeserializeOwned + Sync> KeySpace<V> {
         store: &dyn EphemeralStore,
         id: &str,
     ) -> Result<Option<V>, EphemeralError> {
-        store.take_json(&self.key(id)).await
+        let key = self.key(id);
+        match store.take(&key).await? {
+            Some(bytes) => C::decode(&key, &bytes).map(Some),
+            None => Ok(None),
+        }
     }
 
     /// Removes the value under `id`; says whether there was one.

@@ -15,6 +15,15 @@
 //!   has not removed it yet.
 //! - Clones share one `Handle`; when the last one is dropped, its `Drop` sets the
 //!   shutdown flag and wakes the task, which then ends and frees the entries.
+//! - Each key is held once, packed ([`super::packed_key`]: a SHA-256 key as its
+//!   space and 32 bytes), and shared by the maps that order it; values are held
+//!   as their callers encoded them (access tokens compactly, see
+//!   `oauth::grant_encoding`), and an entry is its value and deadline (whether
+//!   it may be evicted follows from its key; deadlines are 8-byte counts). With
+//!   100,000 live access tokens a token costs ~370 bytes of anonymous memory,
+//!   key, value, maps and allocator together (896 when values were JSON and keys
+//!   were held as two strings; `cargo bench --bench load`, scenario
+//!   `rss-tokens`).
 //! - It is bounded in bytes (`CLAVE_MEMORY_STORE_MAX_BYTES`, [`DEFAULT_MAX_BYTES`]:
 //!   keys, values and [`ENTRY_OVERHEAD`] for the maps' bookkeeping of each entry)
 //!   and in keys ([`DEFAULT_CAPACITY_LIMIT`]), so a flood cannot exhaust memory
@@ -26,10 +35,11 @@
 //!   unauthenticated logins costs, at worst, the oldest untouched logins a
 //!   restart, and never a session, a code or a token.
 //!
-//! Deadlines use [`tokio::time::Instant`] (monotonic); the flows' own logical expiry is
-//! checked against the injected clock, so this is housekeeping only.
+//! Deadlines count in nanoseconds from the store's creation, a
+//! [`tokio::time::Instant`] (monotonic); the flows' own logical expiry is checked
+//! against the injected clock, so this is housekeeping only.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeSet, HashMap};
 use std::sync::{Arc, Mutex, MutexGuard, PoisonError};
 use std::time::Duration;
 
@@ -38,6 +48,7 @@ use tokio::sync::Notify;
 use tokio::time::Instant;
 
 use super::keys::Space;
+use super::packed_key::{pack, space_of};
 use super::{EphemeralError, EphemeralStore, Footprint};
 
 /// The default bound on the number of keys held at once.
@@ -47,9 +58,16 @@ pub const DEFAULT_CAPACITY_LIMIT: usize = 1_000_000;
 pub const DEFAULT_MAX_BYTES: usize = 64 * 1024 * 1024;
 
 /// Bytes counted for each entry besides its key and value: the `HashMap` slot
-/// (key `String`, `Entry`), the deadline's `BTreeMap` slot and a share of the
-/// tree's nodes, rounded up. The key is counted once per map that holds it.
+/// (the key's handle and `Entry`), the deadline's `BTreeMap` slot and a share
+/// of the tree's nodes, the key's reference counts, rounded up. The packed key
+/// is counted once: the maps share it.
 pub const ENTRY_OVERHEAD: usize = 160;
+
+/// Bytes counted besides for an evictable entry's slot in the second tree.
+const EVICTABLE_OVERHEAD: usize = 48;
+
+/// A packed key, shared by the maps that hold it.
+type Key = Arc<[u8]>;
 
 /// How many expired entries the purge task removes before releasing the lock.
 const PURGE_BATCH: usize = 1024;
@@ -79,13 +97,14 @@ struct Shared {
 }
 
 struct State {
-    entries: HashMap<String, Entry>,
-    /// Deadlines in order; the `u64` is the entry id, which breaks ties and tells a
-    /// current entry from one that was replaced under the same key.
-    expirations: BTreeMap<(Instant, u64), String>,
+    entries: HashMap<Key, Entry>,
+    /// Deadlines in order, each with its entry's key (which breaks ties); an
+    /// entry dropped or replaced takes its deadline out with it.
+    expirations: BTreeSet<(Deadline, Key)>,
     /// The deadlines of the entries that may be dropped early to make room.
-    evictable: BTreeMap<(Instant, u64), String>,
-    next_id: u64,
+    evictable: BTreeSet<(Deadline, Key)>,
+    /// What deadlines count from: when the store was made.
+    epoch: Instant,
     capacity_limit: usize,
     /// Bytes held, as [`footprint`] counts them.
     bytes: usize,
@@ -97,17 +116,32 @@ struct State {
     shutdown: bool,
 }
 
+/// What a key holds. Kept small: with 100,000 live tokens each byte here is
+/// ~1.3 bytes of the hash table. Whether it is evictable follows from its key.
 struct Entry {
-    id: u64,
-    value: Vec<u8>,
-    expires_at: Instant,
-    evictable: bool,
+    value: Box<[u8]>,
+    expires_at: Deadline,
+}
+
+/// A deadline, in nanoseconds since the store's epoch: half the size of an
+/// `Instant`, in every entry and in every slot of the deadline trees.
+type Deadline = u64;
+
+/// Whether the entry of packed key `key` may be dropped early to make room.
+fn is_evictable(key: &[u8]) -> bool {
+    space_of(key).is_some_and(Space::evictable)
 }
 
 /// The bytes an entry is counted for.
+#[cfg(test)]
 fn footprint(key: &str, value: &[u8], evictable: bool) -> usize {
-    let copies = if evictable { 3 } else { 2 };
-    ENTRY_OVERHEAD + value.len() + key.len() * copies
+    counted_bytes(pack(key).as_bytes(), value.len(), evictable)
+}
+
+/// The bytes an entry of packed key `key` is counted for.
+fn counted_bytes(key: &[u8], value_len: usize, evictable: bool) -> usize {
+    let slot = if evictable { EVICTABLE_OVERHEAD } else { 0 };
+    ENTRY_OVERHEAD + slot + value_len + key.len()
 }
 
 /// What the purge task should do after a purge pass.
@@ -215,7 +249,7 @@ impl Drop for Handle {
 
 impl Shared {
     /// The state. A poisoned lock is taken over: every operation leaves the state
-    /// usable, and a stale deadline left behind is ignored by the id check.
+    /// usable, and a stale deadline left behind is ignored by the deadline check.
     fn lock(&self) -> MutexGuard<'_, State> {
         self.state.lock().unwrap_or_else(PoisonError::into_inner)
     }
@@ -225,9 +259,9 @@ impl State {
     fn new(capacity_limit: usize, max_bytes: usize) -> Self {
         Self {
             entries: HashMap::new(),
-            expirations: BTreeMap::new(),
-            evictable: BTreeMap::new(),
-            next_id: 0,
+            expirations: BTreeSet::new(),
+            evictable: BTreeSet::new(),
+            epoch: Instant::now(),
             capacity_limit,
             bytes: 0,
             evictable_bytes: 0,
@@ -239,16 +273,31 @@ impl State {
 
     /// The entry under `key` if it has not expired by `now`.
     fn live(&self, key: &str, now: Instant) -> Option<&Entry> {
-        self.entries.get(key).filter(|e| e.expires_at > now)
+        let now = self.deadline(now);
+        self.entries
+            .get(pack(key).as_bytes())
+            .filter(|e| e.expires_at > now)
     }
 
-    /// Removes `key`, its deadline and its bytes, live or not.
-    fn drop_entry(&mut self, key: &str) -> Option<Entry> {
-        let entry = self.entries.remove(key)?;
-        let slot = (entry.expires_at, entry.id);
+    /// `instant` as a [`Deadline`] (an instant before the epoch is the epoch).
+    fn deadline(&self, instant: Instant) -> Deadline {
+        let since = instant.saturating_duration_since(self.epoch).as_nanos();
+        Deadline::try_from(since).unwrap_or(Deadline::MAX)
+    }
+
+    /// The instant of `deadline`.
+    fn instant(&self, deadline: Deadline) -> Instant {
+        self.epoch + Duration::from_nanos(deadline)
+    }
+
+    /// Removes the entry of packed key `key`, its deadline and its bytes, live or not.
+    fn drop_entry(&mut self, key: &[u8]) -> Option<Entry> {
+        let (key, entry) = self.entries.remove_entry(key)?;
+        let evictable = is_evictable(&key);
+        let size = counted_bytes(&key, entry.value.len(), evictable);
+        let slot = (entry.expires_at, key);
         self.expirations.remove(&slot);
-        let size = footprint(key, &entry.value, entry.evictable);
-        if entry.evictable {
+        if evictable {
             self.evictable.remove(&slot);
             self.evictable_bytes = self.evictable_bytes.saturating_sub(size);
         }
@@ -258,8 +307,8 @@ impl State {
 
     /// Removes `key` and its deadline; returns the entry if it was still live.
     fn remove(&mut self, key: &str, now: Instant) -> Option<Entry> {
-        let entry = self.drop_entry(key)?;
-        (entry.expires_at > now).then_some(entry)
+        let entry = self.drop_entry(pack(key).as_bytes())?;
+        (entry.expires_at > self.deadline(now)).then_some(entry)
     }
 
     /// Makes room for `needed` more bytes: expired entries first, then the
@@ -280,7 +329,7 @@ impl State {
                 return false;
             };
             if let Some(entry) = self.drop_entry(&key) {
-                let space = Space::of_key(&key).map_or("other", Space::prefix);
+                let space = space_of(&key).map_or("other", Space::prefix);
                 metrics::counter!("clave_ephemeral_evictions_total", "space" => space).increment(1);
                 drop(entry);
             }
@@ -296,52 +345,51 @@ impl State {
         ttl: Duration,
         now: Instant,
     ) -> Result<(), EphemeralError> {
-        if !self.entries.contains_key(key) && self.entries.len() >= self.capacity_limit {
+        let packed = pack(key);
+        let packed = packed.as_bytes();
+        if !self.entries.contains_key(packed) && self.entries.len() >= self.capacity_limit {
             self.purge(now, usize::MAX);
             if self.entries.len() >= self.capacity_limit {
                 return Err(EphemeralError::Backend(FULL.to_owned()));
             }
         }
-        let evictable = Space::of_key(key).is_some_and(Space::evictable);
-        let size = footprint(key, &value, evictable);
+        let evictable = is_evictable(packed);
+        let size = counted_bytes(packed, value.len(), evictable);
         // The entry it replaces goes first; if the new one does not fit, the
         // key is left empty, as if it had expired.
-        self.drop_entry(key);
+        self.drop_entry(packed);
         if !self.make_room(size, now) {
             return Err(EphemeralError::Backend(FULL_BYTES.to_owned()));
         }
-        let expires_at = now.checked_add(ttl.min(MAX_TTL)).unwrap_or(now);
-        let id = self.next_id;
-        self.next_id = self.next_id.wrapping_add(1);
+        let lifetime = Deadline::try_from(ttl.min(MAX_TTL).as_nanos()).unwrap_or(Deadline::MAX);
+        let expires_at = self.deadline(now).saturating_add(lifetime);
         if self
             .expirations
-            .keys()
-            .next()
-            .is_none_or(|&(first, _)| expires_at < first)
+            .first()
+            .is_none_or(|(first, _)| expires_at < *first)
         {
             self.wake_purge_task = true;
         }
-        self.expirations.insert((expires_at, id), key.to_owned());
+        let shared: Key = Arc::from(packed);
+        self.expirations.insert((expires_at, Arc::clone(&shared)));
         if evictable {
-            self.evictable.insert((expires_at, id), key.to_owned());
+            self.evictable.insert((expires_at, Arc::clone(&shared)));
             self.evictable_bytes += size;
         }
         self.bytes += size;
         let entry = Entry {
-            id,
-            value,
+            value: value.into_boxed_slice(),
             expires_at,
-            evictable,
         };
-        self.entries.insert(key.to_owned(), entry);
+        self.entries.insert(shared, entry);
         Ok(())
     }
 
     /// Sets the value of the live counter `key` to `count`, keeping its deadline.
     fn set_count(&mut self, key: &str, count: u64) {
-        if let Some(entry) = self.entries.get_mut(key) {
+        if let Some(entry) = self.entries.get_mut(pack(key).as_bytes()) {
             let before = entry.value.len();
-            entry.value = count.to_string().into_bytes();
+            entry.value = count.to_string().into_bytes().into_boxed_slice();
             // A counter changes by a digit or two: counted, never refused.
             self.bytes = (self.bytes + entry.value.len()).saturating_sub(before);
         }
@@ -350,16 +398,17 @@ impl State {
     /// Removes up to `budget` entries whose deadline has passed at `now`.
     fn purge(&mut self, now: Instant, budget: usize) -> NextPurge {
         let mut removed = 0;
-        while let Some(((when, id), key)) = self.expirations.pop_first() {
+        let now = self.deadline(now);
+        while let Some((when, key)) = self.expirations.pop_first() {
             if when > now {
-                self.expirations.insert((when, id), key);
-                return NextPurge::At(when);
+                self.expirations.insert((when, key));
+                return NextPurge::At(self.instant(when));
             }
             if removed == budget {
-                self.expirations.insert((when, id), key);
+                self.expirations.insert((when, key));
                 return NextPurge::Now;
             }
-            if self.entries.get(&key).is_some_and(|e| e.id == id) {
+            if self.entries.get(&key).is_some_and(|e| e.expires_at == when) {
                 self.drop_entry(&key);
             }
             removed += 1;
@@ -414,7 +463,7 @@ impl EphemeralStore for MemoryStore {
 
     async fn get(&self, key: &str) -> Result<Option<Vec<u8>>, EphemeralError> {
         self.with_state(|s, now| match s.live(key, now) {
-            Some(entry) => Ok(Some(entry.value.clone())),
+            Some(entry) => Ok(Some(entry.value.to_vec())),
             None => {
                 s.remove(key, now); // an expired entry goes now rather than at the purge
                 Ok(None)
@@ -423,7 +472,7 @@ impl EphemeralStore for MemoryStore {
     }
 
     async fn take(&self, key: &str) -> Result<Option<Vec<u8>>, EphemeralError> {
-        self.with_state(|s, now| Ok(s.remove(key, now).map(|e| e.value)))
+        self.with_state(|s, now| Ok(s.remove(key, now).map(|e| e.value.into_vec())))
     }
 
     async fn replace(
@@ -439,13 +488,13 @@ impl EphemeralStore for MemoryStore {
             // The key's own slot was just freed, so the store is not full of
             // keys; a larger value may still not fit in bytes (then 503).
             s.insert(key, value.to_vec(), ttl, now)?;
-            Ok(Some(held.value))
+            Ok(Some(held.value.into_vec()))
         })
     }
 
     async fn increment(&self, key: &str, ttl: Duration) -> Result<u64, EphemeralError> {
         self.with_state(|s, now| {
-            let Some(entry) = s.entries.get(key).filter(|e| e.expires_at > now) else {
+            let Some(entry) = s.live(key, now) else {
                 // Absent or expired: a new window starts (Redis: INCR, then PEXPIRE).
                 return s.insert(key, b"1".to_vec(), ttl, now).map(|()| 1);
             };
@@ -464,7 +513,7 @@ impl EphemeralStore for MemoryStore {
 
     async fn decrement(&self, key: &str) -> Result<(), EphemeralError> {
         self.with_state(|s, now| {
-            let Some(entry) = s.entries.get(key).filter(|e| e.expires_at > now) else {
+            let Some(entry) = s.live(key, now) else {
                 return Ok(());
             };
             let count = std::str::from_utf8(&entry.value)
@@ -483,7 +532,11 @@ impl EphemeralStore for MemoryStore {
     }
 
     async fn time_to_live(&self, key: &str) -> Result<Option<Duration>, EphemeralError> {
-        self.with_state(|s, now| Ok(s.live(key, now).map(|e| e.expires_at - now)))
+        self.with_state(|s, now| {
+            let now_deadline = s.deadline(now);
+            Ok(s.live(key, now)
+                .map(|e| Duration::from_nanos(e.expires_at - now_deadline)))
+        })
     }
 
     async fn ping(&self) -> Result<(), EphemeralError> {
@@ -532,7 +585,10 @@ mod tests {
 
         state.purge(now + 2 * SECOND, usize::MAX);
 
-        assert_eq!(state.live("k", now + 2 * SECOND).unwrap().value, b"new");
+        assert_eq!(
+            &state.live("k", now + 2 * SECOND).unwrap().value[..],
+            b"new"
+        );
         assert_eq!(state.expirations.len(), 1);
     }
 
@@ -562,7 +618,8 @@ mod tests {
             .insert("new", Vec::new(), SECOND, now + 2 * SECOND)
             .unwrap();
 
-        assert_eq!(state.entries.keys().collect::<Vec<_>>(), ["new"]);
+        let keys: Vec<&[u8]> = state.entries.keys().map(|k| &k[..]).collect();
+        assert_eq!(keys, [b"new".as_slice()]);
     }
 
     #[tokio::test]

@@ -19,6 +19,7 @@
 pub mod keys;
 pub mod memory;
 pub mod observed;
+mod packed_key;
 pub mod redis;
 
 use std::future::Future;
